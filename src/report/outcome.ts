@@ -1,0 +1,72 @@
+// Step 6 as main sees it: what happened, gathered while the pipeline ran, turned into outputs, annotations
+// and the step summary, with every secret the run knows of redacted.
+import type { Environment } from '../environment/index.ts'
+import type { Source } from '../github-context.ts'
+import type { Config } from '../inputs.ts'
+import { publishReport } from './publish.ts'
+import type { CommandResult, Redact, RunReport } from './types.ts'
+
+export interface Outcome {
+  startedAt: number
+  config: Config
+  source: Source
+  job: string
+  environment?: Environment
+  sandbox?: {
+    id: string
+    name: string
+    createdAt: number
+    deletedAt?: number
+    keptMinutes?: number
+    cpu: number
+    memory: number
+    disk: number
+    target: string
+  }
+  results: CommandResult[]
+  error?: string
+}
+
+export async function report(outcome: Outcome): Promise<void> {
+  const { config, source, environment, sandbox } = outcome
+  const runReport: RunReport = {
+    title: sandbox ? `${outcome.job} (${sandbox.cpu} vCPU, ${sandbox.memory} GiB)` : outcome.job,
+    source: { ...source, repository: source.repository },
+    environment: {
+      kind: environment?.kind ?? 'default',
+      name: environment?.snapshot ?? environment?.origin,
+      snapshotCacheHit: environment?.cacheHit,
+      snapshotBuildMs: environment?.buildMs,
+      cpu: sandbox?.cpu,
+      memory: sandbox?.memory,
+      disk: sandbox?.disk,
+      region: sandbox?.target ?? config.target,
+    },
+    sandbox: sandbox && {
+      id: sandbox.id,
+      name: sandbox.name,
+      createdAt: sandbox.createdAt,
+      deletedAt: sandbox.deletedAt,
+      kept: sandbox.keptMinutes
+        ? { until: new Date(Date.now() + sandbox.keptMinutes * 60_000).toISOString() }
+        : undefined,
+    },
+    results: outcome.results,
+    durationMs: Date.now() - outcome.startedAt,
+    error: outcome.error,
+  }
+  await publishReport(runReport, {
+    summary: config.summary,
+    redact: redactor(config),
+    snapshot: environment?.snapshot,
+    snapshotCacheHit: environment?.cacheHit,
+  })
+}
+
+/** Secrets the run knows of: the key, the token, and the env values (which may come from secrets). */
+export function redactor(config: Config): Redact {
+  const secrets = [config.apiKey, config.token, ...Object.values(config.env)]
+    .filter((secret) => secret.length >= 4)
+    .sort((a, b) => b.length - a.length)
+  return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text)
+}
