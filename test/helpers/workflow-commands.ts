@@ -21,7 +21,8 @@ export type LogEvent =
   /** a command that shows nothing in the log (add-mask, stop-commands, unknown ones) */
   | { kind: 'hidden'; command: string }
 
-const COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/s
+// the name may be a stop-commands token (often a UUID), so any run of non-space, non-colon characters
+const COMMAND = /^::([^\s:]+)(?: ([^:]*))?::(.*)$/s
 
 // The runner's escaping: data escapes %, CR, LF; property values also escape ':' and ','.
 // One pass, so an escaped "%250A" decodes to "%0A" and not to a newline.

@@ -1,0 +1,156 @@
+// GET /api/sandbox (§2.6): prefix filters on id and name, JSON labels containment, state and range filters,
+// sorting, and an opaque cursor with `nextCursor: null` on the last page.
+import { sendJson } from '../http.ts'
+import { reportedState, type SandboxRecord, toListItem } from '../store.ts'
+import type { RouteRequest } from './router.ts'
+import { badRequest } from './validate.ts'
+
+const STATES = [
+  'creating',
+  'restoring',
+  'destroying',
+  'started',
+  'stopped',
+  'starting',
+  'stopping',
+  'error',
+  'build_failed',
+  'pending_build',
+  'building_snapshot',
+  'unknown',
+  'pulling_snapshot',
+  'archived',
+  'archiving',
+  'resizing',
+  'snapshotting',
+  'forking',
+  'pausing',
+  'paused',
+  'resuming',
+]
+const SORT_FIELDS: Record<string, (s: SandboxRecord) => string | number> = {
+  name: (s) => s.name,
+  cpu: (s) => s.cpu,
+  memoryGib: (s) => s.memory,
+  diskGib: (s) => s.disk,
+  lastActivityAt: (s) => s.lastActivityAt,
+  createdAt: (s) => s.createdAt,
+}
+
+/** Repeated keys (`states=a&states=b`) and the qs-extended `states[]=` both arrive as an array. */
+function arrayParam(q: URLSearchParams, key: string): string[] | undefined {
+  const values = [...q.getAll(key), ...q.getAll(`${key}[]`)]
+  return values.length > 0 ? values : undefined
+}
+
+function numberParam(q: URLSearchParams, key: string, min: number, max = Number.POSITIVE_INFINITY) {
+  const raw = q.get(key)
+  if (raw === null || raw === '') return undefined
+  const n = Number(raw)
+  if (!Number.isFinite(n)) throw badRequest(`${key} must be a number conforming to the specified constraints`)
+  if (n < min) throw badRequest(`${key} must not be less than ${min}`)
+  if (n > max) throw badRequest(`${key} must not be greater than ${max}`)
+  return n
+}
+
+function boolParam(q: URLSearchParams, key: string): boolean | undefined {
+  const raw = q.get(key)
+  if (raw === null) return undefined
+  return raw === 'true'
+}
+
+function parseLabels(raw: string | null): Record<string, string> | undefined {
+  if (raw === null || raw === '') return undefined
+  try {
+    const parsed = JSON.parse(raw)
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not an object')
+    return parsed as Record<string, string>
+  } catch {
+    throw badRequest('Invalid labels JSON format')
+  }
+}
+
+type Key = [string | number, number, string]
+
+function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url')
+}
+
+function decodeCursor(raw: string): Key {
+  try {
+    const key = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    if (Array.isArray(key) && key.length === 3) return key as Key
+  } catch {
+    // answered below
+  }
+  throw badRequest('Invalid cursor')
+}
+
+export async function listSandboxes(r: RouteRequest): Promise<void> {
+  const q = r.url.searchParams
+  const limit = numberParam(q, 'limit', 1, 200) ?? 100
+  const states = arrayParam(q, 'states')
+  for (const s of states ?? []) {
+    if (!STATES.includes(s)) {
+      throw badRequest(`each value in states must be one of the following values: ${STATES.join(', ')}`)
+    }
+  }
+  const labels = parseLabels(q.get('labels'))
+  const idPrefix = q.get('id')?.toLowerCase()
+  const namePrefix = q.get('name')?.toLowerCase()
+  const snapshots = arrayParam(q, 'snapshots')
+  const regions = arrayParam(q, 'regionIds')
+  const includeErroredDeleted = boolParam(q, 'includeErroredDeleted') ?? false
+  const isPublic = boolParam(q, 'isPublic')
+  const ranges: [string, (s: SandboxRecord) => number][] = [
+    ['Cpu', (s) => s.cpu],
+    ['MemoryGiB', (s) => s.memory],
+    ['DiskGiB', (s) => s.disk],
+  ]
+  const bounds = ranges.map(([name, get]) => ({
+    get,
+    min: numberParam(q, `min${name}`, 1),
+    max: numberParam(q, `max${name}`, 1),
+  }))
+  const sort = q.get('sort') ?? 'lastActivityAt'
+  const sortValue = SORT_FIELDS[sort]
+  if (!sortValue)
+    throw badRequest(`sort must be one of the following values: ${Object.keys(SORT_FIELDS).join(', ')}`)
+  const order = q.get('order') ?? 'desc'
+  if (order !== 'asc' && order !== 'desc')
+    throw badRequest('order must be one of the following values: asc, desc')
+
+  const matches = [...r.ctx.store.sandboxes.values()].filter((s) => {
+    if (s.state === 'destroyed') return false
+    const errored = s.state === 'error' || s.state === 'build_failed'
+    if (errored && s.desiredState === 'destroyed' && !includeErroredDeleted) return false
+    if (states && !states.includes(reportedState(s))) return false
+    if (idPrefix && !s.id.toLowerCase().startsWith(idPrefix)) return false
+    if (namePrefix && !s.name.toLowerCase().startsWith(namePrefix)) return false
+    if (labels && !Object.entries(labels).every(([k, v]) => s.labels[k] === v)) return false
+    if (snapshots && !(s.snapshot && snapshots.includes(s.snapshot))) return false
+    if (regions && !regions.includes(s.target)) return false
+    if (isPublic !== undefined && s.public !== isPublic) return false
+    return bounds.every(
+      (b) => (b.min === undefined || b.get(s) >= b.min) && (b.max === undefined || b.get(s) <= b.max),
+    )
+  })
+
+  const keyOf = (s: SandboxRecord): Key => [sortValue(s), s.createdAt, s.id]
+  const direction = order === 'asc' ? 1 : -1
+  const compare = (a: Key, b: Key): number => {
+    if (a[0] !== b[0]) return (a[0] < b[0] ? -1 : 1) * direction
+    if (a[1] !== b[1]) return b[1] - a[1] // ties: newest first
+    return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0
+  }
+  matches.sort((a, b) => compare(keyOf(a), keyOf(b)))
+
+  const cursorRaw = q.get('cursor')
+  const after = cursorRaw ? decodeCursor(cursorRaw) : undefined
+  const remaining = after ? matches.filter((s) => compare(keyOf(s), after) > 0) : matches
+  const page = remaining.slice(0, limit)
+  const last = page.at(-1)
+  const nextCursor = remaining.length > limit && last ? encodeCursor(keyOf(last)) : null
+  sendJson(r.res, 200, { items: page.map((s) => toListItem(s, r.ctx.toolboxProxyUrl)), nextCursor })
+}

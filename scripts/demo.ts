@@ -1,0 +1,267 @@
+// npm run demo [-- --fail] [-- --keep]
+// Runs the BUNDLED action (dist/main, then dist/post with the saved state) exactly as the GitHub runner
+// would, for a pull_request on a throwaway git server, against a local Daytona emulator; streams the job log,
+// then shows the outputs, the step summary, and that no sandbox is left behind.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { startEmulator } from '../emulator/server.ts'
+import {
+  commit,
+  makeGitServer,
+  makeRepo,
+  openPullRequest,
+  removeGitServer,
+} from '../test/helpers/git-fixtures.ts'
+import { type LogEvent, PROJECT_ROOT, runJob, type StepResult } from '../test/helpers/runner.ts'
+
+const args = new Set(process.argv.slice(2))
+const failMode = args.has('--fail')
+const keep = args.has('--keep')
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR
+const paint = (code: string) => (s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s)
+const bold = paint('1')
+const dim = paint('2')
+const red = paint('31')
+const yellow = paint('33')
+const cyan = paint('36')
+const green = paint('32')
+const say = (line = '') => process.stdout.write(`${line}\n`)
+
+for (const bundle of ['dist/main/index.js', 'dist/post/index.js']) {
+  if (!existsSync(join(PROJECT_ROOT, bundle))) {
+    say(red(`demo: ${bundle} is missing; run \`npm run build\` first`))
+    process.exit(2)
+  }
+}
+
+// A small project that reads real: a library, its tests, and the scripts CI would call.
+const PROJECT = {
+  'README.md': '# calculator\n\nA tiny calculator. `./test.sh` runs the tests.\n',
+  'src/calc.mjs': 'export const add = (a, b) => a + b\nexport const sub = (a, b) => a - b\n',
+  'test/calc.test.mjs': [
+    "import { test } from 'node:test'",
+    "import assert from 'node:assert/strict'",
+    "import { add, sub } from '../src/calc.mjs'",
+    "test('add', () => assert.equal(add(2, 3), 5))",
+    "test('sub', () => assert.equal(sub(2, 3), -1))",
+    '',
+  ].join('\n'),
+  'test.sh': '#!/bin/sh\nset -e\ncd "$(dirname "$0")"\necho "running the test suite"\nnode --test\n',
+  'lint.sh': '#!/bin/sh\necho "lint: 2 files checked, all clean"\n',
+}
+const PR_CHANGE = {
+  'src/calc.mjs': `${PROJECT['src/calc.mjs']}export const mul = (a, b) => a * b\n`,
+  'test/mul.test.mjs': [
+    "import { test } from 'node:test'",
+    "import assert from 'node:assert/strict'",
+    "import { mul } from '../src/calc.mjs'",
+    "test('mul', () => assert.equal(mul(4, 5), 20))",
+    '',
+  ].join('\n'),
+  // with --fail the pull request brings a style error: the lint command exits 3
+  ...(failMode
+    ? {
+        'lint.sh':
+          '#!/bin/sh\necho "src/calc.mjs:3: mul: missing JSDoc" >&2\necho "lint: 1 problem"\nexit 3\n',
+      }
+    : {}),
+}
+const RUN = [
+  'node --version',
+  'cat README.md',
+  './test.sh',
+  './lint.sh',
+  'echo "all checks passed on $(uname -s)"',
+]
+
+/** Renders the job log like the Actions UI: indented, groups as ▸ headers, annotations coloured. */
+function logPrinter() {
+  let inGroup = false
+  return (event: LogEvent, stream: 'stdout' | 'stderr') => {
+    const pad = inGroup ? '      ' : '  '
+    switch (event.kind) {
+      case 'group':
+        inGroup = true
+        return say(`  ${cyan('▸')} ${bold(event.title)}`)
+      case 'endgroup':
+        inGroup = false
+        return
+      case 'annotation': {
+        const { level, title, message } = event.annotation
+        const label = { error: red('Error'), warning: yellow('Warning'), notice: cyan('Notice') }[level]
+        return say(`${pad}${label}${title ? ` (${title})` : ''}: ${message.replaceAll('\n', `\n${pad}  `)}`)
+      }
+      case 'text':
+        return say(`${pad}${stream === 'stderr' ? dim(event.text) : event.text}`)
+      default:
+        return
+    }
+  }
+}
+
+function printStepHeader(title: string, inputs: Record<string, string>) {
+  say()
+  say(bold(`▶ ${title}`))
+  if (title.startsWith('Post')) return
+  say(dim('  with:'))
+  for (const [name, value] of Object.entries(inputs)) {
+    const shown =
+      name === 'api-key' ? '***' : value.includes('\n') ? `|\n${indent(value.trimEnd(), 6)}` : value
+    say(dim(`    ${name}: ${shown}`))
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(Number.parseInt(e.slice(e[1] === 'x' ? 2 : 1), e[1] === 'x' ? 16 : 10))
+      : (ENTITIES[e] ?? whole),
+  )
+const inline = (html: string) =>
+  decode(html.replace(/<[^>]+>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/** An HTML table as aligned plain-text columns, with a rule under the header row. */
+function renderTable(table: string): string {
+  const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].map(([, row]) => ({
+    header: /<th[\s>]/i.test(row!),
+    cells: [...row!.matchAll(/<t([hd])[^>]*>([\s\S]*?)<\/t\1>/gi)].map((m) => inline(m[2]!)),
+  }))
+  const widths: number[] = []
+  for (const { cells } of rows) {
+    cells.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length)
+    })
+  }
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
+  const out = rows.flatMap((r) =>
+    r.header ? [line(r.cells), line(widths.map((w) => '─'.repeat(w)))] : [line(r.cells)],
+  )
+  return `\n${out.join('\n')}\n`
+}
+
+/** The step summary (Markdown with HTML in it) as plain text: tags stripped, tables aligned. */
+function htmlToText(html: string): string {
+  const text = html
+    .replace(/\r/g, '')
+    .replace(/<table[^>]*>[\s\S]*?<\/table>/gi, renderTable)
+    .replace(
+      /<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi,
+      (_, n: string, body: string) => `\n${'#'.repeat(Number(n))} ${inline(body)}\n`,
+    )
+    .replace(/<summary[^>]*>([\s\S]*?)<\/summary>/gi, (_, body: string) => `▸ ${inline(body)}\n`)
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '\n- ')
+    .replace(/<\/(p|div|ul|ol|pre|details|blockquote)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+  return decode(text)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
+const indent = (text: string, n: number) =>
+  text
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n')
+
+function printResults(main: StepResult) {
+  say()
+  say(bold('Outputs'))
+  for (const [name, value] of Object.entries(main.outputs)) {
+    if (name === 'results') {
+      say(`  ${name}:`)
+      for (const r of JSON.parse(value) as Record<string, unknown>[]) say(`    ${JSON.stringify(r)}`)
+    } else say(`  ${name}: ${value}`)
+  }
+  say()
+  say(bold('Step summary'))
+  say(main.summary ? indent(htmlToText(main.summary), 2) : dim('  (none)'))
+}
+
+interface SandboxView {
+  id: string
+  name?: string
+  state: string
+}
+
+/** The emulator's sandboxes once deletions have settled: `destroying` takes a moment to become `destroyed`. */
+async function sandboxesAfterwards(origin: string): Promise<SandboxView[]> {
+  const deadline = Date.now() + 5_000
+  for (;;) {
+    const sandboxes = (await (await fetch(`${origin}/_emulator/sandboxes`)).json()) as SandboxView[]
+    if (sandboxes.every((s) => s.state === 'destroyed') || Date.now() > deadline) return sandboxes
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const apiKey = `dtn_demo_${randomBytes(16).toString('hex')}`
+const emulator = await startEmulator({ apiKey, port: 0 })
+const git = await makeGitServer()
+let exitCode = 1
+try {
+  say(bold('daytona-action demo'))
+  say(`  emulator:  ${emulator.apiUrl}  (isolation: ${emulator.isolation})`)
+  say(`  git host:  ${git.serverUrl}`)
+  say(
+    `  scenario:  ${failMode ? 'a pull request whose lint step fails (exit 3)' : 'a pull request that passes'}`,
+  )
+
+  await makeRepo(git, 'acme/calculator', PROJECT, { message: 'Calculator with add and sub' })
+  await commit(git, 'acme/calculator', PR_CHANGE, { branch: 'feature/mul', message: 'Add mul' })
+  const pr = await openPullRequest(git, {
+    base: 'acme/calculator',
+    head: 'acme/calculator',
+    headRef: 'feature/mul',
+    number: 1,
+    title: 'Add mul',
+  })
+  say(`  event:     pull_request #1 (feature/mul @ ${pr.headSha.slice(0, 7)} into main)`)
+
+  const inputs = { 'api-key': apiKey, 'api-url': emulator.apiUrl, run: `${RUN.join('\n')}\n`, timeout: '60s' }
+  const { main, post, jobDir } = await runJob({
+    inputs,
+    event: pr.event,
+    env: { GITHUB_SERVER_URL: git.serverUrl },
+    secrets: [apiKey],
+    keepTemp: keep,
+    timeoutMs: 50_000,
+    onStepStart: (kind) =>
+      printStepHeader(
+        kind === 'main' ? 'Run org/daytona-action@v1' : 'Post Run org/daytona-action@v1',
+        inputs,
+      ),
+    onLine: logPrinter(),
+  })
+  say(
+    dim(
+      `  (main exited ${main.exitCode ?? main.signal}, post ${post.skipped ? 'skipped' : `exited ${post.exitCode ?? post.signal}`})`,
+    ),
+  )
+  printResults(main)
+  if (keep) say(dim(`\n  kept the job folder (event, RUNNER_TEMP, workspace): ${jobDir}`))
+
+  const sandboxes = await sandboxesAfterwards(emulator.origin)
+  const alive = sandboxes.filter((s) => s.state !== 'destroyed')
+  say()
+  say(bold('Sandboxes afterwards'))
+  for (const s of sandboxes) say(`  ${s.id}  ${s.state}  (${s.name ?? 'no name'})`)
+  say(alive.length === 0 ? green('  none left running') : red(`  ${alive.length} still there!`))
+
+  exitCode = main.exitCode === 0 && post.exitCode === 0 && alive.length === 0 ? 0 : (main.exitCode ?? 1) || 1
+} finally {
+  await emulator.close()
+  if (keep) say(dim(`  kept the git server: ${git.root}`))
+  else await removeGitServer(git)
+}
+say()
+say(exitCode === 0 ? green('demo: success') : red('demo: failed'))
+process.exit(exitCode)

@@ -1,0 +1,127 @@
+// The one place that knows what exists and must go. Main records the sandbox here before it exists (its name,
+// then its id), deletes it as soon as the commands end, and on SIGINT/SIGTERM; post deletes whatever the saved
+// state still names. The server-side backstop (auto-stop + delete-on-stop, set at create) covers a vanished runner.
+import * as core from '@actions/core'
+import type { Daytona } from './daytona/client.ts'
+import { NotFoundError } from './daytona/errors.ts'
+
+const KEYS = {
+  apiUrl: 'api-url',
+  name: 'sandbox-name',
+  id: 'sandbox-id',
+  /** 'deleted' or 'kept': main settled the sandbox's fate, post has nothing to do */
+  settled: 'sandbox-settled',
+} as const
+
+export interface SandboxRef {
+  id?: string
+  name?: string
+}
+
+/** Typed access to the state main hands to post (as STATE_<key> variables). */
+export const savedState = {
+  apiUrl: () => core.getState(KEYS.apiUrl),
+  sandbox: (): SandboxRef => ({
+    id: core.getState(KEYS.id) || undefined,
+    name: core.getState(KEYS.name) || undefined,
+  }),
+  settled: () => core.getState(KEYS.settled),
+}
+
+/** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills the tree: delete within this. */
+const CANCEL_DEADLINE_MS = 6_000
+/** Deleting can meet 409 while a transition (e.g. creating) is pending: keep trying this long. */
+const DELETE_DEADLINE_MS = 60_000
+
+export class Cleanup {
+  readonly #client: Daytona
+  #ref: SandboxRef = {}
+  #settled = false
+  #removeSignalHandlers: () => void
+
+  constructor(client: Daytona, apiUrl: string) {
+    this.#client = client
+    core.saveState(KEYS.apiUrl, apiUrl)
+    this.#removeSignalHandlers = onCancel(() => this.#cancel())
+  }
+
+  /** Saved before the create request, so the sandbox can be found even if the answer is lost. */
+  rememberName(name: string): void {
+    this.#ref.name = name
+    core.saveState(KEYS.name, name)
+  }
+
+  rememberId(id: string): void {
+    this.#ref.id = id
+    core.saveState(KEYS.id, id)
+  }
+
+  get sandbox(): Readonly<SandboxRef> {
+    return this.#ref
+  }
+
+  /** Deletes the sandbox now (404 = already gone). Returns when it is gone or deleting failed (warning). */
+  async deleteNow(): Promise<boolean> {
+    if (this.#settled || (!this.#ref.id && !this.#ref.name)) return true
+    const deleted = await deleteSandbox(this.#client, this.#ref, DELETE_DEADLINE_MS)
+    if (deleted) this.#settle('deleted')
+    return deleted
+  }
+
+  /** The workflow asked to keep it: post must not delete it (the backstop set at create still applies). */
+  keep(): void {
+    this.#settle('kept')
+  }
+
+  dispose(): void {
+    this.#removeSignalHandlers()
+  }
+
+  #settle(how: 'deleted' | 'kept') {
+    this.#settled = true
+    core.saveState(KEYS.settled, how)
+  }
+
+  async #cancel(): Promise<void> {
+    core.warning('The run was cancelled: deleting the sandbox.')
+    if (!this.#ref.id && !this.#ref.name) return
+    if (await deleteSandbox(this.#client, this.#ref, CANCEL_DEADLINE_MS)) this.#settle('deleted')
+  }
+}
+
+/**
+ * Deletes by id, else by name, until it is gone or the deadline passes. Never throws: cleanup problems are
+ * warnings, they must not hide the run's own result.
+ */
+export async function deleteSandbox(client: Daytona, ref: SandboxRef, deadlineMs: number): Promise<boolean> {
+  const target = ref.id ?? ref.name
+  if (!target) return true
+  const signal = AbortSignal.timeout(deadlineMs)
+  try {
+    await client.sandboxes.delete(target, { signal })
+    core.info(`Deleted sandbox ${ref.name ?? target}.`)
+    return true
+  } catch (err) {
+    if (err instanceof NotFoundError) return true
+    core.warning(`Could not delete sandbox ${ref.name ?? target}: ${(err as Error).message}`)
+    return false
+  }
+}
+
+/** Runs `handler` once on SIGINT or SIGTERM, then exits. Returns a function that removes the handlers. */
+function onCancel(handler: () => Promise<void>): () => void {
+  let running = false
+  const listener = (signal: NodeJS.Signals) => {
+    if (running) return
+    running = true
+    const exit = () => process.exit(signal === 'SIGINT' ? 130 : 143)
+    setTimeout(exit, CANCEL_DEADLINE_MS + 500).unref()
+    handler().then(exit, exit)
+  }
+  process.on('SIGINT', listener)
+  process.on('SIGTERM', listener)
+  return () => {
+    process.off('SIGINT', listener)
+    process.off('SIGTERM', listener)
+  }
+}

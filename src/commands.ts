@@ -1,0 +1,199 @@
+// Step 5: the configured commands, one after another in one shell session (cd and export carry over, as in a
+// workflow `run:` block), each streamed live into its own log group, each with its own time limit enforced in
+// the sandbox: deleting the session kills its whole process group.
+import { randomUUID } from 'node:crypto'
+import { posix } from 'node:path'
+import * as core from '@actions/core'
+import { DaytonaError } from './daytona/errors.ts'
+import type { Toolbox } from './daytona/toolbox/index.ts'
+import { formatDuration } from './duration.ts'
+import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
+import type { CommandResult } from './report/types.ts'
+
+/** Output kept per command for the summary of a failure: its last lines are what people read. */
+const TAIL_BYTES = 64 * 1024
+
+export interface CommandOptions {
+  commands: readonly string[]
+  /** absolute directory the first command starts in */
+  cwd: string
+  timeoutMs: number
+  failFast: boolean
+}
+
+/** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
+export async function runCommands(toolbox: Toolbox, opts: CommandOptions, results: CommandResult[]): Promise<void> {
+  const sessions = new Sessions(toolbox, opts.cwd)
+  let failed = false
+  try {
+    for (const command of opts.commands) {
+      if (failed && opts.failFast) {
+        results.push({ command, exitCode: null, durationMs: 0, timedOut: false, skipped: true })
+        continue
+      }
+      const result = await core.group(`$ ${firstLine(command)}`, () =>
+        runOne(sessions, command, opts.timeoutMs),
+      )
+      results.push(result)
+      failed ||= isFailure(result)
+      logOutcome(result)
+    }
+  } finally {
+    await sessions.close()
+  }
+}
+
+async function runOne(sessions: Sessions, command: string, timeoutMs: number): Promise<CommandResult> {
+  const process = sessions.toolbox.process
+  const tail = new Tail(TAIL_BYTES)
+  const started = Date.now()
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(), timeoutMs)
+  // The command's output is the pull request's: it must not be able to issue workflow commands to the runner.
+  const resume = stopWorkflowCommands()
+  let exitCode: number | null = null
+  try {
+    const { sessionId, cmdId } = await sessions.start(command)
+    const write = (text: string) => {
+      tail.push(text)
+      globalThis.process.stdout.write(text)
+    }
+    ;({ exitCode } = await process.streamCommand(sessionId, cmdId, {
+      onStdout: write,
+      onStderr: write,
+      signal: deadline.signal,
+    }))
+  } catch (err) {
+    if (!deadline.signal.aborted) throw err
+  } finally {
+    clearTimeout(timer)
+    resume(tail.text())
+  }
+  const durationMs = Date.now() - started
+  if (deadline.signal.aborted && exitCode === null) {
+    await sessions.kill()
+    core.info(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`)
+    return {
+      command,
+      exitCode: TIMEOUT_EXIT_CODE,
+      durationMs,
+      timedOut: true,
+      skipped: false,
+      tail: tail.text(),
+    }
+  }
+  const code = exitCode ?? -1
+  return {
+    command,
+    exitCode: code,
+    durationMs,
+    timedOut: false,
+    skipped: false,
+    tail: code ? tail.text() : undefined,
+  }
+}
+
+/** The shell session commands run in; after a timeout killed it, the next command gets a fresh one. */
+class Sessions {
+  readonly toolbox: Toolbox
+  readonly #cwd: string
+  #id: string | undefined
+  #count = 0
+
+  constructor(toolbox: Toolbox, cwd: string) {
+    this.toolbox = toolbox
+    this.#cwd = cwd
+  }
+
+  /** Starts `command` in the session; a shell that an earlier `exit` ended is replaced by a fresh one. */
+  async start(command: string): Promise<{ sessionId: string; cmdId: string }> {
+    const sessionId = await this.#current()
+    try {
+      return { sessionId, ...(await this.toolbox.process.exec(sessionId, command, { runAsync: true })) }
+    } catch (err) {
+      if (!sessionEnded(err)) throw err
+      core.debug(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`)
+      this.#id = undefined
+      const fresh = await this.#current()
+      return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, command, { runAsync: true })) }
+    }
+  }
+
+  async #current(): Promise<string> {
+    if (this.#id) return this.#id
+    const id = `daytona-action-${++this.#count}`
+    if (this.#count > 1)
+      core.info(`Starting a fresh shell in ${this.#cwd}: cd and export from earlier commands are lost.`)
+    await this.toolbox.process.createSession(id)
+    this.#id = id
+    const cd = await this.toolbox.process.exec(id, `cd -- ${shellQuote(this.#cwd)}`, { runAsync: false })
+    if (cd.exitCode !== 0)
+      throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${cd.output ?? ''}`.trim())
+    return id
+  }
+
+  /** Deleting a session kills its process group: this is how a timeout reaches the sandbox. */
+  async kill(): Promise<void> {
+    const id = this.#id
+    this.#id = undefined
+    if (id) await this.toolbox.process.deleteSession(id)
+  }
+
+  async close(): Promise<void> {
+    await this.kill().catch((err) => core.debug(`Closing the session: ${err}`))
+  }
+}
+
+/**
+ * How daemons answer an exec into a session whose shell exited: 400/410 SESSION_ENDED today, 404 or a bare 500
+ * in older versions. A connection error is not one of them: the command may have started.
+ */
+function sessionEnded(err: unknown): boolean {
+  return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0)
+}
+
+/** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */
+class Tail {
+  readonly #limit: number
+  #text = ''
+
+  constructor(limit: number) {
+    this.#limit = limit
+  }
+
+  push(chunk: string) {
+    this.#text += chunk
+    if (this.#text.length > 2 * this.#limit) this.#text = this.#text.slice(-this.#limit)
+  }
+
+  text(): string {
+    return this.#text.slice(-this.#limit)
+  }
+}
+
+/** Returns the function that resumes them; it needs the output so far to start on a line of its own. */
+function stopWorkflowCommands(): (output: string) => void {
+  const token = randomUUID()
+  process.stdout.write(`::stop-commands::${token}\n`)
+  return (output) => process.stdout.write(`${output && !output.endsWith('\n') ? '\n' : ''}::${token}::\n`)
+}
+
+function logOutcome(result: CommandResult) {
+  const took = formatDuration(result.durationMs)
+  if (result.timedOut) core.info(`✗ timed out after ${took}`)
+  else if (result.exitCode === 0) core.info(`✓ exit code 0 in ${took}`)
+  else core.info(`✗ exit code ${result.exitCode} after ${took}`)
+}
+
+export function firstLine(command: string): string {
+  const line = command.split('\n', 1)[0] ?? ''
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line
+}
+
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`
+}
+
+export function resolveCwd(clonePath: string, workingDirectory: string): string {
+  return posix.join(clonePath, workingDirectory)
+}

@@ -1,0 +1,82 @@
+// Step 2: what the sandbox is made from. An existing snapshot is used as is; an image or the repository's
+// Dockerfile becomes a snapshot named by its content, so an unchanged environment is never built twice and
+// a matrix builds it once; with none of them, Daytona's default snapshot.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import * as core from '@actions/core'
+import type { Daytona } from '../daytona/client.ts'
+import type { CreateSandbox } from '../daytona/types.ts'
+import type { Source } from '../github-context.ts'
+import type { Config } from '../inputs.ts'
+import { snapshotName } from './key.ts'
+import { ensureSnapshot, useExistingSnapshot } from './snapshot.ts'
+
+/** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
+export const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3'
+
+export interface Environment {
+  kind: 'image' | 'snapshot' | 'dockerfile' | 'default'
+  /** the image or Dockerfile path it comes from, for people */
+  origin?: string
+  /** the snapshot sandboxes are created from; undefined = the server's default */
+  snapshot?: string
+  cacheHit?: boolean
+  buildMs?: number
+  createParams: Pick<CreateSandbox, 'snapshot'>
+}
+
+export async function prepareEnvironment(
+  client: Daytona,
+  config: Config,
+  source: Source,
+  workspace: string,
+): Promise<Environment> {
+  if (config.snapshot) {
+    await useExistingSnapshot(client, config.snapshot, config.snapshotTimeoutMs)
+    return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } }
+  }
+  const dockerfilePath = resolve(workspace, config.dockerfile)
+  if (!config.image && existsSync(dockerfilePath)) {
+    const { prepareDockerfile } = await import('./dockerfile.ts')
+    const build = await prepareDockerfile(client, config, source, workspace)
+    return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config))
+  }
+  if (config.dockerfileExplicit && !config.image) {
+    throw new Error(
+      `Input 'dockerfile' names ${config.dockerfile}, which is not in the workspace: check out first.`,
+    )
+  }
+  const hasSize = Object.values(config.resources).some((value) => value !== undefined)
+  if (!config.image && !hasSize) {
+    core.notice('No image, snapshot or Dockerfile given: the sandbox uses Daytona’s default snapshot.')
+    return { kind: 'default', createParams: {} }
+  }
+  const image = config.image ?? DEFAULT_IMAGE
+  const name = snapshotName(prefixOf(config, source), {
+    image,
+    resources: config.resources,
+    region: config.target,
+  })
+  const built = await ensureSnapshot(client, { name, imageName: image }, config)
+  return fromSnapshot(config.image ? 'image' : 'default', image, built)
+}
+
+function fromSnapshot(
+  kind: Environment['kind'],
+  origin: string,
+  built: { name: string; cacheHit: boolean; buildMs?: number },
+): Environment {
+  return {
+    kind,
+    origin,
+    snapshot: built.name,
+    cacheHit: built.cacheHit,
+    buildMs: built.buildMs,
+    createParams: { snapshot: built.name },
+  }
+}
+
+/** A readable start for snapshot names: the input, else the repository's name. */
+export function prefixOf(config: Config, source: Source): string {
+  return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action'
+}

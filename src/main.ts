@@ -1,0 +1,61 @@
+// The main step: inputs → environment → sandbox → source → commands → results → cleanup.
+import * as core from '@actions/core'
+import { Cleanup } from './cleanup.ts'
+import { resolveCwd, runCommands } from './commands.ts'
+import { Daytona } from './daytona/client.ts'
+import { prepareEnvironment } from './environment/index.ts'
+import { assertTrusted, fromEnvironment, resolveSource } from './github-context.ts'
+import { readInputs } from './inputs.ts'
+import { isFailure } from './report/outputs.ts'
+import { type Outcome, report } from './report/outcome.ts'
+import { createSandbox, extendForDebugging } from './sandbox.ts'
+import { cloneSource } from './source.ts'
+
+async function run(): Promise<void> {
+  const startedAt = Date.now()
+  // 1. Inputs: every bad value fails here, before anything is created.
+  const config = readInputs()
+  const event = fromEnvironment()
+  const source = resolveSource(event, config)
+  assertTrusted(source, config.allowFork)
+  const outcome: Outcome = { startedAt, config, source, job: event.job, results: [] }
+
+  const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core.debug })
+  const cleanup = new Cleanup(client, config.apiUrl)
+  try {
+    // 2. Environment: reuse or build the snapshot.
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+    outcome.environment = await prepareEnvironment(client, config, source, workspace)
+    // 3. Sandbox
+    const sandbox = await core.group('Creating the sandbox', () =>
+      createSandbox(client, config, source, outcome.environment!, event, cleanup),
+    )
+    outcome.sandbox = { ...sandbox, createdAt: Date.now() }
+    const toolbox = client.toolbox(sandbox)
+    // 4. Source
+    const checkout = await core.group('Cloning the source', () => cloneSource(toolbox, source, config))
+    // 5. Commands
+    const cwd = resolveCwd(checkout.path, config.workingDirectory)
+    await runCommands(toolbox, { ...config, cwd }, outcome.results)
+    // 7. Cleanup, as soon as the commands end: an idle sandbox still costs money.
+    const failed = outcome.results.some(isFailure)
+    if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {
+      await extendForDebugging(client, sandbox, config.keepMinutes)
+      cleanup.keep()
+      outcome.sandbox.keptMinutes = config.keepMinutes
+    }
+  } catch (err) {
+    outcome.error = err instanceof Error ? err.message : String(err)
+  } finally {
+    if (!outcome.sandbox?.keptMinutes) {
+      const deleted = await cleanup.deleteNow()
+      if (deleted && outcome.sandbox) outcome.sandbox.deletedAt = Date.now()
+    }
+    cleanup.dispose()
+    await client.close()
+  }
+  // 6. Results: outputs, annotations, the step summary; the step fails if anything did.
+  await report(outcome)
+}
+
+run().catch((err: unknown) => core.setFailed(err instanceof Error ? err.message : String(err)))

@@ -1,0 +1,104 @@
+// A small project with a pull request, a Daytona emulator, and the bundled action run against both exactly as
+// the runner runs it. Every end-to-end test file starts from here.
+import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
+import {
+  commit,
+  type GitServerDir,
+  makeGitServer,
+  makeRepo,
+  openPullRequest,
+  removeGitServer,
+} from '../helpers/git-fixtures.ts'
+import {
+  type JobOptions,
+  runJob,
+  runStep,
+  type SignalAfter,
+  type StepOptions,
+  type StepResult,
+} from '../helpers/runner.ts'
+
+export const BASE = 'acme/widgets'
+
+export interface Project {
+  emulator: EmulatorHarness
+  git: GitServerDir
+  /** the pull request's event and head commit */
+  event: { name: string; payload: Record<string, unknown> }
+  headSha: string
+  /** inputs every run needs: the emulator's key and URL */
+  inputs: Record<string, string>
+  /** the job's env: GITHUB_SERVER_URL points at the folder of bare repositories */
+  env: Record<string, string>
+  close(): Promise<void>
+}
+
+export async function openProject(files: Record<string, string> = {}): Promise<Project> {
+  const emulator = await withEmulator()
+  const git = await makeGitServer()
+  await makeRepo(git, BASE, { 'README.md': '# widgets\n', 'test.sh': 'echo "tests pass"\n', ...files })
+  await commit(git, BASE, { 'src/widget.txt': 'a widget\n' }, { branch: 'feature', message: 'Add a widget' })
+  const pr = await openPullRequest(git, { base: BASE, head: BASE, headRef: 'feature', number: 7 })
+  return {
+    emulator,
+    git,
+    event: pr.event,
+    headSha: pr.headSha,
+    inputs: { 'api-key': emulator.apiKey, 'api-url': emulator.apiUrl },
+    env: { GITHUB_SERVER_URL: git.serverUrl, GITHUB_REPOSITORY: BASE },
+    async close() {
+      await emulator.close()
+      await removeGitServer(git)
+    },
+  }
+}
+
+export function job(
+  project: Project,
+  inputs: Record<string, string>,
+  more: Partial<JobOptions> & { signalMain?: SignalAfter } = {},
+) {
+  return runJob({
+    event: project.event,
+    env: project.env,
+    secrets: [project.emulator.apiKey],
+    ...more,
+    inputs: { ...project.inputs, ...inputs },
+  })
+}
+
+export function mainStep(project: Project, inputs: Record<string, string>, more: StepOptions) {
+  return runStep('main', {
+    event: project.event,
+    env: project.env,
+    secrets: [project.emulator.apiKey],
+    ...more,
+    inputs: { ...project.inputs, ...inputs },
+  })
+}
+
+/** Sandboxes the emulator still holds that are not destroyed (or on their way). */
+export async function liveSandboxes(
+  project: Project,
+): Promise<{ id: string; name: string; state: string }[]> {
+  const all = await project.emulator.admin.sandboxes()
+  return all.filter((sandbox: { state: string }) => !['destroyed', 'destroying'].includes(sandbox.state))
+}
+
+export function results(step: StepResult): {
+  command: string
+  exitCode: number | null
+  durationMs: number
+  timedOut: boolean
+  skipped: boolean
+}[] {
+  return JSON.parse(step.outputs.results ?? '[]')
+}
+
+/** The raw log without the ::add-mask:: commands (which the runner never shows): where a secret must not be. */
+export function visibleLog(step: StepResult): string {
+  return step.log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+}

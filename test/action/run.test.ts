@@ -1,0 +1,129 @@
+// The bundled action, main then post as the runner runs them, against the emulator: what a workflow author sees.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { job, liveSandboxes, mainStep, openProject, type Project, results } from './project.ts'
+
+let project: Project
+beforeAll(async () => {
+  project = await openProject()
+})
+afterAll(() => project.close())
+
+describe('a pull request run', () => {
+  it('runs the commands at the PR head and reports success', async () => {
+    const { main, post } = await job(project, {
+      run: 'cat src/widget.txt\ngit rev-parse HEAD\ncd src && export GREETING=hello\npwd && echo "$GREETING"',
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain('a widget')
+    expect(main.stdout).toContain(project.headSha)
+    // cd and export carry over from one command to the next, as in a workflow's run block
+    expect(main.stdout).toMatch(/\/widgets\/src\s+hello/)
+    expect(main.outputs['exit-code']).toBe('0')
+    expect(results(main).map((r) => [r.exitCode, r.skipped])).toEqual([
+      [0, false],
+      [0, false],
+      [0, false],
+      [0, false],
+    ])
+    expect(main.outputs['sandbox-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Number(main.outputs.duration)).toBeGreaterThan(0)
+    expect(main.summary).toContain('acme/widgets')
+    expect(main.summary).toContain('#7')
+    expect(main.summary).toContain('cat src/widget.txt')
+    expect(post.exitCode).toBe(0)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('fails at the first failing command and reports the rest as skipped', async () => {
+    const { main } = await job(project, { run: 'echo one\nexit 3\necho never' })
+    expect(main.exitCode).not.toBe(0)
+    expect(main.outputs['exit-code']).toBe('3')
+    expect(results(main).map((r) => [r.command, r.exitCode, r.skipped])).toEqual([
+      ['echo one', 0, false],
+      ['exit 3', 3, false],
+      ['echo never', null, true],
+    ])
+    expect(main.stdout).not.toMatch(/^never$/m)
+    expect(main.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', title: 'Command failed' }),
+    )
+    expect(main.summary).toMatch(/skipped/i)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('with fail-fast false runs every command and still fails the step', async () => {
+    const { main } = await job(project, { run: 'exit 2\necho after\nexit 5', 'fail-fast': 'false' })
+    expect(main.exitCode).not.toBe(0)
+    expect(main.outputs['exit-code']).toBe('2')
+    expect(results(main).map((r) => r.exitCode)).toEqual([2, 0, 5])
+    expect(main.stdout).toContain('after')
+    expect(main.annotations.filter((a) => a.level === 'error')).toHaveLength(2)
+  })
+
+  it('kills a command that runs over its timeout, in the sandbox', async () => {
+    const { main } = await job(project, {
+      // the first command keeps writing until it is killed; the second checks that it stopped
+      run: [
+        'while true; do date >> ticks; sleep 0.1; done',
+        'sleep 0.3; a=$(wc -l < ticks); sleep 0.6; b=$(wc -l < ticks); echo "ticks $a $b"; test "$a" = "$b"',
+      ].join('\n'),
+      timeout: '3s',
+      'fail-fast': 'false',
+    })
+    const [looped, checked] = results(main)
+    expect(looped).toMatchObject({ exitCode: 124, timedOut: true })
+    expect(checked).toMatchObject({ exitCode: 0, timedOut: false })
+    expect(main.outputs['exit-code']).toBe('124')
+    expect(main.stdout).toMatch(/timed out after 3s/i)
+    expect(main.annotations).toContainEqual(expect.objectContaining({ title: 'Command timed out' }))
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('keeps a failed sandbox with keep-sandbox: on-failure, and lets it delete itself later', async () => {
+    const { main, post } = await job(project, {
+      run: 'exit 1',
+      'keep-sandbox': 'on-failure',
+      'keep-minutes': '5',
+    })
+    expect(main.exitCode).not.toBe(0)
+    expect(post.exitCode).toBe(0)
+    const kept = await liveSandboxes(project)
+    expect(kept.map((s) => s.id)).toEqual([main.outputs['sandbox-id']])
+    expect(main.annotations).toContainEqual(
+      expect.objectContaining({ level: 'notice', title: 'Sandbox kept' }),
+    )
+    await project.emulator.api('DELETE', `/sandbox/${main.outputs['sandbox-id']}`)
+  })
+
+  it('does not keep a passing sandbox with keep-sandbox: on-failure', async () => {
+    await job(project, { run: 'true', 'keep-sandbox': 'on-failure' })
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})
+
+describe('cancellation', () => {
+  it('deletes the sandbox and exits promptly on SIGTERM while a command runs', async () => {
+    const main = await mainStep(
+      project,
+      { run: 'echo started-long-command; sleep 120' },
+      { signalAfter: { pattern: /started-long-command/, signal: 'SIGTERM' }, timeoutMs: 30_000 },
+    )
+    expect(main.timedOut).toBe(false)
+    expect(main.exitCode).not.toBe(0)
+    expect(main.stdout).toMatch(/cancelled/i)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('leaves the sandbox to the post step when main is killed outright', async () => {
+    const { main, post } = await job(
+      project,
+      { run: 'echo started-long-command; sleep 120' },
+      { signalMain: { pattern: /started-long-command/, signal: 'SIGKILL' } },
+    )
+    expect(main.signal).toBe('SIGKILL')
+    expect(main.state['sandbox-name']).toBeTruthy()
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toMatch(/Deleted sandbox/)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})

@@ -1,0 +1,82 @@
+// What the action refuses and what it keeps secret: bad inputs, fork pull requests, private clones.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commit, forkRepo, openPullRequest } from '../helpers/git-fixtures.ts'
+import { startGitHttpServer } from '../helpers/git-http-server.ts'
+import { BASE, job, liveSandboxes, openProject, type Project, visibleLog } from './project.ts'
+
+let project: Project
+beforeAll(async () => {
+  project = await openProject()
+})
+afterAll(() => project.close())
+
+describe('inputs', () => {
+  it('fails on a bad input with one line naming it, before any request', async () => {
+    await project.emulator.admin.resetRequests()
+    const { main, post } = await job(project, { run: 'true', cpu: '99' })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.message).toMatch(/^Input 'cpu' .*1 to 8/)
+    expect(errors[0]?.message).not.toContain('\n')
+    expect(post.exitCode).toBe(0)
+    expect((await project.emulator.admin.requests()).total).toBe(0)
+  })
+
+  it('never prints the API key, even when the API rejects it', async () => {
+    const { main } = await job(project, { run: 'true', 'api-key': 'dtn_wrong_key_0123456789' })
+    expect(main.exitCode).not.toBe(0)
+    expect(visibleLog(main)).not.toContain('dtn_wrong_key_0123456789')
+    expect(main.annotations.map((a) => a.message).join('\n')).toMatch(/401/)
+  })
+})
+
+describe('fork pull requests', () => {
+  it('refuses a fork head under pull_request_target unless the workflow opts in', async () => {
+    await forkRepo(project.git, BASE, 'mallory/widgets')
+    await commit(project.git, 'mallory/widgets', { 'evil.sh': 'echo pwned\n' }, { branch: 'evil' })
+    const pr = await openPullRequest(project.git, {
+      base: BASE,
+      head: 'mallory/widgets',
+      headRef: 'evil',
+      number: 8,
+      name: 'pull_request_target',
+    })
+    await project.emulator.admin.resetRequests()
+    const refused = await job(project, { run: 'sh evil.sh' }, { event: pr.event })
+    expect(refused.main.exitCode).not.toBe(0)
+    expect(refused.main.annotations.map((a) => a.message).join('\n')).toMatch(/fork.*allow-fork/is)
+    expect((await project.emulator.admin.requests()).total).toBe(0)
+
+    const allowed = await job(project, { run: 'sh evil.sh', 'allow-fork': 'true' }, { event: pr.event })
+    expect(allowed.main.exitCode).toBe(0)
+    expect(allowed.main.stdout).toContain('pwned')
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})
+
+describe('private repositories', () => {
+  it('clones with the token, which the sandbox never keeps', async () => {
+    const token = 'ghs_PrivateCloneToken0123456789abcdefXYZ'
+    const server = await startGitHttpServer(project.git.root, token)
+    try {
+      const inputs = {
+        token,
+        run: 'git config --get remote.origin.url\n! grep -rq PrivateCloneToken .git ~/.gitconfig ~/.git-credentials 2>/dev/null',
+      }
+      const env = { ...project.env, GITHUB_SERVER_URL: server.serverUrl }
+      const { main } = await job(project, inputs, { env, githubToken: token })
+      expect(main.exitCode).toBe(0)
+      expect(main.stdout).toContain(`${server.serverUrl}/${BASE}.git`)
+      expect(server.requests.some((r) => r.authorized)).toBe(true)
+      expect(visibleLog(main)).not.toContain(token)
+
+      const wrong = await job(project, { ...inputs, token: 'ghs_wrong' }, { env, githubToken: 'ghs_wrong' })
+      expect(wrong.main.exitCode).not.toBe(0)
+      expect(wrong.main.annotations.map((a) => a.message).join('\n')).toMatch(/401|auth/i)
+      expect(await liveSandboxes(project)).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+})
