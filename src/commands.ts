@@ -22,7 +22,11 @@ export interface CommandOptions {
 }
 
 /** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
-export async function runCommands(toolbox: Toolbox, opts: CommandOptions, results: CommandResult[]): Promise<void> {
+export async function runCommands(
+  toolbox: Toolbox,
+  opts: CommandOptions,
+  results: CommandResult[],
+): Promise<void> {
   const sessions = new Sessions(toolbox, opts.cwd)
   let failed = false
   try {

@@ -61,7 +61,10 @@ async function headOf(toolbox: Toolbox, path: string): Promise<string> {
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err: unknown): boolean {
   if (!(err instanceof DaytonaError)) return false
-  return ![401, 403].includes(err.status ?? 0) && !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? '')
+  return (
+    ![401, 403].includes(err.status ?? 0) &&
+    !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? '')
+  )
 }
 
 function isSha(ref: string): boolean {

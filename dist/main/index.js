@@ -79082,7 +79082,9 @@ const STREAMS = ['stdout', 'stderr'];
 async function streamCommand(src, handlers) {
     const { signal } = handlers;
     const pollMs = handlers.pollMs ?? 10_000;
-    const graceMs = handlers.graceMs ?? 2_000;
+    const firstPollMs = Math.min(handlers.firstPollMs ?? 100, pollMs);
+    // The plain logs reconcile whatever the socket has not delivered, so the grace only saves that transfer.
+    const graceMs = handlers.graceMs ?? 100;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
     const emit = (stream, text) => {
@@ -79114,8 +79116,8 @@ async function streamCommand(src, handlers) {
         let exitCode;
         const poll = (async () => {
             try {
-                for (;;) {
-                    await abortableSleep(pollMs, stopPoll.signal);
+                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
+                    await abortableSleep(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
                     if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
                         exitCode = cmd.exitCode;
@@ -80541,7 +80543,8 @@ async function headOf(toolbox, path) {
 function commitMissing(err) {
     if (!(err instanceof errors/* DaytonaError */.hY))
         return false;
-    return ![401, 403].includes(err.status ?? 0) && !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? '');
+    return (![401, 403].includes(err.status ?? 0) &&
+        !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
 }
 function isSha(ref) {
     return /^[0-9a-f]{40}$/i.test(ref);

@@ -78393,7 +78393,9 @@ const STREAMS = ['stdout', 'stderr'];
 async function streamCommand(src, handlers) {
     const { signal } = handlers;
     const pollMs = handlers.pollMs ?? 10_000;
-    const graceMs = handlers.graceMs ?? 2_000;
+    const firstPollMs = Math.min(handlers.firstPollMs ?? 100, pollMs);
+    // The plain logs reconcile whatever the socket has not delivered, so the grace only saves that transfer.
+    const graceMs = handlers.graceMs ?? 100;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
     const emit = (stream, text) => {
@@ -78425,8 +78427,8 @@ async function streamCommand(src, handlers) {
         let exitCode;
         const poll = (async () => {
             try {
-                for (;;) {
-                    await abortableSleep(pollMs, stopPoll.signal);
+                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
+                    await abortableSleep(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
                     if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
                         exitCode = cmd.exitCode;

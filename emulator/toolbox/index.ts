@@ -30,7 +30,7 @@ import {
   type RouteContext,
   sendInput,
 } from './session-routes.ts'
-import { bulkUpload, uploadV2 } from './upload.ts'
+import { bulkUpload, uploadLegacy, uploadV2 } from './upload.ts'
 
 export type { Isolation } from './layout.ts'
 export type { SandboxSpec } from './runtime.ts'
@@ -74,6 +74,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/files\/bulk-download$/, bulkDownload],
   ['POST', /^\/files\/bulk-upload$/, bulkUpload],
   ['POST', /^\/files\/upload-v2$/, uploadV2],
+  ['POST', /^\/files\/upload$/, uploadLegacy],
   ['POST', /^\/files\/folder$/, createFolder],
   ['POST', /^\/git\/clone$/, gitClone],
   ['GET', /^\/user-home-dir$/, dir((rt) => rt.layout.home)],
@@ -81,6 +82,21 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['GET', /^\/work-dir$/, dir((rt) => rt.layout.workDir)],
   ['GET', /^\/version$/, async ({ res }) => sendJson(res, 200, { version: DAEMON_VERSION })],
 ]
+
+/** File-system errors as the daemon reports them; anything else is left for the server to answer. */
+function toHttpError(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException)?.code
+  const message = (err as Error)?.message ?? String(err)
+  if (err instanceof HttpError || typeof code !== 'string') return err
+  if (code === 'ENOENT') return new HttpError(404, message, { code: 'FILE_NOT_FOUND' })
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new HttpError(403, message, { code: 'FILE_ACCESS_DENIED' })
+  }
+  if (['ENOTDIR', 'EISDIR', 'EEXIST', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP'].includes(code)) {
+    return new HttpError(400, message, { code: 'BAD_REQUEST' })
+  }
+  return err
+}
 
 const LOGS_PATH = /^\/process\/session\/([^/]+)\/command\/([^/]+)\/logs$/
 
@@ -168,7 +184,13 @@ export class Toolbox {
       const m = pattern.exec(path)
       if (!m || req.method !== method) continue
       const params = m.slice(1).map((p) => decodeURIComponent(p))
-      return handler({ rt, req, res, url, params, follow: this.follow })
+      try {
+        return await handler({ rt, req, res, url, params, follow: this.follow })
+      } catch (err) {
+        // Mid-stream failures cannot become an error body any more: cut the response instead.
+        if (res.headersSent) return void res.destroy(err as Error)
+        throw toHttpError(err)
+      }
     }
     throw new HttpError(404, `${req.method} ${path} not found`, { code: 'NOT_FOUND' })
   }

@@ -102,6 +102,7 @@ export class SandboxRuntime {
     }
     if (this.layout.isolation === 'process') env.TMPDIR = this.layout.tmpDir
     Object.assign(env, this.spec.env, extra)
+    env.HOME = this.layout.home // only this home exists (and is writable) for the sandbox
     env[SANDBOX_ID_VAR] = this.spec.id
     return env
   }

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { constants } from 'node:fs'
-import { appendFile, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { HttpError } from '../http.ts'
@@ -43,12 +43,15 @@ export class Session {
     const name = `s${rt.nextId()}`
     this.dirHost = rt.daemonHost('sessions', name)
     this.dirView = rt.daemonView('sessions', name)
-    this.shell = rt.spawn([rt.settings.shell], {
+    this.shell = rt.spawn(sessionShellArgv(rt), {
       cwd,
       env: rt.env({ [SESSION_MARK_VAR]: this.mark }),
       stdio: ['pipe', 'ignore', 'ignore'],
     })
     this.shell.stdin?.on('error', () => {}) // writes after the shell died are reported by exec itself
+    this.shell.once('error', () => {
+      this.shellExit ??= 127 // could not start at all
+    })
     this.shell.once('exit', (code, sig) => {
       this.shellExit = code ?? 128 + signalNumber(sig)
       void this.settleOrphans()
@@ -188,13 +191,55 @@ else command echo 127 > ${d}/exit_code"; fi
 
   /** The shell died (`exit`, `set -e`, a signal): commands it never finished end with its status. */
   private async settleOrphans(): Promise<void> {
-    await sleep(100) // let the labellers drain what the command wrote
+    const pending = [...this.commands.values()].filter((cmd) => cmd.exitCode === undefined)
+    await waitQuiet(pending.map((cmd) => cmd.log)) // let the labellers drain what the command wrote
     if (this.closed.signal.aborted) return
-    for (const cmd of this.commands.values()) {
+    for (const cmd of pending) {
       await this.refresh(cmd)
       if (cmd.exitCode !== undefined) continue
       cmd.exitCode = this.shellExit
       await writeFile(cmd.exitFile, `${this.shellExit}\n`).catch(() => {})
+    }
+  }
+}
+
+/**
+ * The session shell. Under bwrap the sandbox's processes all die when its main process does, so the shell
+ * runs under a small parent that, once the shell has exited, gives the labellers a moment to drain.
+ */
+function sessionShellArgv(rt: SandboxRuntime): string[] {
+  if (rt.layout.isolation !== 'bwrap') return [rt.settings.shell]
+  const draining = rt.settings.perl
+    ? "grep -qs 'label[.]pl' /proc/[0-9]*/cmdline" // the brackets keep grep from matching itself
+    : '[ $__n -lt 6 ]'
+  const script = `"$0"; __c=$?; __n=0
+while [ $__n -lt 40 ] && ${draining}; do sleep 0.05; __n=$((__n + 1)); done
+exit $__c`
+  return ['/bin/sh', '-c', script, rt.settings.shell]
+}
+
+/** Waits until none of `files` has grown for 150 ms (at most 2 s). */
+async function waitQuiet(files: string[]): Promise<void> {
+  const sizes = async () =>
+    (
+      await Promise.all(
+        files.map((f) =>
+          stat(f).then(
+            (s) => s.size,
+            () => -1,
+          ),
+        ),
+      )
+    ).join()
+  const deadline = Date.now() + 2000
+  let last = await sizes()
+  let quietSince = Date.now()
+  while (Date.now() < deadline && Date.now() - quietSince < 150) {
+    await sleep(50)
+    const now = await sizes()
+    if (now !== last) {
+      last = now
+      quietSince = Date.now()
     }
   }
 }

@@ -8,7 +8,7 @@ import { posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import busboy from 'busboy'
-import { HttpError, sendJson } from '../http.ts'
+import { HttpError, sendEmpty, sendJson } from '../http.ts'
 import type { SandboxLayout } from './layout.ts'
 import type { RouteContext } from './session-routes.ts'
 
@@ -93,14 +93,25 @@ export async function bulkUpload(ctx: RouteContext) {
   sendJson(res, 200, { files })
 }
 
-export async function uploadV2(ctx: RouteContext) {
-  const { rt, req, res, url } = ctx
+/** POST /files/upload-v2?path=: multipart field `file` or a raw body; answers {name, path, type}. */
+export function uploadV2(ctx: RouteContext) {
+  return uploadOne(ctx, (dest) =>
+    sendJson(ctx.res, 200, { name: posix.basename(dest), path: dest, type: 'file' }),
+  )
+}
+
+/** POST /files/upload?path= (v0.190 daemons, dropped from the newer spec): the same, answering 200 empty. */
+export function uploadLegacy(ctx: RouteContext) {
+  return uploadOne(ctx, () => sendEmpty(ctx.res, 200))
+}
+
+async function uploadOne(ctx: RouteContext, answer: (dest: string) => void) {
+  const { rt, req, url } = ctx
   const dest = url.searchParams.get('path')
   if (!dest) throw new HttpError(400, 'path is required')
-  const answer = () => sendJson(res, 200, { name: posix.basename(dest), path: dest, type: 'file' })
   if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
     await writeUpload(rt.layout, dest, req)
-    return answer()
+    return answer(dest)
   }
   const form = multipart(ctx)
   let written: Promise<number> | undefined
@@ -119,5 +130,5 @@ export async function uploadV2(ctx: RouteContext) {
   })
   if (!written) throw new HttpError(400, 'multipart field "file" is required')
   await written
-  answer()
+  answer(dest)
 }

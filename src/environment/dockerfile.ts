@@ -19,7 +19,8 @@ export async function prepareDockerfile(
   const copies = DockerfileParser.parse(dockerfileContent)
     .getInstructions()
     .filter((instruction) => ['COPY', 'ADD'].includes(instruction.getKeyword()))
-  if (copies.length > 0) throw new Error(`${config.dockerfile}: COPY and ADD need a build context upload (not yet supported).`)
+  if (copies.length > 0)
+    throw new Error(`${config.dockerfile}: COPY and ADD need a build context upload (not yet supported).`)
   const name = snapshotName(prefixOf(config, source), {
     dockerfile: dockerfileContent,
     resources: config.resources,

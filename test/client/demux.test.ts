@@ -34,7 +34,12 @@ describe('TextDemuxer', () => {
   })
 
   it('feeds one byte at a time', () => {
-    expect(run(log, log.map((_, i) => i))).toEqual({ stdout: 'hello\nbye\n', stderr: 'oops\n' })
+    expect(
+      run(
+        log,
+        log.map((_, i) => i),
+      ),
+    ).toEqual({ stdout: 'hello\nbye\n', stderr: 'oops\n' })
   })
 
   it('decodes a multi-byte character split across frames, per stream', () => {
@@ -47,7 +52,15 @@ describe('TextDemuxer', () => {
   it('keeps a multi-byte character whole when the other stream interrupts it', () => {
     // stdout's 😀 is cut by a stderr line in between: each stream has its own decoder
     const smile = enc('😀')
-    const bytes = [...OUT, ...smile.slice(0, 2), ...ERR, ...enc('x\n'), ...OUT, ...smile.slice(2), ...enc('\n')]
+    const bytes = [
+      ...OUT,
+      ...smile.slice(0, 2),
+      ...ERR,
+      ...enc('x\n'),
+      ...OUT,
+      ...smile.slice(2),
+      ...enc('\n'),
+    ]
     expect(run(bytes)).toEqual({ stdout: '😀\n', stderr: 'x\n' })
   })
 
@@ -72,7 +85,10 @@ describe('TextDemuxer', () => {
   })
 
   it('handles back-to-back markers and empty lines', () => {
-    expect(run([...OUT, ...ERR, ...OUT, ...enc('\n'), ...ERR, ...enc('\n')])).toEqual({ stdout: '\n', stderr: '\n' })
+    expect(run([...OUT, ...ERR, ...OUT, ...enc('\n'), ...ERR, ...enc('\n')])).toEqual({
+      stdout: '\n',
+      stderr: '\n',
+    })
   })
 })
 

@@ -43,7 +43,11 @@ describe('errorForStatus', () => {
   })
 
   it('formats METHOD path → status code: message, from an API-shaped body', () => {
-    const body = JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Sandbox with ID or name x not found' })
+    const body = JSON.stringify({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Sandbox with ID or name x not found',
+    })
     const err = errorForStatus(ctx(404), body)
     expect(err.message).toBe('GET /api/sandbox/x → 404: Sandbox with ID or name x not found')
     expect(err.name).toBe('NotFoundError')
@@ -70,7 +74,9 @@ describe('extractMessage', () => {
     expect(extractMessage('{"message":"m","error":"e"}').message).toBe('m')
     expect(extractMessage('{"error":"e"}').message).toBe('e')
     expect(extractMessage('<html>Bad gateway</html>').message).toBe('<html>Bad gateway</html>')
-    expect(extractMessage('{"message":["a must be x","b must be y"]}').message).toBe('a must be x, b must be y')
+    expect(extractMessage('{"message":["a must be x","b must be y"]}').message).toBe(
+      'a must be x, b must be y',
+    )
     expect(extractMessage('  ')).toEqual({})
   })
 

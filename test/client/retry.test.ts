@@ -36,7 +36,8 @@ describe('decideRetry', () => {
   })
 
   it('never retries a 401, nor other client errors', () => {
-    for (const status of [400, 401, 403, 404, 408, 410, 422]) expect(decideRetry({ status }, get).retry).toBe(false)
+    for (const status of [400, 401, 403, 404, 408, 410, 422])
+      expect(decideRetry({ status }, get).retry).toBe(false)
   })
 
   it('retries 429 for any method, waiting what the server asked plus a little jitter', () => {
@@ -57,7 +58,9 @@ describe('decideRetry', () => {
     const inProgress = { status: 409, message: 'Sandbox state change in progress' }
     expect(decideRetry(inProgress, get).retry).toBe(false)
     expect(decideRetry(inProgress, { ...get, retry409: true }).retry).toBe(true)
-    expect(decideRetry({ status: 409, message: 'already exists' }, { ...get, retry409: true }).retry).toBe(false)
+    expect(decideRetry({ status: 409, message: 'already exists' }, { ...get, retry409: true }).retry).toBe(
+      false,
+    )
   })
 
   it('never replays a streamed body', () => {
@@ -95,7 +98,11 @@ describe('Retry-After parsing', () => {
 
   it('prefers the largest Retry-After-<throttler>, then plain Retry-After', () => {
     expect(
-      retryAfterFromHeaders({ 'retry-after-sandbox-create': '1', 'retry-after-authenticated': '4', 'retry-after': '9' }),
+      retryAfterFromHeaders({
+        'retry-after-sandbox-create': '1',
+        'retry-after-authenticated': '4',
+        'retry-after': '9',
+      }),
     ).toBe(4000)
     expect(retryAfterFromHeaders({ 'retry-after': '9' })).toBe(9000)
     expect(retryAfterFromHeaders({ 'x-ratelimit-reset-sandbox-create': '5' })).toBeUndefined()

@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Daytona } from '../../src/daytona/client.ts'
-import { BadRequestError, DeadlineError, NotFoundError, StateError, TimeoutError } from '../../src/daytona/errors.ts'
+import {
+  BadRequestError,
+  DeadlineError,
+  NotFoundError,
+  StateError,
+  TimeoutError,
+} from '../../src/daytona/errors.ts'
 import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 
 let h: EmulatorHarness
@@ -105,7 +111,9 @@ describe('sandbox lifecycle', () => {
       return found.length ? found : undefined
     }, 'the orphan to be listed')
     expect(orphan.state).toBe('error')
-    const failed = await client.sandboxes.waitUntilStarted(orphan.id, { timeoutMs: 5000 }).catch((e: unknown) => e)
+    const failed = await client.sandboxes
+      .waitUntilStarted(orphan.id, { timeoutMs: 5000 })
+      .catch((e: unknown) => e)
     expect(failed).toBeInstanceOf(StateError)
     expect((failed as StateError).state).toBe('error')
     expect((failed as StateError).errorReason).toBeTruthy()
@@ -129,7 +137,9 @@ describe('listing', () => {
   it('filters by labels and follows the cursor across pages', async () => {
     const run = randomUUID()
     const mine = await Promise.all(
-      [0, 1, 2].map((i) => client.sandboxes.create({ name: `list-${run}-${i}`, labels: { run, i: String(i) } })),
+      [0, 1, 2].map((i) =>
+        client.sandboxes.create({ name: `list-${run}-${i}`, labels: { run, i: String(i) } }),
+      ),
     )
     const other = await client.sandboxes.create({ labels: { run: 'someone-else' } })
     await h.admin.resetRequests()

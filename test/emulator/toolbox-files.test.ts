@@ -108,6 +108,20 @@ describe.each(availableModes())('toolbox files (%s)', (isolation) => {
     expect((await sb.get('/files/download?path=v2/multi.txt')).text).toBe('multi')
   })
 
+  it('accepts the legacy /files/upload and maps file-system errors to daemon statuses', async () => {
+    const form = new FormData()
+    form.append('file', new Blob(['legacy']), 'x')
+    const res = await fetch(`${sb.base}/files/upload?path=old/legacy.txt`, {
+      method: 'POST',
+      body: form as never,
+    })
+    expect(res.status).toBe(200)
+    expect((await res.arrayBuffer()).byteLength).toBe(0)
+    expect((await sb.get('/files/download?path=old/legacy.txt')).text).toBe('legacy')
+    const underFile = await sb.post('/files/folder?path=old/legacy.txt/sub&mode=0755')
+    expect(underFile.status).toBe(400)
+  })
+
   it('lists, describes, creates folders and deletes', async () => {
     expect((await sb.post('/files/folder?path=tree/sub&mode=0700')).status).toBe(201)
     await bulkUpload(sb, [{ path: 'tree/a.txt', content: Buffer.from('aaa') }])

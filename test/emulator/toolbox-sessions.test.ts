@@ -83,7 +83,7 @@ describe.each(availableModes())('toolbox sessions (%s)', (isolation) => {
   it('runs async: 202, status without exitCode while running, then the exit code', async () => {
     const sid = await newSession()
     const r = await sb.post(`/process/session/${sid}/exec`, {
-      command: 'while [ ! -e go ]; do sleep 0.05; done; echo finished; exit 4',
+      command: 'while [ ! -e go ]; do sleep 0.05; done; echo finished; (exit 4)',
       runAsync: true,
     })
     expect(r.status).toBe(202)
@@ -204,6 +204,36 @@ describe.each(availableModes())('toolbox sessions (%s)', (isolation) => {
     }
     const gone = followLogs(sb, sid, 'no-such-command')
     await expect(gone.opened).rejects.toThrow()
+  })
+
+  it('closes follow sockets when the session is deleted', async () => {
+    const sid = await newSession()
+    const r = await sb.post(`/process/session/${sid}/exec`, {
+      command: 'echo alive; sleep 6262.5',
+      runAsync: true,
+    })
+    const ws = followLogs(sb, sid, r.json.cmdId)
+    await ws.waitFor('alive')
+    expect((await sb.delete(`/process/session/${sid}`)).status).toBe(204)
+    expect(await ws.closed).toBe(1000)
+  })
+
+  it('streams combined output as a chunked body for a plain GET with follow=true', async () => {
+    const sid = await newSession()
+    const r = await sb.post(`/process/session/${sid}/exec`, {
+      command: 'echo one; echo two >&2; while [ ! -e chunked-go ]; do sleep 0.05; done; echo three',
+      runAsync: true,
+    })
+    const pending = sb.get(`/process/session/${sid}/command/${r.json.cmdId}/logs?follow=true`)
+    await eventually(async () =>
+      (await sb.get(`/process/session/${sid}/command/${r.json.cmdId}/logs`)).json.stdout.includes('one')
+        ? true
+        : undefined,
+    )
+    await sb.exec('touch chunked-go')
+    const body = (await pending).text
+    expect(unmark(body)).toBe(body) // no markers in the combined stream
+    expect(body.split('\n').sort()).toEqual(['', 'one', 'three', 'two'])
   })
 
   it('delivers input to a running command, echoes it, and answers 410 once it has finished', async () => {

@@ -10,8 +10,12 @@ export interface StreamHandlers {
   onStdout?: (text: string) => void
   onStderr?: (text: string) => void
   signal?: AbortSignal
-  /** the safety-net status poll while the socket is open; default 10 s */
+  /**
+   * The status poll while the socket is open starts at `firstPollMs` and doubles up to `pollMs` (default
+   * 100 ms → 10 s): a short command ends promptly, a quiet long one costs a request every 10 s.
+   */
   pollMs?: number
+  firstPollMs?: number
   /** after the poll saw the command end, how long the socket may take to deliver its tail and close */
   graceMs?: number
 }
@@ -32,7 +36,9 @@ export async function streamCommand(
 ): Promise<{ exitCode: number }> {
   const { signal } = handlers
   const pollMs = handlers.pollMs ?? 10_000
-  const graceMs = handlers.graceMs ?? 2_000
+  const firstPollMs = Math.min(handlers.firstPollMs ?? 100, pollMs)
+  // The plain logs reconcile whatever the socket has not delivered, so the grace only saves that transfer.
+  const graceMs = handlers.graceMs ?? 100
   const shown: Record<StreamName, number> = { stdout: 0, stderr: 0 }
   const decoder = new StreamDecoder()
   const emit = (stream: StreamName, text: string) => {
@@ -61,8 +67,8 @@ export async function streamCommand(
     let exitCode: number | undefined
     const poll = (async () => {
       try {
-        for (;;) {
-          await abortableSleep(pollMs, stopPoll.signal)
+        for (let wait = firstPollMs; ; wait = Math.min(wait * 2, pollMs)) {
+          await abortableSleep(wait, stopPoll.signal)
           const cmd = await src.status(stopPoll.signal).catch(() => undefined)
           if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
             exitCode = cmd.exitCode
