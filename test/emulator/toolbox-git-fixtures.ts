@@ -22,6 +22,8 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 export interface FixtureRepo {
+  /** the temporary directory holding both repositories (remove it when done) */
+  root: string
   dir: string
   /** a bare copy, for the HTTP server */
   bare: string
@@ -49,7 +51,7 @@ export function makeFixtureRepo(): FixtureRepo {
   mainCommits.push(commit('file.txt', 'v3'))
   const bare = join(root, 'repo.git')
   git(root, 'clone', '-q', '--bare', dir, bare)
-  return { dir, bare, mainCommits, featureCommit }
+  return { root, dir, bare, mainCommits, featureCommit }
 }
 
 export interface GitHttpServer {

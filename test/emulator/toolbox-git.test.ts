@@ -1,4 +1,5 @@
 // POST /git/clone with the real git CLI: local and HTTP remotes, branches, commits, depth, credentials.
+import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateResponse } from '../helpers/openapi.ts'
@@ -34,6 +35,7 @@ describe.each(availableModes())('toolbox git clone (%s)', (isolation) => {
     await h.close()
     await open.close()
     await locked.close()
+    rmSync(repo.root, { recursive: true, force: true })
   })
 
   it('clones the default branch from a file:// URL, keeping the URL as the remote', async () => {

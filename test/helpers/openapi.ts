@@ -9,8 +9,8 @@ import addFormatsModule from 'ajv-formats'
 type Doc = 'api' | 'toolbox'
 type Json = Record<string, unknown>
 
-// The specs live in ../shared next to the project root.
-const SPEC_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/daytona-openapi')
+// Daytona's published specs, vendored with their provenance in emulator/openapi/README.md.
+const SPEC_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../emulator/openapi')
 // ajv-formats is CommonJS: under nodenext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => void
