@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { handleAdmin, RequestCounters } from './admin.ts'
 import { BUILD_LOG_ROUTES, serveBuildLogs } from './api/build-logs.ts'
-import { Builds, type ContextStore, MemoryContextStore } from './api/builds.ts'
+import { Builds, type ContextStore } from './api/builds.ts'
 import type { ApiContext, Delays, Limits } from './api/context.ts'
 import { Lifecycle } from './api/lifecycle.ts'
 import { miscRoutes } from './api/misc.ts'
@@ -29,6 +29,7 @@ import {
 import { applyFault, Faults, type Surface } from './faults.ts'
 import { HttpError, sendApiError, sendDaemonError } from './http.ts'
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './rate-limit.ts'
+import { ObjectStorageServer, objectStorageDir } from './s3.ts'
 import { DEFAULT_SNAPSHOT_NAME, Store } from './store.ts'
 import { Toolbox, type ToolboxOptions } from './toolbox/index.ts'
 
@@ -47,7 +48,10 @@ export interface EmulatorOptions {
   delays?: Partial<Delays>
   limits?: Partial<Limits>
   rateLimits?: Partial<RateLimitOptions>
-  /** where build contexts (contextHashes) are looked up; default an in-memory store fed by the admin API */
+  /**
+   * where build contexts (contextHashes) are looked up; default the object storage at `${origin}/s3`
+   * (plus contexts registered through the admin API)
+   */
   contextStore?: ContextStore
   /** toolbox tuning (log-follow grace, kill grace, early WebSocket close) */
   toolbox?: Omit<ToolboxOptions, 'dataDir' | 'isolation' | 'log'>
@@ -127,7 +131,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const toolbox = new Toolbox({ ...opts.toolbox, dataDir, isolation: opts.isolation ?? 'auto', log })
   const timers = new Timers()
   const delays: Delays = { ...TEST_DELAYS, ...opts.delays }
-  const contexts = opts.contextStore ?? new MemoryContextStore()
+  const objectStorage = await ObjectStorageServer.start(objectStorageDir(dataDir))
+  const contexts = opts.contextStore ?? objectStorage.contexts
   const server = createServer()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -143,6 +148,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     toolbox,
     builds: new Builds({ contexts, timers, stepMs: () => delays.buildStepMs }),
     contexts,
+    objectStorage,
     timers,
     delays,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
@@ -208,15 +214,25 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     await serveBuildLogs(ctx, res, kind, logsMatch.params.id, url.searchParams.get('follow') === 'true')
   }
 
+  // The object storage answers in S3's own shapes (XML errors); only faults use the proxy shape.
+  async function handleS3(req: IncomingMessage, res: ServerResponse, url: URL, method: string) {
+    counters.add(objectStorage.template(method, url.pathname))
+    const fault = await applyFault(faults, req, res, url, 'proxy')
+    if (fault.answered) return
+    await objectStorage.handle(req, res)
+  }
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', origin)
     const surface: Surface = url.pathname.startsWith('/api') ? 'api' : 'proxy'
     const work = url.pathname.startsWith('/_emulator/')
       ? handleAdmin(admin, req, res, url)
-      : surface === 'api'
-        ? handleApi(req, res, url, method)
-        : handleProxied(req, res, url, method)
+      : objectStorage.owns(url.pathname)
+        ? handleS3(req, res, url, method)
+        : surface === 'api'
+          ? handleApi(req, res, url, method)
+          : handleProxied(req, res, url, method)
     work.catch((err: unknown) => {
       if (!(err instanceof HttpError))
         log(`error on ${method} ${url.pathname}: ${(err as Error)?.stack ?? err}`)
@@ -259,6 +275,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         timers.close()
         server.closeAllConnections()
         await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), toolbox.close()])
+        objectStorage.close()
         if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })
       })()
       return closing

@@ -1,4 +1,5 @@
 // What every API route and engine of the emulator shares.
+import type { ObjectStorageServer } from '../s3.ts'
 import type { Store } from '../store.ts'
 import type { Toolbox } from '../toolbox/index.ts'
 import type { Builds, ContextStore } from './builds.ts'
@@ -43,6 +44,8 @@ export interface ApiContext {
   toolbox: Toolbox
   builds: Builds
   contexts: ContextStore
+  /** S3-compatible storage for build contexts (`${origin}/s3`), with the credentials it accepts */
+  objectStorage: ObjectStorageServer
   lifecycle: Lifecycle
   snapshots: SnapshotEngine
   timers: Timers

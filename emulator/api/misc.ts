@@ -23,20 +23,19 @@ export const miscRoutes: Route[] = [
     },
   },
   {
-    // Temporary S3 credentials for build contexts (§3.3). The emulator's S3 endpoint arrives with the
-    // snapshot-cache work; until then storageUrl points at `${origin}/s3`.
+    // Temporary S3 credentials for build contexts (§3.3): a fresh set per call, accepted by the emulator's
+    // object storage at `${origin}/s3` (path-style, Signature V4 with the session token).
     method: 'GET',
     template: '/api/object-storage/push-access',
     throttler: 'authenticated',
     async handle(r) {
+      const storage = r.ctx.objectStorage
       sendJson(r.res, 200, {
-        accessKey: 'emulator-access-key',
-        secret: 'emulator-secret-key',
-        sessionToken: 'emulator-session-token',
+        ...storage.issueCredentials(),
         storageUrl: `${r.ctx.origin}/s3`,
         organizationId: ORGANIZATION_ID,
-        bucket: 'daytona-volume-builds',
-        region: 'us-east-1',
+        bucket: storage.bucket,
+        region: storage.region,
       })
     },
   },

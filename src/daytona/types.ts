@@ -275,7 +275,8 @@ export interface FileInfo {
 
 export interface UploadResult {
   files: { path: string; bytes: number }[]
-  errors?: { path: string; message: string }[]
+  /** one line per failed part, e.g. "file[0]: missing .path metadata" */
+  errors?: string[]
 }
 
 export interface GitCloneRequest {

@@ -95,6 +95,16 @@ describe('a pull request run', () => {
     await project.emulator.api('DELETE', `/sandbox/${main.outputs['sandbox-id']}`)
   })
 
+  it('keeps env values out of the step summary', async () => {
+    const { main } = await job(project, {
+      run: 'echo "token is $API_TOKEN"; exit 1',
+      env: 'API_TOKEN=tok-abc123456',
+    })
+    expect(main.stdout).toContain('token is tok-abc123456')
+    expect(main.summary).toContain('token is ***')
+    expect(main.summary).not.toContain('tok-abc123456')
+  })
+
   it('does not keep a passing sandbox with keep-sandbox: on-failure', async () => {
     await job(project, { run: 'true', 'keep-sandbox': 'on-failure' })
     expect(await liveSandboxes(project)).toEqual([])
@@ -102,17 +112,21 @@ describe('a pull request run', () => {
 })
 
 describe('cancellation', () => {
-  it('deletes the sandbox and exits promptly on SIGTERM while a command runs', async () => {
-    const main = await mainStep(
-      project,
-      { run: 'echo started-long-command; sleep 120' },
-      { signalAfter: { pattern: /started-long-command/, signal: 'SIGTERM' }, timeoutMs: 30_000 },
-    )
-    expect(main.timedOut).toBe(false)
-    expect(main.exitCode).not.toBe(0)
-    expect(main.stdout).toMatch(/cancelled/i)
-    expect(await liveSandboxes(project)).toEqual([])
-  })
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'deletes the sandbox and exits on %s while a command runs',
+    async (signal) => {
+      const main = await mainStep(
+        project,
+        { run: 'echo started-long-command; sleep 120' },
+        // the runner kills the step's process tree 10 s after its first signal
+        { signalAfter: { pattern: /started-long-command/, signal }, timeoutMs: 20_000 },
+      )
+      expect(main.timedOut).toBe(false)
+      expect(main.exitCode).not.toBe(0)
+      expect(main.stdout).toMatch(/cancelled/i)
+      expect(await liveSandboxes(project)).toEqual([])
+    },
+  )
 
   it('leaves the sandbox to the post step when main is killed outright', async () => {
     const { main, post } = await job(
