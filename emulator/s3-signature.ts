@@ -104,7 +104,7 @@ export function parseAuthorization(
   const credential = parts.get('Credential')?.split('/')
   const signedHeaders = parts.get('SignedHeaders')?.split(';')
   const signature = parts.get('Signature')
-  if (!credential || credential.length !== 5 || !signedHeaders || !signature) return undefined
+  if (credential?.length !== 5 || !signedHeaders || !signature) return undefined
   return { accessKey: credential[0]!, scope: credential.slice(1), signedHeaders, signature }
 }
 
@@ -128,7 +128,11 @@ export function checkSignature(
   }
   const credentials = lookup(auth.accessKey)
   if (!credentials) {
-    return refuse(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.')
+    return refuse(
+      403,
+      'InvalidAccessKeyId',
+      'The AWS Access Key Id you provided does not exist in our records.',
+    )
   }
   const [date, region, service, terminator] = auth.scope
   if (region !== check.region || service !== check.service || terminator !== 'aws4_request') {
@@ -141,11 +145,19 @@ export function checkSignature(
   const amzDate = headerValue(req.headers, 'x-amz-date') ?? ''
   const requestTime = parseAmzDate(amzDate)
   if (!requestTime || amzDate.slice(0, 8) !== date) {
-    return refuse(403, 'AccessDenied', 'AWS authentication requires a valid x-amz-date matching the scope date')
+    return refuse(
+      403,
+      'AccessDenied',
+      'AWS authentication requires a valid x-amz-date matching the scope date',
+    )
   }
   const now = check.now ?? new Date()
   if (Math.abs(now.getTime() - requestTime.getTime()) > (check.maxSkewMs ?? 15 * 60_000)) {
-    return refuse(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.')
+    return refuse(
+      403,
+      'RequestTimeTooSkewed',
+      'The difference between the request time and the current time is too large.',
+    )
   }
   if (!auth.signedHeaders.includes('host')) {
     return refuse(400, 'AuthorizationHeaderMalformed', 'The host header must be signed.')

@@ -85,7 +85,10 @@ export class ObjectStorageServer {
       secret: randomBytes(24).toString('base64url'),
       sessionToken: randomBytes(32).toString('base64url'),
     }
-    this.issued.set(credentials.accessKey, { secret: credentials.secret, sessionToken: credentials.sessionToken })
+    this.issued.set(credentials.accessKey, {
+      secret: credentials.secret,
+      sessionToken: credentials.sessionToken,
+    })
     DUMMY_ACCOUNT.createKeyPair(credentials.accessKey, credentials.secret)
     return credentials
   }
@@ -103,17 +106,30 @@ export class ObjectStorageServer {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/'
-    const verdict = checkSignature({ method: req.method ?? 'GET', url, headers: req.headers }, (key) => this.issued.get(key), {
-      region: this.region,
-      service: 's3',
-    })
+    const verdict = checkSignature(
+      { method: req.method ?? 'GET', url, headers: req.headers },
+      (key) => this.issued.get(key),
+      {
+        region: this.region,
+        service: 's3',
+      },
+    )
     if (!verdict.ok) return sendS3Error(res, verdict.status, verdict.code, verdict.message, url)
     const body = await readBody(req)
     if (body.length > MAX_BODY_BYTES) {
-      return sendS3Error(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', url)
+      return sendS3Error(
+        res,
+        400,
+        'EntityTooLarge',
+        'Your proposed upload exceeds the maximum allowed size',
+        url,
+      )
     }
     const declared = String(req.headers['x-amz-content-sha256'])
-    if (/^[0-9a-f]{64}$/i.test(declared) && createHash('sha256').update(body).digest('hex') !== declared.toLowerCase()) {
+    if (
+      /^[0-9a-f]{64}$/i.test(declared) &&
+      createHash('sha256').update(body).digest('hex') !== declared.toLowerCase()
+    ) {
       return sendS3Error(
         res,
         400,
@@ -124,7 +140,13 @@ export class ObjectStorageServer {
     }
     const md5 = req.headers['content-md5']
     if (typeof md5 === 'string' && createHash('md5').update(body).digest('base64') !== md5) {
-      return sendS3Error(res, 400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.', url)
+      return sendS3Error(
+        res,
+        400,
+        'BadDigest',
+        'The Content-MD5 you specified did not match what we received.',
+        url,
+      )
     }
     // s3rver sees the request as if it were served at the root (its "mount" interop reads baseUrl)
     const replay = Object.assign(Readable.from(body.length ? [body] : [], { objectMode: false }), {
@@ -149,12 +171,18 @@ export class ObjectStorageServer {
   }
 }
 
-function sendS3Error(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+function sendS3Error(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  resource: string,
+): void {
+  const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<Error><Code>${code}</Code><Message>${escape(message)}</Message>` +
-    `<Resource>${escape(resource)}</Resource><RequestId>${randomBytes(8).toString('hex')}</RequestId></Error>`
+    `<Error><Code>${code}</Code><Message>${xmlText(message)}</Message>` +
+    `<Resource>${xmlText(resource)}</Resource><RequestId>${randomBytes(8).toString('hex')}</RequestId></Error>`
   res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) })
   res.end(xml)
 }
@@ -176,7 +204,10 @@ export class ObjectStorageContexts extends MemoryContextStore {
   override async has(hash: string): Promise<boolean> {
     if (await super.has(hash)) return true
     // like the SDK's check: anything under the prefix counts
-    const listing = await this.store.listObjects(this.bucket, { prefix: `${ORGANIZATION_ID}/${hash}/`, maxKeys: 1 })
+    const listing = await this.store.listObjects(this.bucket, {
+      prefix: `${ORGANIZATION_ID}/${hash}/`,
+      maxKeys: 1,
+    })
     return listing.objects.length > 0
   }
 

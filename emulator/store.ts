@@ -7,7 +7,7 @@ import { DAEMON_VERSION } from './toolbox/index.ts'
 export const ORGANIZATION_ID = '5f3c1b2a-7d4e-4a6b-9c8d-0e1f2a3b4c5d'
 export const DEFAULT_REGION = 'us'
 /** Named like Daytona's default snapshot, so clients that print it look familiar. */
-export const DEFAULT_SNAPSHOT_NAME = 'daytonaio/sandbox:0.5.0'
+export const DEFAULT_SNAPSHOT_NAME = 'daytonaio/sandbox:0.4.3'
 
 /** What a snapshot's Dockerfile tells a sandbox about its environment (applied to the toolbox). */
 export interface ImageConfig {

@@ -1,33 +1,13 @@
 // GET /api/sandbox (§2.6): prefix filters on id and name, JSON labels containment, state and range filters,
 // sorting, and an opaque cursor with `nextCursor: null` on the last page.
+import { SANDBOX_STATES } from '../../src/daytona/types.ts'
 import { sendJson } from '../http.ts'
 import { reportedState, type SandboxRecord, toListItem } from '../store.ts'
 import type { RouteRequest } from './router.ts'
 import { badRequest } from './validate.ts'
 
-const STATES = [
-  'creating',
-  'restoring',
-  'destroying',
-  'started',
-  'stopped',
-  'starting',
-  'stopping',
-  'error',
-  'build_failed',
-  'pending_build',
-  'building_snapshot',
-  'unknown',
-  'pulling_snapshot',
-  'archived',
-  'archiving',
-  'resizing',
-  'snapshotting',
-  'forking',
-  'pausing',
-  'paused',
-  'resuming',
-]
+/** Destroyed sandboxes are never listed, so asking for them is a 400. */
+const STATES: readonly string[] = SANDBOX_STATES.filter((state) => state !== 'destroyed')
 const SORT_FIELDS: Record<string, (s: SandboxRecord) => string | number> = {
   name: (s) => s.name,
   cpu: (s) => s.cpu,

@@ -44,8 +44,9 @@ export function outputValues(report: RunReport, extra: OutputExtras = {}): Recor
   if (cacheHit !== undefined) values['snapshot-cache-hit'] = String(cacheHit)
 
   const failed = firstFailure(report.results)
-  // a failure without any exit code (the process vanished) still must not read as success
-  values['exit-code'] = String(failed ? (reportedExitCode(failed) ?? 1) : 0)
+  // A failure without an exit code (the process vanished), or one outside the commands (the clone failed),
+  // must not read as success to a script that checks this output.
+  values['exit-code'] = String(failed ? (reportedExitCode(failed) ?? 1) : report.error ? 1 : 0)
   values.results = JSON.stringify(
     report.results.map((result) => ({
       command: redact(result.command),

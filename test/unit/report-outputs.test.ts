@@ -118,6 +118,11 @@ describe('setOutputs', () => {
     expect(JSON.parse(out.results!)[1]).toMatchObject({ exitCode: 124, timedOut: true })
   })
 
+  it('exit-code is 1 when the run failed outside the commands, so it never reads as success', () => {
+    setOutputs(report([ok('npm ci')], { error: 'Could not read the clone\'s HEAD' }))
+    expect(outputs()['exit-code']).toBe('1')
+  })
+
   it('leaves out what is not known, and lets the caller name the snapshot', () => {
     setOutputs(report([], { environment: { kind: 'image', name: 'node:24' }, sandbox: undefined }))
     expect(Object.keys(outputs()).sort()).toEqual(['duration', 'exit-code', 'results'])
