@@ -32,14 +32,18 @@ export class ObjectStorage {
   }
 
   /**
-   * Uploads a build context tar under its hash unless one is there already (the SDK's rule: any object
-   * under `{organizationId}/{hash}/`). True when it uploaded.
+   * Uploads a build context under its hash unless one is there already (the SDK's rule: any object under
+   * `{organizationId}/{hash}/`). `writeTar` makes the archive only when it is needed and returns its path.
    */
-  async uploadContext(access: StorageAccess, hash: string, tarFile: string): Promise<boolean> {
+  async uploadContext(
+    access: StorageAccess,
+    hash: string,
+    writeTar: () => Promise<string>,
+  ): Promise<'uploaded' | 'present'> {
     const prefix = `${access.organizationId}/${hash}/`
-    if (await this.hasPrefix(access, prefix)) return false
-    await this.putFile(access, `${prefix}context.tar`, tarFile)
-    return true
+    if (await this.hasPrefix(access, prefix)) return 'present'
+    await this.putFile(access, `${prefix}context.tar`, await writeTar())
+    return 'uploaded'
   }
 
   /** ListObjectsV2 with MaxKeys 1: does anything exist under `prefix`? */

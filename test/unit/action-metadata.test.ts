@@ -1,0 +1,54 @@
+// action.yml is the contract users write against: it must parse, run on node24 with an always-on post step,
+// and declare exactly the inputs the code reads and the outputs it sets.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { INPUT_NAMES } from '../../src/inputs.ts'
+
+interface ActionYml {
+  name: string
+  description: string
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+  runs: Record<string, string>
+}
+
+const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml
+const OUTPUTS = [
+  'sandbox-id',
+  'sandbox-name',
+  'snapshot',
+  'snapshot-cache-hit',
+  'exit-code',
+  'results',
+  'duration',
+]
+
+describe('action.yml', () => {
+  it('runs main and an always-on post step on node24 from dist/', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/main/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'always()',
+    })
+  })
+
+  it('declares exactly the inputs the action reads, each described', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(input.description.length, name).toBeGreaterThan(20)
+    }
+  })
+
+  it('declares the outputs the action sets', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort())
+  })
+
+  it('defaults the token to the job token and fail-fast to true', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, as action.yml spells it
+    expect(action.inputs.token?.default).toBe('${{ github.token }}')
+    expect(action.inputs['fail-fast']?.default).toBe('true')
+    expect(action.inputs.run?.required).toBe(true)
+  })
+})
