@@ -24,7 +24,12 @@ export async function openFixture(): Promise<Fixture> {
   try {
     await makeRepo(git, 'acme/bench', { 'README.md': '# bench\n' })
     await commit(git, 'acme/bench', { 'src/a.txt': 'a\n' }, { branch: 'feature', message: 'Change' })
-    const pr = await openPullRequest(git, { base: 'acme/bench', head: 'acme/bench', headRef: 'feature', number: 1 })
+    const pr = await openPullRequest(git, {
+      base: 'acme/bench',
+      head: 'acme/bench',
+      headRef: 'feature',
+      number: 1,
+    })
     return {
       emulator,
       git,
@@ -54,10 +59,10 @@ export async function runBenchJob(
 ): Promise<JobRun> {
   const { main, post } = await runJob({
     event: fx.event,
-    env: { GITHUB_SERVER_URL: fx.git.serverUrl, GITHUB_REPOSITORY: 'acme/bench', ...more.env },
     secrets: [fx.emulator.apiKey],
     timeoutMs: 120_000,
     ...more,
+    env: { GITHUB_SERVER_URL: fx.git.serverUrl, GITHUB_REPOSITORY: 'acme/bench', ...more.env },
     inputs: {
       'api-key': fx.emulator.apiKey,
       'api-url': fx.emulator.apiUrl,

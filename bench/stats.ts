@@ -36,7 +36,9 @@ export interface Section {
   notes?: string[]
 }
 
-export function renderTable(headers: string[], rows: string[][]): string {
+export function renderTable(headers: string[], rawRows: string[][]): string {
+  // a | inside a cell (a shell pipe) would split the Markdown column
+  const rows = rawRows.map((r) => r.map((c) => c.replaceAll('|', '\\|')))
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`
@@ -44,6 +46,6 @@ export function renderTable(headers: string[], rows: string[][]): string {
 }
 
 export function renderSection(section: Section): string {
-  const notes = (section.notes ?? []).map((n) => `\n${n}`).join('')
-  return `### ${section.title}\n\n${renderTable(section.headers, section.rows)}\n${notes}\n`
+  const notes = (section.notes ?? []).map((n) => `\n${n}\n`).join('')
+  return `### ${section.title}\n\n${renderTable(section.headers, section.rows)}\n${notes}`
 }

@@ -7,12 +7,15 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator } from '../emulator/server.ts'
 import {
+  bareRepoPath,
   commit,
+  git as gitIn,
   makeGitServer,
   makeRepo,
   openPullRequest,
   removeGitServer,
 } from '../test/helpers/git-fixtures.ts'
+import { startGitHubApi } from '../test/helpers/github-api.ts'
 import { type LogEvent, PROJECT_ROOT, runJob, type StepResult } from '../test/helpers/runner.ts'
 
 const args = new Set(process.argv.slice(2))
@@ -36,8 +39,18 @@ for (const bundle of ['dist/main/index.js', 'dist/post/index.js']) {
   }
 }
 
-// A small project that reads real: a library, its tests, and the scripts CI would call.
+// A small project that reads real: a library, its tests, the scripts CI would call, and its test environment
+// as a Dockerfile (the action turns it into a snapshot once and reuses it while it stays the same).
 const PROJECT = {
+  Dockerfile: [
+    'FROM node:22-bookworm',
+    'WORKDIR /workspace',
+    'COPY package.json ./',
+    'RUN npm install --ignore-scripts',
+    'ENV CALC_PRECISION=exact',
+    '',
+  ].join('\n'),
+  'package.json': '{ "name": "calculator", "version": "1.0.0", "type": "module", "private": true }\n',
   'README.md': '# calculator\n\nA tiny calculator. `./test.sh` runs the tests.\n',
   'src/calc.mjs': 'export const add = (a, b) => a + b\nexport const sub = (a, b) => a - b\n',
   'test/calc.test.mjs': [
@@ -70,6 +83,7 @@ const PR_CHANGE = {
 }
 const RUN = [
   'node --version',
+  'echo "precision: $CALC_PRECISION"',
   'cat README.md',
   './test.sh',
   './lint.sh',
@@ -225,12 +239,18 @@ try {
     title: 'Add mul',
   })
   say(`  event:     pull_request #1 (feature/mul @ ${pr.headSha.slice(0, 7)} into main)`)
+  // The runner's workspace after actions/checkout: the action reads the Dockerfile and its context there.
+  const workspace = join(git.root, '..', 'workspace')
+  await gitIn(git.root, 'clone', '-q', bareRepoPath(git, 'acme/calculator'), workspace)
+  await gitIn(workspace, 'checkout', '-q', pr.headSha)
+  const github = await startGitHubApi(git)
 
   const inputs = { 'api-key': apiKey, 'api-url': emulator.apiUrl, run: `${RUN.join('\n')}\n`, timeout: '60s' }
   const { main, post, jobDir } = await runJob({
     inputs,
     event: pr.event,
-    env: { GITHUB_SERVER_URL: git.serverUrl },
+    env: { GITHUB_SERVER_URL: git.serverUrl, GITHUB_API_URL: github.url },
+    workspace,
     secrets: [apiKey],
     keepTemp: keep,
     timeoutMs: 50_000,
@@ -246,6 +266,7 @@ try {
       `  (main exited ${main.exitCode ?? main.signal}, post ${post.skipped ? 'skipped' : `exited ${post.exitCode ?? post.signal}`})`,
     ),
   )
+  await github.close()
   printResults(main)
   if (keep) say(dim(`\n  kept the job folder (event, RUNNER_TEMP, workspace): ${jobDir}`))
 

@@ -78379,15 +78379,15 @@ class ObjectStorage {
         });
     }
     /**
-     * Uploads a build context tar under its hash unless one is there already (the SDK's rule: any object
-     * under `{organizationId}/{hash}/`). True when it uploaded.
+     * Uploads a build context under its hash unless one is there already (the SDK's rule: any object under
+     * `{organizationId}/{hash}/`). `writeTar` makes the archive only when it is needed and returns its path.
      */
-    async uploadContext(access, hash, tarFile) {
+    async uploadContext(access, hash, writeTar) {
         const prefix = `${access.organizationId}/${hash}/`;
         if (await this.hasPrefix(access, prefix))
-            return false;
-        await this.putFile(access, `${prefix}context.tar`, tarFile);
-        return true;
+            return 'present';
+        await this.putFile(access, `${prefix}context.tar`, await writeTar());
+        return 'uploaded';
     }
     /** ListObjectsV2 with MaxKeys 1: does anything exist under `prefix`? */
     async hasPrefix(access, prefix) {

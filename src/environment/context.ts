@@ -7,11 +7,14 @@
 //  - the upload is an uncompressed portable tar whose entry names start at archivePath.
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { lstat, readdir, stat, writeFile } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, posix, relative } from 'node:path'
+import * as core from '@actions/core'
 import { Add, Copy, DockerfileParser } from 'dockerfile-ast'
 import { create as createTar } from 'tar'
 import { glob } from 'tinyglobby'
+import type { Daytona } from '../daytona/client.ts'
 
 export interface CopySource {
   /** as written in the Dockerfile */
@@ -151,4 +154,30 @@ export async function packContextEntry(contextDir: string, archivePath: string, 
   // an empty archive is two zero blocks; tar refuses an empty path list
   if (paths.length === 0) return writeFile(file, Buffer.alloc(1024))
   await createTar({ cwd: contextDir, file, portable: true, gzip: false }, paths)
+}
+
+/** Puts every entry in Daytona's object storage, skipping those already there (by hash, like the SDK). */
+export async function uploadContext(client: Daytona, contextDir: string, entries: readonly ContextEntry[]) {
+  const access = await client.objectStorage.pushAccess()
+  const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'daytona-context-'))
+  try {
+    for (const entry of entries) {
+      const label = entry.archivePath || '.'
+      const tarFile = join(scratch, `${entry.hash}.tar`)
+      const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
+        await packContextEntry(contextDir, entry.archivePath, tarFile)
+        return tarFile
+      })
+      if (done === 'present') core.info(`${label}: already in object storage (${entry.hash})`)
+      else core.info(`${label}: uploaded ${formatBytes((await stat(tarFile)).size)} (${entry.hash})`)
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }

@@ -1,30 +1,144 @@
-// The repository's Dockerfile as a snapshot: its exact text (and, later, its build context) names it.
+// The repository's Dockerfile as a snapshot. The snapshot is named by everything that makes the
+// environment: the Dockerfile's exact text, the content of every file its COPY/ADD take (hashed as
+// Daytona's SDK does), the size and the region. The context is uploaded only when the snapshot is built.
+// The Dockerfile comes from the workspace (after actions/checkout) or, without a checkout, from the
+// commit under test through the GitHub REST API — which cannot supply a build context.
 import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { DockerfileParser } from 'dockerfile-ast'
+import { dirname, resolve } from 'node:path'
+import * as core from '@actions/core'
+import { request } from 'undici'
 import type { Daytona } from '../daytona/client.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
+import { buildContext, copySources, uploadContext } from './context.ts'
 import { prefixOf } from './index.ts'
 import { snapshotName } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
+export interface Dockerfile {
+  /** relative to the workspace, as the input names it */
+  path: string
+  text: string
+  /** the workspace (checked out), or the GitHub API at the commit under test (no build context) */
+  from: 'workspace' | 'github'
+}
+
+const GITHUB_TIMEOUT_MS = 15_000
+
+/**
+ * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
+ * nor the repository has. An explicit `dockerfile` input that exists nowhere is an error.
+ */
+export async function findDockerfile(
+  config: Pick<Config, 'dockerfile' | 'dockerfileExplicit' | 'token'>,
+  source: Pick<Source, 'repository' | 'sha' | 'ref'>,
+  workspace: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Dockerfile | undefined> {
+  const path = config.dockerfile
+  const local = await readFile(resolve(workspace, path), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined
+    throw new Error(`Could not read ${path} from the workspace: ${err.message}`)
+  })
+  if (local !== undefined) return { path, text: local, from: 'workspace' }
+
+  const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref)!.slice(0, 12)}` : ''}`
+  const remote = await fetchFromGitHub(path, source, config.token, env)
+  if (remote.found) {
+    core.info(`${path} is not in the workspace: using the one in ${at} (from the GitHub API).`)
+    return { path, text: remote.text, from: 'github' }
+  }
+  if (remote.status === 404) {
+    if (!config.dockerfileExplicit) return undefined
+    throw new Error(`Input 'dockerfile' names ${path}, which is neither in the workspace nor in ${at}.`)
+  }
+  const why = `reading ${path} from ${at} through the GitHub API failed (${remote.detail})`
+  if (config.dockerfileExplicit) {
+    throw new Error(`Input 'dockerfile': ${why}. Check out the repository first (actions/checkout).`)
+  }
+  core.warning(
+    `No ${path} in the workspace, and ${why}: using Daytona's default snapshot. ` +
+      `To build the repository's Dockerfile, check out the repository first (actions/checkout).`,
+  )
+  return undefined
+}
+
+type Fetched = { found: true; text: string } | { found: false; status?: number; detail: string }
+
+/** GET /repos/{owner}/{repo}/contents/{path}?ref={sha} as raw text. Never puts the token in a message. */
+async function fetchFromGitHub(
+  path: string,
+  source: Pick<Source, 'repository' | 'sha' | 'ref'>,
+  token: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Fetched> {
+  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const ref = source.sha || source.ref
+  const url =
+    `${api}/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
+    (ref ? `?ref=${encodeURIComponent(ref)}` : '')
+  try {
+    const res = await request(url, {
+      headers: {
+        accept: 'application/vnd.github.raw',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'daytona-action',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      headersTimeout: GITHUB_TIMEOUT_MS,
+      bodyTimeout: GITHUB_TIMEOUT_MS,
+    })
+    const text = await res.body.text()
+    if (res.statusCode === 200) {
+      // a directory answers with a JSON listing even when raw is asked for
+      if (String(res.headers['content-type']).includes('json') && text.trimStart().startsWith('[')) {
+        return { found: false, status: 404, detail: `${path} is a directory` }
+      }
+      return { found: true, text }
+    }
+    return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` }
+  } catch (err) {
+    const code =
+      (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code
+    return { found: false, detail: code ?? (err as Error).message }
+  }
+}
+
+/** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
 export async function prepareDockerfile(
-  _client: Daytona,
+  client: Daytona,
   config: Config,
   source: Source,
   workspace: string,
+  dockerfile: Dockerfile,
 ): Promise<SnapshotSpec> {
-  const dockerfileContent = await readFile(resolve(workspace, config.dockerfile), 'utf8')
-  const copies = DockerfileParser.parse(dockerfileContent)
-    .getInstructions()
-    .filter((instruction) => ['COPY', 'ADD'].includes(instruction.getKeyword()))
-  if (copies.length > 0)
-    throw new Error(`${config.dockerfile}: COPY and ADD need a build context upload (not yet supported).`)
+  const sources = copySources(dockerfile.text)
+  if (dockerfile.from === 'github' && sources.length > 0) {
+    const first = sources[0]!
+    throw new Error(
+      `${dockerfile.path} copies files from the build context (line ${first.line}: ${first.keyword} ${first.source}), ` +
+        'and this job has no copy of the repository: add actions/checkout before this step.',
+    )
+  }
+  const contextDir = resolve(workspace, config.context ?? dirname(config.dockerfile))
+  const entries = await buildContext(contextDir, dockerfile.text, dockerfile.path)
+  const contextHashes = entries.map((entry) => entry.hash)
   const name = snapshotName(prefixOf(config, source), {
-    dockerfile: dockerfileContent,
+    dockerfile: dockerfile.text,
+    contextHashes,
     resources: config.resources,
     region: config.target,
   })
-  return { name, buildInfo: { dockerfileContent } }
+  if (entries.length > 0) {
+    const list = entries.map((e) => e.archivePath || '.').join(', ')
+    core.info(`${dockerfile.path}: build context ${list} → snapshot ${name}`)
+  }
+  return {
+    name,
+    buildInfo: { dockerfileContent: dockerfile.text, contextHashes },
+    upload:
+      entries.length > 0
+        ? () => core.group('Uploading the build context', () => uploadContext(client, contextDir, entries))
+        : undefined,
+  }
 }

@@ -1,8 +1,6 @@
 // Step 2: what the sandbox is made from. An existing snapshot is used as is; an image or the repository's
 // Dockerfile becomes a snapshot named by its content, so an unchanged environment is never built twice and
 // a matrix builds it once; with none of them, Daytona's default snapshot.
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import * as core from '@actions/core'
 import type { Daytona } from '../daytona/client.ts'
 import type { CreateSandbox } from '../daytona/types.ts'
@@ -35,16 +33,14 @@ export async function prepareEnvironment(
     await useExistingSnapshot(client, config.snapshot, config.snapshotTimeoutMs)
     return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } }
   }
-  const dockerfilePath = resolve(workspace, config.dockerfile)
-  if (!config.image && existsSync(dockerfilePath)) {
-    const { prepareDockerfile } = await import('./dockerfile.ts')
-    const build = await prepareDockerfile(client, config, source, workspace)
-    return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config))
-  }
-  if (config.dockerfileExplicit && !config.image) {
-    throw new Error(
-      `Input 'dockerfile' names ${config.dockerfile}, which is not in the workspace: check out first.`,
-    )
+  if (!config.image) {
+    // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
+    const { findDockerfile, prepareDockerfile } = await import('./dockerfile.ts')
+    const dockerfile = await findDockerfile(config, source, workspace)
+    if (dockerfile) {
+      const build = await prepareDockerfile(client, config, source, workspace, dockerfile)
+      return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config))
+    }
   }
   const hasSize = Object.values(config.resources).some((value) => value !== undefined)
   if (!config.image && !hasSize) {

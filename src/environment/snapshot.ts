@@ -10,6 +10,8 @@ export interface SnapshotSpec {
   name: string
   imageName?: string
   buildInfo?: CreateBuildInfo
+  /** puts the build context in object storage; run only when this job builds */
+  upload?: () => Promise<void>
 }
 
 export interface SnapshotSettings {
@@ -37,7 +39,13 @@ export async function ensureSnapshot(
   const existing = await client.snapshots.find(spec.name)
   if (existing && FAILED.has(existing.state) && settings.rebuildSnapshot) {
     core.info(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`)
-    await client.snapshots.delete(existing.id)
+    // another job of a matrix may be deleting it too
+    await client.snapshots.delete(existing.id).catch((err: unknown) => {
+      if (!(err instanceof NotFoundError)) throw err
+    })
+    await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs)
+  } else if (existing?.state === 'removing') {
+    core.info(`Snapshot ${spec.name} is being removed: waiting to build it again…`)
     await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs)
   } else if (existing) {
     await waitUsable(client, existing, settings.snapshotTimeoutMs)
@@ -74,6 +82,7 @@ async function build(
   settings: SnapshotSettings,
 ): Promise<SnapshotOutcome> {
   const started = Date.now()
+  await spec.upload?.()
   let created: Snapshot
   try {
     created = await client.snapshots.create({

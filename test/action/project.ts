@@ -9,6 +9,7 @@ import {
   openPullRequest,
   removeGitServer,
 } from '../helpers/git-fixtures.ts'
+import { type GitHubApi, startGitHubApi } from '../helpers/github-api.ts'
 import {
   type JobOptions,
   runJob,
@@ -23,6 +24,8 @@ export const BASE = 'acme/widgets'
 export interface Project {
   emulator: EmulatorHarness
   git: GitServerDir
+  /** answers the action's GitHub API calls from the bare repositories */
+  github: GitHubApi
   /** the pull request's event and head commit */
   event: { name: string; payload: Record<string, unknown> }
   headSha: string
@@ -39,14 +42,17 @@ export async function openProject(files: Record<string, string> = {}): Promise<P
   await makeRepo(git, BASE, { 'README.md': '# widgets\n', 'test.sh': 'echo "tests pass"\n', ...files })
   await commit(git, BASE, { 'src/widget.txt': 'a widget\n' }, { branch: 'feature', message: 'Add a widget' })
   const pr = await openPullRequest(git, { base: BASE, head: BASE, headRef: 'feature', number: 7 })
+  const github = await startGitHubApi(git)
   return {
     emulator,
     git,
+    github,
     event: pr.event,
     headSha: pr.headSha,
     inputs: { 'api-key': emulator.apiKey, 'api-url': emulator.apiUrl },
-    env: { GITHUB_SERVER_URL: git.serverUrl, GITHUB_REPOSITORY: BASE },
+    env: { GITHUB_SERVER_URL: git.serverUrl, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: BASE },
     async close() {
+      await github.close()
       await emulator.close()
       await removeGitServer(git)
     },
