@@ -1,4 +1,5 @@
-// The main step: inputs → environment → sandbox → source → commands → results → cleanup.
+// The main step: inputs → environment → sandbox → source → commands → cleanup → results. The sandbox goes as
+// soon as the commands end (an idle sandbox still costs money); reporting needs only what was gathered.
 import * as core from '@actions/core'
 import { Cleanup } from './cleanup.ts'
 import { resolveCwd, runCommands } from './commands.ts'
@@ -25,10 +26,11 @@ async function run(): Promise<void> {
   try {
     // 2. Environment: reuse or build the snapshot.
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    outcome.environment = await prepareEnvironment(client, config, source, workspace)
+    const environment = await prepareEnvironment(client, config, source, workspace)
+    outcome.environment = environment
     // 3. Sandbox
     const sandbox = await core.group('Creating the sandbox', () =>
-      createSandbox(client, config, source, outcome.environment!, event, cleanup),
+      createSandbox(client, config, source, environment, event, cleanup),
     )
     outcome.sandbox = { ...sandbox, createdAt: Date.now() }
     const toolbox = client.toolbox(sandbox)
@@ -37,7 +39,7 @@ async function run(): Promise<void> {
     // 5. Commands
     const cwd = resolveCwd(checkout.path, config.workingDirectory)
     await runCommands(toolbox, { ...config, cwd }, outcome.results)
-    // 7. Cleanup, as soon as the commands end: an idle sandbox still costs money.
+    // 6. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
     const failed = outcome.results.some(isFailure)
     if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {
       await extendForDebugging(client, sandbox, config.keepMinutes)
@@ -54,7 +56,7 @@ async function run(): Promise<void> {
     cleanup.dispose()
     await client.close()
   }
-  // 6. Results: outputs, annotations, the step summary; the step fails if anything did.
+  // 7. Results: outputs, annotations, the step summary; the step fails if anything did.
   await report(outcome)
 }
 

@@ -5,8 +5,7 @@ import type { Cleanup } from './cleanup.ts'
 import type { Daytona } from './daytona/client.ts'
 import type { CreateSandbox, Sandbox } from './daytona/types.ts'
 import type { Environment } from './environment/index.ts'
-import type { JobIdentity } from './github-context.ts'
-import { type Source, sandboxLabels, sandboxName } from './github-context.ts'
+import { type JobIdentity, type Source, sandboxLabels, sandboxName } from './github-context.ts'
 import type { Config } from './inputs.ts'
 
 /**
@@ -36,6 +35,7 @@ export async function createSandbox(
     // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
     autoDeleteInterval: 0,
     // A hard upper bound on its life, whatever happens: every command at its limit, plus set-up time.
+    // (A sandbox kept for debugging gets a fresh one when the commands end.)
     ttlMinutes: lifetimeMinutes(config),
   }
   core.info(`Creating sandbox ${name}…`)
@@ -49,8 +49,6 @@ export async function createSandbox(
     throw err
   }
   cleanup.rememberId(sandbox.id)
-  core.setOutput('sandbox-id', sandbox.id)
-  core.setOutput('sandbox-name', sandbox.name)
   if (sandbox.state !== 'started') {
     sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
       timeoutMs: START_TIMEOUT_MS,
@@ -61,11 +59,16 @@ export async function createSandbox(
   return sandbox
 }
 
-/** After the commands, a kept sandbox gets a fresh life of `keep-minutes` and then deletes itself. */
+/**
+ * After the commands, a kept sandbox gets `minutes` more to live, idle or not (someone is looking into it),
+ * and then deletes itself: auto-stop at that idle time (a stop deletes it) and a TTL from now.
+ */
 export async function extendForDebugging(client: Daytona, sandbox: Sandbox, minutes: number): Promise<void> {
+  await client.sandboxes.setAutostop(sandbox.id, minutes)
   await client.sandboxes.setTtl(sandbox.id, minutes)
   core.notice(
-    `Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging, then deletes itself.`,
+    `Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
+      'Daytona dashboard. It then deletes itself.',
     { title: 'Sandbox kept' },
   )
 }
@@ -77,8 +80,7 @@ export function describeSize(sandbox: Pick<Sandbox, 'cpu' | 'memory' | 'disk'>):
 function lifetimeMinutes(config: Config): number {
   const commandsMinutes = Math.ceil((config.timeoutMs * config.commands.length) / 60_000)
   const setupMinutes = 30
-  const keptMinutes = config.keepSandbox === 'never' ? 0 : config.keepMinutes
-  return commandsMinutes + setupMinutes + keptMinutes
+  return commandsMinutes + setupMinutes
 }
 
 async function adoptOrphan(client: Daytona, name: string, cleanup: Cleanup): Promise<void> {

@@ -80095,7 +80095,7 @@ class Daytona {
 }
 
 // EXTERNAL MODULE: ./lib/environment/index.js + 1 modules
-var environment = __nccwpck_require__(7956);
+var lib_environment = __nccwpck_require__(7956);
 ;// CONCATENATED MODULE: ./lib/github-context.js
 // What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
 // plus the labels and name that let cleanup find the sandbox again.
@@ -80886,7 +80886,7 @@ function preBlock(escaped) {
 function errorBlock(error, redact, text, maxChars) {
     return `<p>❌ <b>Error</b></p>\n${preBlock(text(cleanOutput(redact(error)), maxChars))}`;
 }
-function summary_parts_environment(env, text) {
+function environment(env, text) {
     const name = env.name ? ` <code>${text(env.name, 300)}</code>` : '';
     const what = {
         image: `Image${name}`,
@@ -80991,7 +80991,7 @@ function renderSummary(report, opts = {}) {
     const top = [
         `${heading(report, text)}\n`,
         report.error ? errorBlock(report.error, redact, text, opts.errorChars ?? 16_000) : '',
-        `${summary_parts_environment(report.environment, text)}\n`,
+        `${environment(report.environment, text)}\n`,
     ].join('');
     const bottom = report.sandbox ? `${sandboxBlock(report.sandbox, text)}\n` : '';
     let remaining = (opts.budgetBytes ?? DEFAULT_SUMMARY_BUDGET) -
@@ -81095,8 +81095,9 @@ async function report(outcome) {
         title: sandbox ? `${outcome.job} (${sandbox.cpu} vCPU, ${sandbox.memory} GiB)` : outcome.job,
         source: { ...source, repository: source.repository },
         environment: {
-            kind: environment?.kind ?? 'default',
-            name: environment?.snapshot ?? environment?.origin,
+            ...(environment
+                ? { kind: environment.kind, name: environment.snapshot ?? environment.origin }
+                : asked(config)),
             snapshotCacheHit: environment?.cacheHit,
             snapshotBuildMs: environment?.buildMs,
             cpu: sandbox?.cpu,
@@ -81123,6 +81124,16 @@ async function report(outcome) {
         snapshot: environment?.snapshot,
         snapshotCacheHit: environment?.cacheHit,
     });
+}
+/** What the inputs asked for, when the run failed before the environment was ready. */
+function asked(config) {
+    if (config.snapshot)
+        return { kind: 'snapshot', name: config.snapshot };
+    if (config.image)
+        return { kind: 'image', name: config.image };
+    if (config.dockerfileExplicit)
+        return { kind: 'dockerfile', name: config.dockerfile };
+    return { kind: 'default' };
 }
 /** Secrets the run knows of: the key, the token, and the env values (which may come from secrets). */
 function redactor(config) {
@@ -81156,6 +81167,7 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
         // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
         autoDeleteInterval: 0,
         // A hard upper bound on its life, whatever happens: every command at its limit, plus set-up time.
+        // (A sandbox kept for debugging gets a fresh one when the commands end.)
         ttlMinutes: lifetimeMinutes(config),
     };
     core/* info */.pq(`Creating sandbox ${name}…`);
@@ -81170,8 +81182,6 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
         throw err;
     }
     cleanup.rememberId(sandbox.id);
-    core/* setOutput */.uH('sandbox-id', sandbox.id);
-    core/* setOutput */.uH('sandbox-name', sandbox.name);
     if (sandbox.state !== 'started') {
         sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
             timeoutMs: START_TIMEOUT_MS,
@@ -81181,10 +81191,15 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
     core/* info */.pq(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`);
     return sandbox;
 }
-/** After the commands, a kept sandbox gets a fresh life of `keep-minutes` and then deletes itself. */
+/**
+ * After the commands, a kept sandbox gets `minutes` more to live, idle or not (someone is looking into it),
+ * and then deletes itself: auto-stop at that idle time (a stop deletes it) and a TTL from now.
+ */
 async function extendForDebugging(client, sandbox, minutes) {
+    await client.sandboxes.setAutostop(sandbox.id, minutes);
     await client.sandboxes.setTtl(sandbox.id, minutes);
-    core/* notice */.lm(`Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging, then deletes itself.`, { title: 'Sandbox kept' });
+    core/* notice */.lm(`Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
+        'Daytona dashboard. It then deletes itself.', { title: 'Sandbox kept' });
 }
 function describeSize(sandbox) {
     return `${sandbox.cpu} vCPU, ${sandbox.memory} GiB memory, ${sandbox.disk} GiB disk`;
@@ -81192,8 +81207,7 @@ function describeSize(sandbox) {
 function lifetimeMinutes(config) {
     const commandsMinutes = Math.ceil((config.timeoutMs * config.commands.length) / 60_000);
     const setupMinutes = 30;
-    const keptMinutes = config.keepSandbox === 'never' ? 0 : config.keepMinutes;
-    return commandsMinutes + setupMinutes + keptMinutes;
+    return commandsMinutes + setupMinutes;
 }
 async function adoptOrphan(client, name, cleanup) {
     try {
@@ -81266,7 +81280,8 @@ function isSha(ref) {
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
-// The main step: inputs → environment → sandbox → source → commands → results → cleanup.
+// The main step: inputs → environment → sandbox → source → commands → cleanup → results. The sandbox goes as
+// soon as the commands end (an idle sandbox still costs money); reporting needs only what was gathered.
 
 
 
@@ -81291,9 +81306,10 @@ async function run() {
     try {
         // 2. Environment: reuse or build the snapshot.
         const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        outcome.environment = await (0,environment/* prepareEnvironment */.zD)(client, config, source, workspace);
+        const environment = await (0,lib_environment/* prepareEnvironment */.zD)(client, config, source, workspace);
+        outcome.environment = environment;
         // 3. Sandbox
-        const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, outcome.environment, event, cleanup));
+        const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup));
         outcome.sandbox = { ...sandbox, createdAt: Date.now() };
         const toolbox = client.toolbox(sandbox);
         // 4. Source
@@ -81301,7 +81317,7 @@ async function run() {
         // 5. Commands
         const cwd = resolveCwd(checkout.path, config.workingDirectory);
         await runCommands(toolbox, { ...config, cwd }, outcome.results);
-        // 7. Cleanup, as soon as the commands end: an idle sandbox still costs money.
+        // 6. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
         const failed = outcome.results.some(isFailure);
         if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {
             await extendForDebugging(client, sandbox, config.keepMinutes);
@@ -81321,7 +81337,7 @@ async function run() {
         cleanup.dispose();
         await client.close();
     }
-    // 6. Results: outputs, annotations, the step summary; the step fails if anything did.
+    // 7. Results: outputs, annotations, the step summary; the step fails if anything did.
     await report(outcome);
 }
 run().catch((err) => core/* setFailed */.C1(err instanceof Error ? err.message : String(err)));

@@ -33,8 +33,9 @@ export async function report(outcome: Outcome): Promise<void> {
     title: sandbox ? `${outcome.job} (${sandbox.cpu} vCPU, ${sandbox.memory} GiB)` : outcome.job,
     source: { ...source, repository: source.repository },
     environment: {
-      kind: environment?.kind ?? 'default',
-      name: environment?.snapshot ?? environment?.origin,
+      ...(environment
+        ? { kind: environment.kind, name: environment.snapshot ?? environment.origin }
+        : asked(config)),
       snapshotCacheHit: environment?.cacheHit,
       snapshotBuildMs: environment?.buildMs,
       cpu: sandbox?.cpu,
@@ -61,6 +62,14 @@ export async function report(outcome: Outcome): Promise<void> {
     snapshot: environment?.snapshot,
     snapshotCacheHit: environment?.cacheHit,
   })
+}
+
+/** What the inputs asked for, when the run failed before the environment was ready. */
+function asked(config: Config): Pick<RunReport['environment'], 'kind' | 'name'> {
+  if (config.snapshot) return { kind: 'snapshot', name: config.snapshot }
+  if (config.image) return { kind: 'image', name: config.image }
+  if (config.dockerfileExplicit) return { kind: 'dockerfile', name: config.dockerfile }
+  return { kind: 'default' }
 }
 
 /** Secrets the run knows of: the key, the token, and the env values (which may come from secrets). */
