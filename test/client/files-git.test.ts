@@ -8,27 +8,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Daytona } from '../../src/daytona/client.ts'
 import { BadRequestError, NotFoundError } from '../../src/daytona/errors.ts'
-import type { Toolbox } from '../../src/daytona/toolbox/index.ts'
-import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 import { git } from '../helpers/git-fixtures.ts'
+import { useToolboxFixture } from './fixture.ts'
 
-let h: EmulatorHarness
-let client: Daytona
-let tb: Toolbox
+const f = useToolboxFixture()
 let tmp: string
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'client-files-'))
-  h = await withEmulator()
-  client = new Daytona({ apiUrl: h.apiUrl, apiKey: h.apiKey })
-  tb = client.toolbox(await client.sandboxes.create({}))
 })
 
 afterAll(async () => {
-  await client?.close()
-  await h?.close()
   if (tmp) await rm(tmp, { recursive: true, force: true })
 })
 
@@ -46,38 +37,41 @@ describe('files', () => {
     const bigPath = join(tmp, 'big.bin')
     await writeFile(bigPath, randomBytes(50 * 1024 * 1024))
 
-    const res = await tb.files.upload([
+    const res = await f.tb.files.upload([
       { source: small, destination: 'up/nested/small.bin' },
       { source: bigPath, destination: 'up/big.bin' },
     ])
-    expect(res.files.map((f) => f.bytes).sort((a, b) => a - b)).toEqual([small.length, 50 * 1024 * 1024])
+    expect(res.files.map((file) => file.bytes).sort((a, b) => a - b)).toEqual([
+      small.length,
+      50 * 1024 * 1024,
+    ])
 
-    expect(sha256(await tb.files.download('up/nested/small.bin'))).toBe(sha256(small))
+    expect(sha256(await f.tb.files.download('up/nested/small.bin'))).toBe(sha256(small))
     const back = join(tmp, 'big.back')
-    await tb.files.downloadTo('up/big.bin', back)
+    await f.tb.files.downloadTo('up/big.bin', back)
     expect(await sha256File(back)).toBe(await sha256File(bigPath))
   })
 
   it('creates folders, lists, describes and deletes', async () => {
-    await tb.files.createFolder('tree/a', '700')
-    await tb.files.upload([{ source: new TextEncoder().encode('hi'), destination: 'tree/a/f.txt' }])
-    const listing = await tb.files.list('tree')
-    expect(listing.map((f) => [f.name, f.isDir])).toEqual([['a', true]])
-    const info = await tb.files.info('tree/a/f.txt')
+    await f.tb.files.createFolder('tree/a', '700')
+    await f.tb.files.upload([{ source: new TextEncoder().encode('hi'), destination: 'tree/a/f.txt' }])
+    const listing = await f.tb.files.list('tree')
+    expect(listing.map((entry) => [entry.name, entry.isDir])).toEqual([['a', true]])
+    const info = await f.tb.files.info('tree/a/f.txt')
     expect(info.size).toBe(2)
     expect(info.isDir).toBe(false)
-    expect((await tb.files.info('tree/a')).mode).toMatch(/700|rwx------/)
+    expect((await f.tb.files.info('tree/a')).mode).toMatch(/700|rwx------/)
 
     // a directory needs `recursive`
-    await expect(tb.files.delete('tree')).rejects.toBeInstanceOf(BadRequestError)
-    await tb.files.delete('tree', { recursive: true })
-    await expect(tb.files.info('tree')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(f.tb.files.delete('tree')).rejects.toBeInstanceOf(BadRequestError)
+    await f.tb.files.delete('tree', { recursive: true })
+    await expect(f.tb.files.info('tree')).rejects.toBeInstanceOf(NotFoundError)
   })
 
   it('overwrites an existing file on upload', async () => {
-    await tb.files.upload([{ source: new TextEncoder().encode('one'), destination: 'over.txt' }])
-    await tb.files.upload([{ source: new TextEncoder().encode('two!'), destination: 'over.txt' }])
-    expect(new TextDecoder().decode(await tb.files.download('over.txt'))).toBe('two!')
+    await f.tb.files.upload([{ source: new TextEncoder().encode('one'), destination: 'over.txt' }])
+    await f.tb.files.upload([{ source: new TextEncoder().encode('two!'), destination: 'over.txt' }])
+    expect(new TextDecoder().decode(await f.tb.files.download('over.txt'))).toBe('two!')
   })
 })
 
@@ -106,9 +100,9 @@ describe('git clone', () => {
   })
 
   const head = async (path: string) =>
-    (await tb.process.execute({ command: `git -C ${path} rev-parse HEAD` })).result.trim()
+    (await f.tb.process.execute({ command: `git -C ${path} rev-parse HEAD` })).result.trim()
   const exists = async (path: string) =>
-    tb.files.info(path).then(
+    f.tb.files.info(path).then(
       () => true,
       (err: unknown) => {
         if (err instanceof NotFoundError) return false
@@ -117,14 +111,14 @@ describe('git clone', () => {
     )
 
   it('clones a branch', async () => {
-    await tb.git.clone({ url: repoUrl, path: 'clone-branch', branch: 'feature' })
+    await f.tb.git.clone({ url: repoUrl, path: 'clone-branch', branch: 'feature' })
     expect(await head('clone-branch')).toBe(commitC)
     expect(await exists('clone-branch/c.txt')).toBe(true)
     expect(await exists('clone-branch/b.txt')).toBe(false)
   })
 
   it('clones at a commit of the branch', async () => {
-    await tb.git.clone({ url: repoUrl, path: 'clone-commit', branch: 'main', commitId: commitA })
+    await f.tb.git.clone({ url: repoUrl, path: 'clone-commit', branch: 'main', commitId: commitA })
     expect(await head('clone-commit')).toBe(commitA)
     expect(await exists('clone-commit/a.txt')).toBe(true)
     expect(await exists('clone-commit/b.txt')).toBe(false)
@@ -132,7 +126,7 @@ describe('git clone', () => {
 
   it('keeps the password out of errors when a clone fails', async () => {
     const password = `pw-${randomBytes(8).toString('hex')}`
-    const err = await tb.git
+    const err = await f.tb.git
       .clone({ url: `${repoUrl}-missing`, path: 'clone-auth', username: 'bot', password })
       .then(
         () => new Error('expected a failure'),
@@ -145,7 +139,7 @@ describe('git clone', () => {
   })
 
   it('fails with NotFoundError on a branch that does not exist', async () => {
-    const err = await tb.git
+    const err = await f.tb.git
       .clone({ url: repoUrl, path: 'clone-missing', branch: 'nope' })
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(NotFoundError)

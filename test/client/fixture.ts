@@ -1,11 +1,14 @@
 // Shared setup of the HTTP-level client tests: an emulator with a distinctive API key, a client with a
-// small but real backoff, request counters reset before each test, and small helpers.
+// small but real backoff, request counters reset before each test, and small helpers; for the toolbox tests,
+// a plain client and one started sandbox's toolbox.
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
+import type { EmulatorOptions } from '../../emulator/server.ts'
 import { Daytona } from '../../src/daytona/client.ts'
 import type { DaytonaError } from '../../src/daytona/errors.ts'
 import type { RetryInfo } from '../../src/daytona/http.ts'
+import type { Toolbox } from '../../src/daytona/toolbox/index.ts'
 import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 
 /** A key that is easy to spot anywhere it should not be. */
@@ -48,6 +51,29 @@ export function useClientFixture(): ClientFixture {
     await f.h.admin.clearFaults()
     await f.h.admin.resetRequests()
     f.retries.length = 0
+  })
+  return f
+}
+
+export interface ToolboxFixture {
+  h: EmulatorHarness
+  /** a client with the default retry policy */
+  client: Daytona
+  /** the toolbox of one started sandbox, shared by the file's tests */
+  tb: Toolbox
+}
+
+/** Registers the hooks of toolbox tests (of a file or a describe); the object is filled in by beforeAll. */
+export function useToolboxFixture(emulator: Partial<EmulatorOptions> = {}): ToolboxFixture {
+  const f = {} as ToolboxFixture
+  beforeAll(async () => {
+    f.h = await withEmulator(emulator)
+    f.client = new Daytona({ apiUrl: f.h.apiUrl, apiKey: f.h.apiKey })
+    f.tb = f.client.toolbox(await f.client.sandboxes.create({}))
+  })
+  afterAll(async () => {
+    await f.client?.close()
+    await f.h?.close()
   })
   return f
 }

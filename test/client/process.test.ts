@@ -1,25 +1,10 @@
 // Commands in a sandbox over real HTTP and WebSockets against the emulator: execute, sessions, live logs
 // (WebSocket follow), reconnects when the socket closes early, and killing a session.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Daytona } from '../../src/daytona/client.ts'
+import { describe, expect, it } from 'vitest'
 import { GoneError, NotFoundError, TimeoutError } from '../../src/daytona/errors.ts'
-import type { Toolbox } from '../../src/daytona/toolbox/index.ts'
-import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
+import { useToolboxFixture } from './fixture.ts'
 
-let h: EmulatorHarness
-let client: Daytona
-let tb: Toolbox
-
-beforeAll(async () => {
-  h = await withEmulator()
-  client = new Daytona({ apiUrl: h.apiUrl, apiKey: h.apiKey })
-  tb = client.toolbox(await client.sandboxes.create({}))
-})
-
-afterAll(async () => {
-  await client?.close()
-  await h?.close()
-})
+const f = useToolboxFixture()
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -33,19 +18,19 @@ async function until(probe: () => Promise<boolean>, what: string): Promise<void>
 
 describe('toolbox basics', () => {
   it('answers version, home and work dir', async () => {
-    expect(await tb.version()).toMatch(/\d+\.\d+/)
-    expect(await tb.userHomeDir()).toMatch(/^\//)
-    expect(await tb.workDir()).toMatch(/^\//)
+    expect(await f.tb.version()).toMatch(/\d+\.\d+/)
+    expect(await f.tb.userHomeDir()).toMatch(/^\//)
+    expect(await f.tb.workDir()).toMatch(/^\//)
   })
 })
 
 describe('execute', () => {
   it('runs a multi-line script with envs and cwd, combining stdout and stderr', async () => {
-    await tb.files.createFolder('exec-dir')
-    const res = await tb.process.execute({
+    await f.tb.files.createFolder('exec-dir')
+    const res = await f.tb.process.execute({
       command: 'echo "out $GREETING"\necho err >&2\npwd\nexit 3',
       envs: { GREETING: 'héllo' },
-      cwd: `${await tb.workDir()}/exec-dir`,
+      cwd: `${await f.tb.workDir()}/exec-dir`,
     })
     expect(res.exitCode).toBe(3)
     expect(res.result).toContain('out héllo')
@@ -54,7 +39,7 @@ describe('execute', () => {
   })
 
   it('turns the daemon timeout into a 408 TimeoutError', async () => {
-    const err = await tb.process.execute({ command: 'sleep 5', timeout: 1 }).catch((e: unknown) => e)
+    const err = await f.tb.process.execute({ command: 'sleep 5', timeout: 1 }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TimeoutError)
     expect((err as TimeoutError).status).toBe(408)
   })
@@ -62,34 +47,34 @@ describe('execute', () => {
 
 describe('sessions', () => {
   it('keeps shell state between sync commands and separates stdout from stderr', async () => {
-    await tb.process.createSession('state')
-    await tb.process.exec('state', 'export FOO=bar; cd /tmp')
-    const res = await tb.process.exec('state', 'echo "$FOO $(pwd)"; echo warn >&2')
+    await f.tb.process.createSession('state')
+    await f.tb.process.exec('state', 'export FOO=bar; cd /tmp')
+    const res = await f.tb.process.exec('state', 'echo "$FOO $(pwd)"; echo warn >&2')
     expect(res.exitCode).toBe(0)
     expect(res.stdout).toBe('bar /tmp\n')
     expect(res.stderr).toBe('warn\n')
-    const session = await tb.process.getSession('state')
+    const session = await f.tb.process.getSession('state')
     expect(session.commands?.map((c) => c.exitCode)).toEqual([0, 0])
-    await tb.process.deleteSession('state')
-    await expect(tb.process.getSession('state')).rejects.toBeInstanceOf(NotFoundError)
+    await f.tb.process.deleteSession('state')
+    await expect(f.tb.process.getSession('state')).rejects.toBeInstanceOf(NotFoundError)
   })
 
   it('streams a line live, before the command ends, and returns the exit code', async () => {
-    await tb.process.createSession('live')
+    await f.tb.process.createSession('live')
     const script =
       'echo first; while [ ! -f go-live ]; do sleep 0.05; done; echo second >&2; echo third; exit 4'
-    const { cmdId } = await tb.process.exec('live', script, { runAsync: true })
+    const { cmdId } = await f.tb.process.exec('live', script, { runAsync: true })
     expect(cmdId).toBeTruthy()
     let stdout = ''
     let stderr = ''
     let sawFirstWhileRunning = false
-    const done = tb.process.streamCommand('live', cmdId, {
+    const done = f.tb.process.streamCommand('live', cmdId, {
       onStdout: (t) => {
         stdout += t
         // the command cannot end before go-live exists, which only happens after this line arrived
         if (t.includes('first')) {
           sawFirstWhileRunning = true
-          void tb.process.execute({ command: 'touch go-live' })
+          void f.tb.process.execute({ command: 'touch go-live' })
         }
       },
       onStderr: (t) => (stderr += t),
@@ -100,20 +85,20 @@ describe('sessions', () => {
     expect(stdout).toBe('first\nthird\n')
     expect(stderr).toBe('second\n')
 
-    const logs = await tb.process.getLogs('live', cmdId)
+    const logs = await f.tb.process.getLogs('live', cmdId)
     expect(logs.stdout).toBe('first\nthird\n')
     expect(logs.stderr).toBe('second\n')
-    expect((await tb.process.getCommand('live', cmdId)).exitCode).toBe(4)
+    expect((await f.tb.process.getCommand('live', cmdId)).exitCode).toBe(4)
   })
 
   it('followLogs delivers demuxed text and resolves when the socket closes', async () => {
-    await tb.process.createSession('follow')
-    const { cmdId } = await tb.process.exec('follow', 'echo ü; echo c >&2; printf "a\\nb"', {
+    await f.tb.process.createSession('follow')
+    const { cmdId } = await f.tb.process.exec('follow', 'echo ü; echo c >&2; printf "a\\nb"', {
       runAsync: true,
     })
     let out = ''
     let err = ''
-    const res = await tb.process.followLogs('follow', cmdId, {
+    const res = await f.tb.process.followLogs('follow', cmdId, {
       onStdout: (t) => (out += t),
       onStderr: (t) => (err += t),
     })
@@ -124,37 +109,28 @@ describe('sessions', () => {
   })
 
   it('kills the command when its session is deleted', async () => {
-    await tb.process.createSession('doomed')
-    const { cmdId } = await tb.process.exec(
+    await f.tb.process.createSession('doomed')
+    const { cmdId } = await f.tb.process.exec(
       'doomed',
       'while true; do echo tick >> ticks.txt; sleep 0.05; done',
       { runAsync: true },
     )
-    const size = async () => (await tb.files.info('ticks.txt').catch(() => ({ size: 0 }))).size
+    const size = async () => (await f.tb.files.info('ticks.txt').catch(() => ({ size: 0 }))).size
     await until(async () => (await size()) > 0, 'the loop to write')
-    await tb.process.deleteSession('doomed')
+    await f.tb.process.deleteSession('doomed')
     const after = await size()
     await sleep(400)
     expect(await size()).toBe(after)
-    await expect(tb.process.getCommand('doomed', cmdId)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(f.tb.process.getCommand('doomed', cmdId)).rejects.toBeInstanceOf(NotFoundError)
   })
 })
 
 describe('streamCommand when the follow socket closes early', () => {
-  let h2: EmulatorHarness
-  let c2: Daytona
-  beforeAll(async () => {
-    // every follow socket closes 150 ms after it opens, mid-output
-    h2 = await withEmulator({ toolbox: { wsEarlyCloseMs: 150 } })
-    c2 = new Daytona({ apiUrl: h2.apiUrl, apiKey: h2.apiKey })
-  })
-  afterAll(async () => {
-    await c2?.close()
-    await h2?.close()
-  })
+  // every follow socket closes 150 ms after it opens, mid-output
+  const early = useToolboxFixture({ toolbox: { wsEarlyCloseMs: 150 } })
 
   it('reconnects, skips what was already shown, and loses nothing', async () => {
-    const t2 = c2.toolbox(await c2.sandboxes.create({}))
+    const t2 = early.tb
     await t2.process.createSession('s')
     const script = 'for i in $(seq 1 40); do echo "out $i ✓"; echo "err $i" >&2; sleep 0.02; done; exit 0'
     const { cmdId } = await t2.process.exec('s', script, { runAsync: true })
@@ -170,7 +146,7 @@ describe('streamCommand when the follow socket closes early', () => {
       Array.from({ length: 40 }, (_, i) => `${prefix} ${i + 1}${mark}\n`).join('')
     expect(stdout).toBe(want('out', ' ✓'))
     expect(stderr).toBe(want('err'))
-    const follows = (await h2.admin.requests()).routes[
+    const follows = (await early.h.admin.requests()).routes[
       'GET /toolbox/{sandboxId}/process/session/{sessionId}/command/{commandId}/logs'
     ]
     expect(follows).toBeGreaterThan(1)
@@ -179,14 +155,14 @@ describe('streamCommand when the follow socket closes early', () => {
 
 describe('toolbox errors', () => {
   it('answers 410 GoneError for input to a finished command (via the raw API)', async () => {
-    await tb.process.createSession('gone')
-    const { cmdId } = await tb.process.exec('gone', 'true', { runAsync: true })
-    await until(async () => (await tb.process.getCommand('gone', cmdId)).exitCode !== undefined, 'the end')
+    await f.tb.process.createSession('gone')
+    const { cmdId } = await f.tb.process.exec('gone', 'true', { runAsync: true })
+    await until(async () => (await f.tb.process.getCommand('gone', cmdId)).exitCode !== undefined, 'the end')
     // the client has no input call: the status mapping is what matters here
-    const err = await client.http
+    const err = await f.client.http
       .request({
         method: 'POST',
-        url: `${tb.baseUrl}process/session/gone/command/${cmdId}/input`,
+        url: `${f.tb.baseUrl}process/session/gone/command/${cmdId}/input`,
         body: { data: 'x\n' },
       })
       .catch((e: unknown) => e)

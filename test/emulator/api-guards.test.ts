@@ -1,14 +1,10 @@
 // Authentication, throttling, fault injection and request counters.
 import { fetch, WebSocket } from 'undici'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
+import { useEmulator } from './api-harness.ts'
 
-let h: EmulatorHarness
-
-beforeAll(async () => {
-  h = await withEmulator()
-})
-afterAll(() => h.close())
+const h = useEmulator()
 afterEach(() => h.admin.clearFaults())
 
 describe('authentication', () => {

@@ -1,30 +1,9 @@
 // Sandbox behaviour a client notices: states over time, delete semantics, 409s, listing, quotas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
+import { describe, expect, it } from 'vitest'
+import { withEmulator } from '../helpers/emulator.ts'
+import { useEmulator, waitForSandbox, waitForSandboxGone } from './api-harness.ts'
 
-let h: EmulatorHarness
-
-beforeAll(async () => {
-  h = await withEmulator({ limits: { totalCpu: 6 } })
-})
-afterAll(() => h.close())
-
-async function waitFor(id: string, state: string) {
-  for (let i = 0; i < 200; i++) {
-    const res = await h.api('GET', `/sandbox/${id}`)
-    if (res.body?.state === state) return res.body
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`sandbox ${id} never reached ${state}`)
-}
-
-async function waitGone(id: string) {
-  for (let i = 0; i < 200; i++) {
-    if ((await h.api('GET', `/sandbox/${id}`)).status === 404) return
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`sandbox ${id} was never destroyed`)
-}
+const h = useEmulator({ limits: { totalCpu: 6 } })
 
 /** What a careful client does: retry the delete while a transition is pending (409). */
 async function deleteEventually(id: string) {
@@ -69,7 +48,7 @@ describe('create', () => {
     const again = await h.api('POST', '/sandbox', { name: 'wait-started' })
     expect(again.status).toBe(200)
     expect(again.body.id).not.toBe(del.body.id)
-    await waitGone(del.body.id)
+    await waitForSandboxGone(h, del.body.id)
     expect((await h.api('GET', `/sandbox/${del.body.id}`)).body.message).toBe(
       `Sandbox with ID or name ${del.body.id} not found`,
     )
@@ -134,7 +113,7 @@ describe('lifecycle', () => {
     const sb = (await h.api('POST', '/sandbox', {})).body
     const stop = await h.api('POST', `/sandbox/${sb.id}/stop`)
     expect(stop.body.state).toBe('stopping')
-    await waitFor(sb.id, 'stopped')
+    await waitForSandbox(h, sb.id, 'stopped')
     const notStoppable = await h.api('POST', `/sandbox/${sb.id}/stop`)
     expect(notStoppable.status).toBe(400)
     const start = await h.api('POST', `/sandbox/${sb.id}/start`)
@@ -150,7 +129,7 @@ describe('lifecycle', () => {
     const sb = (await h.api('POST', '/sandbox', { autoDeleteInterval: 0 })).body
     const stop = await h.api('POST', `/sandbox/${sb.id}/stop`)
     expect(stop.body.state).toBe('destroying')
-    await waitGone(sb.id)
+    await waitForSandboxGone(h, sb.id)
     const record = (await h.admin.sandboxes()).find((s) => s.id === sb.id)
     expect(record.dbState).toBe('destroyed')
   })

@@ -1,15 +1,10 @@
 // Snapshots and fake Dockerfile builds: validation, states, build logs (plain and follow), and what a
 // sandbox created from a build inherits (WORKDIR, ENV).
 import { fetch } from 'undici'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
+import { describe, expect, it } from 'vitest'
+import { useEmulator, waitForSandbox } from './api-harness.ts'
 
-let h: EmulatorHarness
-
-beforeAll(async () => {
-  h = await withEmulator()
-})
-afterAll(() => h.close())
+const h = useEmulator()
 
 async function waitSnapshot(idOrName: string, states: string[]) {
   for (let i = 0; i < 400; i++) {
@@ -18,15 +13,6 @@ async function waitSnapshot(idOrName: string, states: string[]) {
     await new Promise((r) => setTimeout(r, 25))
   }
   throw new Error(`snapshot ${idOrName} never reached ${states.join('|')}`)
-}
-
-async function waitSandbox(id: string, states: string[]) {
-  for (let i = 0; i < 400; i++) {
-    const res = await h.api('GET', `/sandbox/${id}`)
-    if (states.includes(res.body?.state)) return res.body
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`sandbox ${id} never reached ${states.join('|')}`)
 }
 
 describe('snapshot validation', () => {
@@ -126,7 +112,7 @@ describe('Dockerfile builds', () => {
       },
       () => {},
     )
-    const failed = await waitSandbox(sb.id, ['build_failed'])
+    const failed = await waitForSandbox(h, sb.id, 'build_failed')
     expect(failed.errorReason).toContain('package.json')
     // like the real runner: a failed build never ends the follow stream; the client must watch the state
     expect(ended).toBe(false)
@@ -165,7 +151,7 @@ describe('Dockerfile builds', () => {
     })
     expect(sb.body.state).toBe('creating')
     expect(sb.body.buildInfo.snapshotRef).toBe(ref)
-    await waitSandbox(sb.body.id, ['started'])
+    await waitForSandbox(h, sb.body.id, 'started')
     const workDir = (await h.api('GET', `/toolbox/${sb.body.id}/work-dir`)).body.dir
     // bwrap shows the sandbox's own paths; process isolation the host directory standing in for the WORKDIR
     if (h.emu.isolation === 'bwrap') expect(workDir).toBe('/workspace/app')

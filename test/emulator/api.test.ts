@@ -1,15 +1,10 @@
 // Contract: every main-API route the emulator serves answers with the status the reference documents and a
 // body valid against the published OpenAPI schema.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
+import { describe, expect, it } from 'vitest'
 import { validateResponse } from '../helpers/openapi.ts'
+import { useEmulator, waitForSandbox } from './api-harness.ts'
 
-let h: EmulatorHarness
-
-beforeAll(async () => {
-  h = await withEmulator()
-})
-afterAll(() => h.close())
+const h = useEmulator()
 
 /** Calls the API and asserts the status and the spec's response schema. */
 async function call(method: string, path: string, specPath: string, status: number, body?: unknown) {
@@ -18,15 +13,6 @@ async function call(method: string, path: string, specPath: string, status: numb
   expect(validateResponse('api', method, specPath, status, res.body)).toEqual([])
   expect(res.headers.get('x-daytona-api-version')).toMatch(/emulator/)
   return res.body
-}
-
-async function waitFor(id: string, state: string) {
-  for (let i = 0; i < 200; i++) {
-    const res = await h.api('GET', `/sandbox/${id}`)
-    if (res.body?.state === state) return res.body
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`sandbox ${id} never reached ${state}`)
 }
 
 describe('main API contract', () => {
@@ -80,12 +66,12 @@ describe('main API contract', () => {
 
     const stopped = await call('POST', `/sandbox/${sb.id}/stop`, `${tpl}/stop`, 200)
     expect(stopped.state).toBe('stopping')
-    await waitFor(sb.id, 'stopped')
+    await waitForSandbox(h, sb.id, 'stopped')
     const archiving = await call('POST', `/sandbox/${sb.id}/archive`, `${tpl}/archive`, 200)
     expect(archiving.state).toBe('archiving')
-    await waitFor(sb.id, 'archived')
+    await waitForSandbox(h, sb.id, 'archived')
     await call('POST', `/sandbox/${sb.id}/start`, `${tpl}/start`, 200)
-    await waitFor(sb.id, 'started')
+    await waitForSandbox(h, sb.id, 'started')
 
     const deleted = await call('DELETE', `/sandbox/${sb.id}`, tpl, 200)
     expect(deleted.state).toBe('destroying')

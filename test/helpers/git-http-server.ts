@@ -1,6 +1,7 @@
-// A private git host over HTTP: Basic auth with username `x-access-token` and a given token (as GitHub
-// accepts an installation token), then `git http-backend` (CGI) serves the bare repos under `root`.
-// Every request is recorded, so a test can prove the token was checked and not just ignored.
+// A git host over HTTP: `git http-backend` (CGI) serves the bare repos under `root`. Given a token it is
+// private: Basic auth with username `x-access-token` and that token (as GitHub accepts an installation
+// token); without one it is public. Every request is recorded, so a test can prove the token was checked
+// and not just ignored.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -52,12 +53,13 @@ function splitCgiHead(
   return { status, headers, body: buf.subarray(end) }
 }
 
-export async function startGitHttpServer(root: string, token: string): Promise<GitHttpServer> {
+/** Serves the bare repos under `root`; only to `x-access-token:<token>` when a token is given, else to all. */
+export async function startGitHttpServer(root: string, token?: string): Promise<GitHttpServer> {
   const requests: GitHttpRequest[] = []
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const creds = basicCredentials(req.headers.authorization)
-    const authorized = creds?.user === 'x-access-token' && creds.password === token
+    const authorized = token === undefined || (creds?.user === 'x-access-token' && creds.password === token)
     const record: GitHttpRequest = {
       method: req.method ?? 'GET',
       path: url.pathname + url.search,
@@ -87,7 +89,7 @@ export async function startGitHttpServer(root: string, token: string): Promise<G
       QUERY_STRING: url.search.slice(1),
       REQUEST_METHOD: req.method ?? 'GET',
       CONTENT_TYPE: req.headers['content-type'] ?? '',
-      REMOTE_USER: creds!.user,
+      REMOTE_USER: creds?.user ?? '',
       REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
     }
     if (req.headers['content-length']) env.CONTENT_LENGTH = req.headers['content-length']
