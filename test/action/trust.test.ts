@@ -32,6 +32,23 @@ describe('inputs', () => {
 })
 
 describe('fork pull requests', () => {
+  it('explains a missing API key on a pull request from a fork instead of asking for the input', async () => {
+    await forkRepo(project.git, BASE, 'eve/widgets')
+    await commit(project.git, 'eve/widgets', { 'fix.txt': 'a fix\n' }, { branch: 'fix' })
+    const pr = await openPullRequest(project.git, {
+      base: BASE,
+      head: 'eve/widgets',
+      headRef: 'fix',
+      number: 9,
+    })
+    const { main } = await job(project, { run: 'true', 'api-key': '' }, { event: pr.event })
+    expect(main.exitCode).not.toBe(0)
+    const [error] = main.annotations.filter((a) => a.level === 'error')
+    expect(error?.message).toMatch(
+      /^Input 'api-key' is empty because GitHub does not pass secrets .* forks.*allow-fork/,
+    )
+  })
+
   it('refuses a fork head under pull_request_target unless the workflow opts in', async () => {
     await forkRepo(project.git, BASE, 'mallory/widgets')
     await commit(project.git, 'mallory/widgets', { 'evil.sh': 'echo pwned\n' }, { branch: 'evil' })
