@@ -204,8 +204,6 @@ function formatBytes(bytes) {
     return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-// EXTERNAL MODULE: ./lib/environment/index.js + 1 modules
-var environment = __webpack_require__(7956);
 // EXTERNAL MODULE: ./lib/environment/key.js
 var key = __webpack_require__(8114);
 ;// CONCATENATED MODULE: ./lib/environment/dockerfile.js
@@ -214,7 +212,6 @@ var key = __webpack_require__(8114);
 // Daytona's SDK does), the size and the region. The context is uploaded only when the snapshot is built.
 // The Dockerfile comes from the workspace (after actions/checkout) or, without a checkout, from the
 // commit under test through the GitHub REST API — which cannot supply a build context.
-
 
 
 
@@ -297,7 +294,7 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
     const contextDir = (0,external_node_path_.resolve)(workspace, config.context ?? (0,external_node_path_.dirname)(config.dockerfile));
     const entries = await buildContext(contextDir, dockerfile.text, dockerfile.path);
     const contextHashes = entries.map((entry) => entry.hash);
-    const name = (0,key/* snapshotName */.a)((0,environment/* prefixOf */.MT)(config, source), {
+    const name = (0,key/* snapshotName */.a)((0,key/* prefixOf */.M)(config, source), {
         dockerfile: dockerfile.text,
         contextHashes,
         resources: config.resources,

@@ -74800,429 +74800,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 7679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rc: () => (/* binding */ ConnectionError),
-/* harmony export */   U6: () => (/* binding */ errorForStatus),
-/* harmony export */   fK: () => (/* binding */ ConflictError),
-/* harmony export */   hY: () => (/* binding */ DaytonaError),
-/* harmony export */   j3: () => (/* binding */ DeadlineError),
-/* harmony export */   m_: () => (/* binding */ NotFoundError),
-/* harmony export */   qq: () => (/* binding */ StateError)
-/* harmony export */ });
-/* unused harmony exports BadRequestError, AuthenticationError, ForbiddenError, TimeoutError, GoneError, UnprocessableError, ServerError, RateLimitError, extractMessage */
-// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
-// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
-class DaytonaError extends Error {
-    status;
-    code;
-    method;
-    path;
-    serverMessage;
-    /** `message` overrides the standard `METHOD path → status code: message` text. */
-    constructor(ctx, message, options) {
-        super(message ?? formatMessage(ctx), options);
-        this.name = new.target.name;
-        this.method = ctx.method;
-        this.path = ctx.path;
-        if (ctx.status !== undefined)
-            this.status = ctx.status;
-        if (ctx.code !== undefined)
-            this.code = ctx.code;
-        if (ctx.serverMessage !== undefined)
-            this.serverMessage = ctx.serverMessage;
-    }
-}
-class BadRequestError extends DaytonaError {
-}
-class AuthenticationError extends DaytonaError {
-}
-class ForbiddenError extends DaytonaError {
-}
-class NotFoundError extends DaytonaError {
-}
-/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
-class TimeoutError extends DaytonaError {
-}
-class ConflictError extends DaytonaError {
-}
-class GoneError extends DaytonaError {
-}
-class UnprocessableError extends DaytonaError {
-}
-class ServerError extends DaytonaError {
-}
-class RateLimitError extends DaytonaError {
-    /** how long the server asked us to wait, if it said */
-    retryAfterMs;
-    constructor(ctx, retryAfterMs) {
-        super(ctx);
-        if (retryAfterMs !== undefined)
-            this.retryAfterMs = retryAfterMs;
-    }
-}
-/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
-class ConnectionError extends DaytonaError {
-    constructor(ctx, detail, cause) {
-        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
-    }
-}
-/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
-class DeadlineError extends TimeoutError {
-    timeoutMs;
-    constructor(ctx, timeoutMs, message) {
-        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
-class StateError extends DaytonaError {
-    resource;
-    id;
-    state;
-    errorReason;
-    constructor(ctx, info) {
-        const reason = info.errorReason ? `: ${info.errorReason}` : '';
-        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
-        this.resource = info.resource;
-        this.id = info.id;
-        this.state = info.state;
-        if (info.errorReason !== undefined)
-            this.errorReason = info.errorReason;
-    }
-}
-function formatMessage(ctx) {
-    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
-    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
-    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
-}
-/** The longest server message we keep: an HTML error page should not flood a log. */
-const MAX_MESSAGE = 1000;
-/**
- * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
- * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
- */
-function extractMessage(bodyText) {
-    const text = bodyText.trim();
-    if (!text)
-        return {};
-    let message;
-    let code;
-    try {
-        const body = JSON.parse(text);
-        if (body && typeof body === 'object' && !Array.isArray(body)) {
-            const b = body;
-            message = stringOf(b.message) ?? stringOf(b.error);
-            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
-        }
-    }
-    catch {
-        // not JSON: the text itself is the message
-    }
-    message ??= text;
-    return { message: truncate(message), code };
-}
-function stringOf(value) {
-    if (typeof value === 'string' && value)
-        return value;
-    // class-validator lists (older NestJS shapes) arrive as arrays
-    if (Array.isArray(value) && value.length)
-        return value.map(String).join(', ');
-    return undefined;
-}
-function truncate(text) {
-    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-}
-/** Builds the error class matching an HTTP error status. */
-function errorForStatus(ctx, bodyText, retryAfterMs) {
-    const { message, code } = extractMessage(bodyText);
-    const full = { ...ctx, code, serverMessage: message };
-    switch (ctx.status) {
-        case 400:
-            return new BadRequestError(full);
-        case 401:
-            return new AuthenticationError(full);
-        case 403:
-            return new ForbiddenError(full);
-        case 404:
-            return new NotFoundError(full);
-        case 408:
-        case 504:
-            return new TimeoutError(full);
-        case 409:
-            return new ConflictError(full);
-        case 410:
-            return new GoneError(full);
-        case 422:
-            return new UnprocessableError(full);
-        case 429:
-            return new RateLimitError(full, retryAfterMs);
-    }
-    if (ctx.status >= 500)
-        return new ServerError(full);
-    return new DaytonaError(full);
-}
-
-
-/***/ }),
-
-/***/ 1999:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-// Durations as users write them in workflow inputs ("90s", "10m", "1h30m", "600") and as we print them.
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const PLAIN_SECONDS = /^\d+$/;
-const UNITS = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
-/**
- * Milliseconds for `90s`, `10m`, `1h`, `1h30m`, `1h 30m 5s` or plain seconds (`600`);
- * undefined when the text is not one of those forms. Zero is returned as 0: range checks are the caller's.
- */
-function parseDuration(text) {
-    const value = text.trim();
-    if (PLAIN_SECONDS.test(value))
-        return Number(value) * SECOND;
-    const match = UNITS.exec(value);
-    if (!match || value === '')
-        return undefined;
-    const [, hours, minutes, seconds] = match;
-    if (hours === undefined && minutes === undefined && seconds === undefined)
-        return undefined;
-    const ms = Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND;
-    return Number.isSafeInteger(ms) ? ms : undefined;
-}
-/** Short human form: `850ms`, `4.2s`, `45s`, `1m 30s`, `2h 5m`. Precision drops as the value grows. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0ms';
-    if (ms < SECOND)
-        return `${Math.round(ms)}ms`;
-    if (ms < 10 * SECOND) {
-        const tenths = Math.floor(ms / 100) / 10;
-        return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
-    }
-    const totalSeconds = Math.floor(ms / SECOND);
-    if (ms < MINUTE)
-        return `${totalSeconds}s`;
-    if (ms < HOUR) {
-        const minutes = Math.floor(totalSeconds / 60);
-        const seconds = totalSeconds % 60;
-        return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
-    }
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
-}
-
-
-/***/ }),
-
-/***/ 7956:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  MT: () => (/* binding */ prefixOf),
-  zD: () => (/* binding */ prepareEnvironment)
-});
-
-// UNUSED EXPORTS: DEFAULT_IMAGE
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __nccwpck_require__(1804);
-// EXTERNAL MODULE: ./lib/environment/key.js
-var key = __nccwpck_require__(8114);
-// EXTERNAL MODULE: ./lib/daytona/errors.js
-var errors = __nccwpck_require__(7679);
-// EXTERNAL MODULE: ./lib/duration.js
-var duration = __nccwpck_require__(1999);
-;// CONCATENATED MODULE: ./lib/environment/snapshot.js
-// Look a snapshot up once, then reuse, wait for, reactivate or build it. Concurrent jobs of a matrix race to
-// build the same name: the first create wins, the others get 409 and wait for the winner's build.
-
-
-
-const FAILED = new Set(['error', 'build_failed']);
-const LOG_TAIL_LINES = 30;
-async function ensureSnapshot(client, spec, settings) {
-    const existing = await client.snapshots.find(spec.name);
-    if (existing && FAILED.has(existing.state) && settings.rebuildSnapshot) {
-        core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
-        // another job of a matrix may be deleting it too
-        await client.snapshots.delete(existing.id).catch((err) => {
-            if (!(err instanceof errors/* NotFoundError */.m_))
-                throw err;
-        });
-        await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs);
-    }
-    else if (existing?.state === 'removing') {
-        core/* info */.pq(`Snapshot ${spec.name} is being removed: waiting to build it again…`);
-        await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs);
-    }
-    else if (existing) {
-        await waitUsable(client, existing, settings.snapshotTimeoutMs);
-        return { name: spec.name, cacheHit: true };
-    }
-    return build(client, spec, settings);
-}
-/** The `snapshot` input: someone else's snapshot, used as it is. */
-async function useExistingSnapshot(client, name, timeoutMs) {
-    const snapshot = await client.snapshots.find(name);
-    if (!snapshot)
-        throw new Error(`Input 'snapshot' names ${name}, which does not exist in this organisation.`);
-    await waitUsable(client, snapshot, timeoutMs);
-}
-async function waitUsable(client, snapshot, timeoutMs) {
-    if (snapshot.state === 'active') {
-        core/* info */.pq(`Reusing snapshot ${snapshot.name}.`);
-        return;
-    }
-    if (FAILED.has(snapshot.state))
-        throw await buildFailure(client, snapshot);
-    if (snapshot.state === 'inactive') {
-        core/* info */.pq(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`);
-        await client.snapshots.activate(snapshot.id);
-    }
-    else {
-        core/* info */.pq(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`);
-    }
-    await waitActive(client, snapshot.name, timeoutMs);
-}
-async function build(client, spec, settings) {
-    const started = Date.now();
-    await spec.upload?.();
-    let created;
-    try {
-        created = await client.snapshots.create({
-            name: spec.name,
-            imageName: spec.imageName,
-            buildInfo: spec.buildInfo,
-            ...settings.resources,
-            regionId: settings.target,
-        });
-    }
-    catch (err) {
-        if (!(err instanceof errors/* ConflictError */.fK))
-            throw err;
-        core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
-        await waitActive(client, spec.name, settings.snapshotTimeoutMs);
-        return { name: spec.name, cacheHit: true };
-    }
-    await core/* group */.Os(`Building snapshot ${spec.name}`, async () => {
-        const stopLogs = new AbortController();
-        const logs = client.snapshots
-            .followBuildLogs(created.id, (line) => core/* info */.pq(line), { signal: stopLogs.signal })
-            .catch((err) => core/* debug */.Yz(`Build log stream ended: ${err}`));
-        try {
-            await waitActive(client, created.id, settings.snapshotTimeoutMs);
-        }
-        finally {
-            stopLogs.abort();
-            await logs;
-        }
-    });
-    const buildMs = Date.now() - started;
-    core/* info */.pq(`Snapshot ${spec.name} built in ${(0,duration/* formatDuration */.a)(buildMs)}.`);
-    return { name: spec.name, cacheHit: false, buildMs };
-}
-async function waitActive(client, idOrName, timeoutMs) {
-    try {
-        return await client.snapshots.waitUntilActive(idOrName, { timeoutMs });
-    }
-    catch (err) {
-        const snapshot = await client.snapshots.find(idOrName).catch(() => undefined);
-        if (snapshot && FAILED.has(snapshot.state))
-            throw await buildFailure(client, snapshot);
-        throw err;
-    }
-}
-async function waitUntilGone(client, name, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    while (await client.snapshots.find(name)) {
-        if (Date.now() > deadline)
-            throw new Error(`Snapshot ${name} was not removed within ${(0,duration/* formatDuration */.a)(timeoutMs)}.`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-}
-async function buildFailure(client, snapshot) {
-    const log = await client.snapshots.buildLogs(snapshot.id).catch((err) => {
-        if (err instanceof errors/* NotFoundError */.m_)
-            return '';
-        return `(the build log could not be read: ${err.message})`;
-    });
-    const tail = log.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
-    return new Error(`Snapshot ${snapshot.name} is ${snapshot.state}: ${snapshot.errorReason ?? 'no reason given'}. ` +
-        `Fix the environment, or set rebuild-snapshot: true to delete and rebuild it.` +
-        (tail ? `\nLast lines of its build log:\n${tail}` : ''));
-}
-
-;// CONCATENATED MODULE: ./lib/environment/index.js
-// Step 2: what the sandbox is made from. An existing snapshot is used as is; an image or the repository's
-// Dockerfile becomes a snapshot named by its content, so an unchanged environment is never built twice and
-// a matrix builds it once; with none of them, Daytona's default snapshot.
-
-
-
-/** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
-const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3';
-async function prepareEnvironment(client, config, source, workspace) {
-    if (config.snapshot) {
-        await useExistingSnapshot(client, config.snapshot, config.snapshotTimeoutMs);
-        return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } };
-    }
-    if (!config.image) {
-        // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
-        const dockerfile = await findDockerfile(config, source, workspace);
-        if (dockerfile) {
-            const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
-            return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config));
-        }
-    }
-    const hasSize = Object.values(config.resources).some((value) => value !== undefined);
-    if (!config.image && !hasSize) {
-        core/* notice */.lm('No image, snapshot or Dockerfile given: the sandbox uses Daytona’s default snapshot.');
-        return { kind: 'default', createParams: {} };
-    }
-    const image = config.image ?? DEFAULT_IMAGE;
-    const name = (0,key/* snapshotName */.a)(prefixOf(config, source), {
-        image,
-        resources: config.resources,
-        region: config.target,
-    });
-    const built = await ensureSnapshot(client, { name, imageName: image }, config);
-    return fromSnapshot(config.image ? 'image' : 'default', image, built);
-}
-function fromSnapshot(kind, origin, built) {
-    return {
-        kind,
-        origin,
-        snapshot: built.name,
-        cacheHit: built.cacheHit,
-        buildMs: built.buildMs,
-        createParams: { snapshot: built.name },
-    };
-}
-/** A readable start for snapshot names: the input, else the repository's name. */
-function prefixOf(config, source) {
-    return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
-}
-
-
-/***/ }),
-
 /***/ 8114:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ prefixOf),
 /* harmony export */   a: () => (/* binding */ snapshotName)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -75255,6 +74837,10 @@ function readablePrefix(prefix) {
         .replace(/^[-.]+|[-.]+$/g, '')
         .slice(0, PREFIX_LENGTH);
     return cleaned || 'daytona-action';
+}
+/** A readable start for snapshot names: the input, else the repository's name. */
+function prefixOf(config, source) {
+    return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
 }
 
 
@@ -78430,8 +78016,159 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
 var core = __nccwpck_require__(1804);
-// EXTERNAL MODULE: ./lib/daytona/errors.js
-var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./lib/daytona/errors.js
+// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
+// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+class DaytonaError extends Error {
+    status;
+    code;
+    method;
+    path;
+    serverMessage;
+    /** `message` overrides the standard `METHOD path → status code: message` text. */
+    constructor(ctx, message, options) {
+        super(message ?? formatMessage(ctx), options);
+        this.name = new.target.name;
+        this.method = ctx.method;
+        this.path = ctx.path;
+        if (ctx.status !== undefined)
+            this.status = ctx.status;
+        if (ctx.code !== undefined)
+            this.code = ctx.code;
+        if (ctx.serverMessage !== undefined)
+            this.serverMessage = ctx.serverMessage;
+    }
+}
+class BadRequestError extends DaytonaError {
+}
+class AuthenticationError extends DaytonaError {
+}
+class ForbiddenError extends DaytonaError {
+}
+class NotFoundError extends DaytonaError {
+}
+/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
+class TimeoutError extends DaytonaError {
+}
+class ConflictError extends DaytonaError {
+}
+class GoneError extends DaytonaError {
+}
+class UnprocessableError extends DaytonaError {
+}
+class ServerError extends DaytonaError {
+}
+class RateLimitError extends DaytonaError {
+    /** how long the server asked us to wait, if it said */
+    retryAfterMs;
+    constructor(ctx, retryAfterMs) {
+        super(ctx);
+        if (retryAfterMs !== undefined)
+            this.retryAfterMs = retryAfterMs;
+    }
+}
+/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
+class ConnectionError extends DaytonaError {
+    constructor(ctx, detail, cause) {
+        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
+    }
+}
+/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
+class DeadlineError extends TimeoutError {
+    timeoutMs;
+    constructor(ctx, timeoutMs, message) {
+        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
+class StateError extends DaytonaError {
+    resource;
+    id;
+    state;
+    errorReason;
+    constructor(ctx, info) {
+        const reason = info.errorReason ? `: ${info.errorReason}` : '';
+        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
+        this.resource = info.resource;
+        this.id = info.id;
+        this.state = info.state;
+        if (info.errorReason !== undefined)
+            this.errorReason = info.errorReason;
+    }
+}
+function formatMessage(ctx) {
+    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
+    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
+    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
+}
+/** The longest server message we keep: an HTML error page should not flood a log. */
+const MAX_MESSAGE = 1000;
+/**
+ * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
+ * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
+ */
+function extractMessage(bodyText) {
+    const text = bodyText.trim();
+    if (!text)
+        return {};
+    let message;
+    let code;
+    try {
+        const body = JSON.parse(text);
+        if (body && typeof body === 'object' && !Array.isArray(body)) {
+            const b = body;
+            message = stringOf(b.message) ?? stringOf(b.error);
+            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
+        }
+    }
+    catch {
+        // not JSON: the text itself is the message
+    }
+    message ??= text;
+    return { message: truncate(message), code };
+}
+function stringOf(value) {
+    if (typeof value === 'string' && value)
+        return value;
+    // class-validator lists (older NestJS shapes) arrive as arrays
+    if (Array.isArray(value) && value.length)
+        return value.map(String).join(', ');
+    return undefined;
+}
+function truncate(text) {
+    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}
+/** Builds the error class matching an HTTP error status. */
+function errorForStatus(ctx, bodyText, retryAfterMs) {
+    const { message, code } = extractMessage(bodyText);
+    const full = { ...ctx, code, serverMessage: message };
+    switch (ctx.status) {
+        case 400:
+            return new BadRequestError(full);
+        case 401:
+            return new AuthenticationError(full);
+        case 403:
+            return new ForbiddenError(full);
+        case 404:
+            return new NotFoundError(full);
+        case 408:
+        case 504:
+            return new TimeoutError(full);
+        case 409:
+            return new ConflictError(full);
+        case 410:
+            return new GoneError(full);
+        case 422:
+            return new UnprocessableError(full);
+        case 429:
+            return new RateLimitError(full, retryAfterMs);
+    }
+    if (ctx.status >= 500)
+        return new ServerError(full);
+    return new DaytonaError(full);
+}
+
 ;// CONCATENATED MODULE: ./lib/cleanup.js
 // The one place that knows what exists and must go. Main records the sandbox here before it exists (its name,
 // then its id), deletes it as soon as the commands end, and on SIGINT/SIGTERM; post deletes whatever the saved
@@ -78523,7 +78260,7 @@ async function deleteSandbox(client, ref, deadlineMs) {
         return true;
     }
     catch (err) {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return true;
         core/* warning */.$e(`Could not delete sandbox ${ref.name ?? target}: ${err.message}`);
         return false;
@@ -78552,8 +78289,53 @@ function onCancel(handler) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./lib/duration.js
-var lib_duration = __nccwpck_require__(1999);
+;// CONCATENATED MODULE: ./lib/duration.js
+// Durations as users write them in workflow inputs ("90s", "10m", "1h30m", "600") and as we print them.
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PLAIN_SECONDS = /^\d+$/;
+const UNITS = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
+/**
+ * Milliseconds for `90s`, `10m`, `1h`, `1h30m`, `1h 30m 5s` or plain seconds (`600`);
+ * undefined when the text is not one of those forms. Zero is returned as 0: range checks are the caller's.
+ */
+function parseDuration(text) {
+    const value = text.trim();
+    if (PLAIN_SECONDS.test(value))
+        return Number(value) * SECOND;
+    const match = UNITS.exec(value);
+    if (!match || value === '')
+        return undefined;
+    const [, hours, minutes, seconds] = match;
+    if (hours === undefined && minutes === undefined && seconds === undefined)
+        return undefined;
+    const ms = Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND;
+    return Number.isSafeInteger(ms) ? ms : undefined;
+}
+/** Short human form: `850ms`, `4.2s`, `45s`, `1m 30s`, `2h 5m`. Precision drops as the value grows. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0ms';
+    if (ms < SECOND)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10 * SECOND) {
+        const tenths = Math.floor(ms / 100) / 10;
+        return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
+    }
+    const totalSeconds = Math.floor(ms / SECOND);
+    if (ms < MINUTE)
+        return `${totalSeconds}s`;
+    if (ms < HOUR) {
+        const minutes = Math.floor(totalSeconds / 60);
+        const seconds = totalSeconds % 60;
+        return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+    }
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
 // The action's outputs, and the single definition of "a command failed" that every report uses.
 
@@ -78674,7 +78456,7 @@ async function runOne(sessions, command, timeoutMs) {
     const durationMs = Date.now() - started;
     if (deadline.signal.aborted && exitCode === null) {
         await sessions.kill();
-        core/* info */.pq(`Timed out after ${(0,lib_duration/* formatDuration */.a)(timeoutMs)}: the command and its processes were killed.`);
+        core/* info */.pq(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`);
         return {
             command,
             exitCode: TIMEOUT_EXIT_CODE,
@@ -78748,7 +78530,7 @@ class Sessions {
  * in older versions. A connection error is not one of them: the command may have started.
  */
 function sessionEnded(err) {
-    return err instanceof errors/* DaytonaError */.hY && [400, 404, 410, 500].includes(err.status ?? 0);
+    return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0);
 }
 /** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */
 class Tail {
@@ -78773,7 +78555,7 @@ function stopWorkflowCommands() {
     return (output) => process.stdout.write(`${output && !output.endsWith('\n') ? '\n' : ''}::${token}::\n`);
 }
 function logOutcome(result) {
-    const took = (0,lib_duration/* formatDuration */.a)(result.durationMs);
+    const took = formatDuration(result.durationMs);
     if (result.timedOut)
         core/* info */.pq(`✗ timed out after ${took}`);
     else if (result.exitCode === 0)
@@ -79023,7 +78805,7 @@ class main_HttpClient {
             }
             const text = await res.body.text().catch(() => '');
             const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
-            const error = (0,errors/* errorForStatus */.U6)({ method, path, status: res.statusCode }, text, retryAfterMs);
+            const error = errorForStatus({ method, path, status: res.statusCode }, text, retryAfterMs);
             return {
                 ok: false,
                 error,
@@ -79031,17 +78813,17 @@ class main_HttpClient {
             };
         }
         catch (err) {
-            if (err instanceof errors/* DaytonaError */.hY)
+            if (err instanceof DaytonaError)
                 throw err;
             const code = errorCode(err);
             if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-                throw new errors/* DeadlineError */.j3({ method, path }, timeoutMs);
+                throw new DeadlineError({ method, path }, timeoutMs);
             }
             if (opts.signal?.aborted)
                 throw opts.signal.reason;
             if (!code)
                 throw err;
-            const error = new errors/* ConnectionError */.Rc({ method, path, code }, errorMessage(err), err);
+            const error = new ConnectionError({ method, path, code }, errorMessage(err), err);
             return { ok: false, error, outcome: { errorCode: code } };
         }
         finally {
@@ -79223,7 +79005,7 @@ class ObjectStorage {
             }
             catch (err) {
                 if (attempt >= ATTEMPTS)
-                    throw new errors/* ConnectionError */.Rc({ ...where, code: object_storage_errorCode(err) }, String(err), err);
+                    throw new ConnectionError({ ...where, code: object_storage_errorCode(err) }, String(err), err);
             }
             const retryable = status === undefined || status >= 500 || status === 429;
             if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
@@ -79237,7 +79019,7 @@ function s3Error(where, status, body) {
     const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
     const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
-    return new errors/* DaytonaError */.hY({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
+    return new DaytonaError({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
 }
 function object_storage_errorCode(err) {
     const code = err?.code ??
@@ -79415,8 +79197,8 @@ class Sandboxes {
             stateOf: (s) => s.state ?? 'unknown',
             isDone: (state) => state === 'started',
             isFailed: (state) => START_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
+            failure: (s, state) => new StateError(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
+            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
     setAutostop(id, minutes) {
@@ -79451,7 +79233,7 @@ class Sandboxes {
                 return BUILD_LOG_TERMINAL.has((await this.get(id)).state ?? '');
             }
             catch (err) {
-                if (err instanceof errors/* NotFoundError */.m_)
+                if (err instanceof NotFoundError)
                     return true;
                 throw err;
             }
@@ -79495,7 +79277,7 @@ class Snapshots {
             return await this.get(name, opts);
         }
         catch (err) {
-            if (err instanceof errors/* NotFoundError */.m_)
+            if (err instanceof NotFoundError)
                 return undefined;
             throw err;
         }
@@ -79515,13 +79297,13 @@ class Snapshots {
             stateOf: (s) => s.state,
             isDone: (state) => state === 'active',
             isFailed: (state) => ACTIVATION_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, {
+            failure: (s, state) => new StateError(ctx, {
                 resource: 'snapshot',
                 id: idOrName,
                 state,
                 errorReason: s.errorReason ?? undefined,
             }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
+            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
     async buildLogsUrl(id) {
@@ -79539,7 +79321,7 @@ class Snapshots {
                 return snapshots_BUILD_LOG_TERMINAL.has((await this.get(id)).state);
             }
             catch (err) {
-                if (err instanceof errors/* NotFoundError */.m_)
+                if (err instanceof NotFoundError)
                     return true;
                 throw err;
             }
@@ -80094,8 +79876,176 @@ class Daytona {
     }
 }
 
-// EXTERNAL MODULE: ./lib/environment/index.js + 1 modules
-var lib_environment = __nccwpck_require__(7956);
+// EXTERNAL MODULE: ./lib/environment/key.js
+var key = __nccwpck_require__(8114);
+;// CONCATENATED MODULE: ./lib/environment/snapshot.js
+// Look a snapshot up once, then reuse, wait for, reactivate or build it. Concurrent jobs of a matrix race to
+// build the same name: the first create wins, the others get 409 and wait for the winner's build.
+
+
+
+const FAILED = new Set(['error', 'build_failed']);
+const LOG_TAIL_LINES = 30;
+async function ensureSnapshot(client, spec, settings) {
+    const existing = await client.snapshots.find(spec.name);
+    if (existing && FAILED.has(existing.state) && settings.rebuildSnapshot) {
+        core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
+        // another job of a matrix may be deleting it too
+        await client.snapshots.delete(existing.id).catch((err) => {
+            if (!(err instanceof NotFoundError))
+                throw err;
+        });
+        await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs);
+    }
+    else if (existing?.state === 'removing') {
+        core/* info */.pq(`Snapshot ${spec.name} is being removed: waiting to build it again…`);
+        await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs);
+    }
+    else if (existing) {
+        await waitUsable(client, existing, settings.snapshotTimeoutMs);
+        return { name: spec.name, cacheHit: true };
+    }
+    return build(client, spec, settings);
+}
+/** The `snapshot` input: someone else's snapshot, used as it is. */
+async function useExistingSnapshot(client, name, timeoutMs) {
+    const snapshot = await client.snapshots.find(name);
+    if (!snapshot)
+        throw new Error(`Input 'snapshot' names ${name}, which does not exist in this organisation.`);
+    await waitUsable(client, snapshot, timeoutMs);
+}
+async function waitUsable(client, snapshot, timeoutMs) {
+    if (snapshot.state === 'active') {
+        core/* info */.pq(`Reusing snapshot ${snapshot.name}.`);
+        return;
+    }
+    if (FAILED.has(snapshot.state))
+        throw await buildFailure(client, snapshot);
+    if (snapshot.state === 'inactive') {
+        core/* info */.pq(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`);
+        await client.snapshots.activate(snapshot.id);
+    }
+    else {
+        core/* info */.pq(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`);
+    }
+    await waitActive(client, snapshot.name, timeoutMs);
+}
+async function build(client, spec, settings) {
+    const started = Date.now();
+    await spec.upload?.();
+    let created;
+    try {
+        created = await client.snapshots.create({
+            name: spec.name,
+            imageName: spec.imageName,
+            buildInfo: spec.buildInfo,
+            ...settings.resources,
+            regionId: settings.target,
+        });
+    }
+    catch (err) {
+        if (!(err instanceof ConflictError))
+            throw err;
+        core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
+        await waitActive(client, spec.name, settings.snapshotTimeoutMs);
+        return { name: spec.name, cacheHit: true };
+    }
+    await core/* group */.Os(`Building snapshot ${spec.name}`, async () => {
+        const stopLogs = new AbortController();
+        const logs = client.snapshots
+            .followBuildLogs(created.id, (line) => core/* info */.pq(line), { signal: stopLogs.signal })
+            .catch((err) => core/* debug */.Yz(`Build log stream ended: ${err}`));
+        try {
+            await waitActive(client, created.id, settings.snapshotTimeoutMs);
+        }
+        finally {
+            stopLogs.abort();
+            await logs;
+        }
+    });
+    const buildMs = Date.now() - started;
+    core/* info */.pq(`Snapshot ${spec.name} built in ${formatDuration(buildMs)}.`);
+    return { name: spec.name, cacheHit: false, buildMs };
+}
+async function waitActive(client, idOrName, timeoutMs) {
+    try {
+        return await client.snapshots.waitUntilActive(idOrName, { timeoutMs });
+    }
+    catch (err) {
+        const snapshot = await client.snapshots.find(idOrName).catch(() => undefined);
+        if (snapshot && FAILED.has(snapshot.state))
+            throw await buildFailure(client, snapshot);
+        throw err;
+    }
+}
+async function waitUntilGone(client, name, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (await client.snapshots.find(name)) {
+        if (Date.now() > deadline)
+            throw new Error(`Snapshot ${name} was not removed within ${formatDuration(timeoutMs)}.`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+}
+async function buildFailure(client, snapshot) {
+    const log = await client.snapshots.buildLogs(snapshot.id).catch((err) => {
+        if (err instanceof NotFoundError)
+            return '';
+        return `(the build log could not be read: ${err.message})`;
+    });
+    const tail = log.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
+    return new Error(`Snapshot ${snapshot.name} is ${snapshot.state}: ${snapshot.errorReason ?? 'no reason given'}. ` +
+        `Fix the environment, or set rebuild-snapshot: true to delete and rebuild it.` +
+        (tail ? `\nLast lines of its build log:\n${tail}` : ''));
+}
+
+;// CONCATENATED MODULE: ./lib/environment/index.js
+// Step 2: what the sandbox is made from. An existing snapshot is used as is; an image or the repository's
+// Dockerfile becomes a snapshot named by its content, so an unchanged environment is never built twice and
+// a matrix builds it once; with none of them, Daytona's default snapshot.
+
+
+
+/** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
+const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3';
+async function prepareEnvironment(client, config, source, workspace) {
+    if (config.snapshot) {
+        await useExistingSnapshot(client, config.snapshot, config.snapshotTimeoutMs);
+        return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } };
+    }
+    if (!config.image) {
+        // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
+        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
+        const dockerfile = await findDockerfile(config, source, workspace);
+        if (dockerfile) {
+            const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
+            return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config));
+        }
+    }
+    const hasSize = Object.values(config.resources).some((value) => value !== undefined);
+    if (!config.image && !hasSize) {
+        core/* notice */.lm('No image, snapshot or Dockerfile given: the sandbox uses Daytona’s default snapshot.');
+        return { kind: 'default', createParams: {} };
+    }
+    const image = config.image ?? DEFAULT_IMAGE;
+    const name = (0,key/* snapshotName */.a)((0,key/* prefixOf */.M)(config, source), {
+        image,
+        resources: config.resources,
+        region: config.target,
+    });
+    const built = await ensureSnapshot(client, { name, imageName: image }, config);
+    return fromSnapshot(config.image ? 'image' : 'default', image, built);
+}
+function fromSnapshot(kind, origin, built) {
+    return {
+        kind,
+        origin,
+        snapshot: built.name,
+        cacheHit: built.cacheHit,
+        buildMs: built.buildMs,
+        createParams: { snapshot: built.name },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/github-context.js
 // What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
 // plus the labels and name that let cleanup find the sandbox again.
@@ -80357,7 +80307,7 @@ function oneOf(read, name, choices, fallback) {
 /** Milliseconds; more than 0 and at most 24h. */
 function duration(read, name, fallback) {
     const value = read(name) || fallback;
-    const ms = (0,lib_duration/* parseDuration */.E)(value) ?? 0;
+    const ms = parseDuration(value) ?? 0;
     const form = 'must be a duration such as 90s, 10m, 1h or 1h30m (or plain seconds), above 0 and at most 24h';
     check(ms > 0 && ms <= MAX_DURATION_MS, name, form, value);
     return ms;
@@ -80785,7 +80735,7 @@ function plural(count, singular, pluralForm = `${singular}s`) {
 const MAX_ERROR_ANNOTATIONS = 10;
 /** How a failed command ended: `exit code 3 after 1.2s`, `timed out after 10m`. */
 function failureOutcome(result) {
-    const after = (0,lib_duration/* formatDuration */.a)(result.durationMs);
+    const after = formatDuration(result.durationMs);
     if (result.timedOut)
         return `timed out after ${after}`;
     const code = reportedExitCode(result);
@@ -80876,7 +80826,7 @@ function heading(report, text) {
     return [
         `<h2>${icon} ${text(report.title || 'Daytona sandbox run', 200)}</h2>`,
         `<p>${facts.join(' · ')}</p>`,
-        `<p>${counts(report.results)} · total ${(0,lib_duration/* formatDuration */.a)(report.durationMs)}</p>`,
+        `<p>${counts(report.results)} · total ${formatDuration(report.durationMs)}</p>`,
     ].join('\n');
 }
 /** A block whose text is kept verbatim: a blank line before `<pre>` makes Markdown treat it as raw HTML. */
@@ -80901,7 +80851,7 @@ function environment(env, text) {
         cache =
             env.snapshotBuildMs === undefined
                 ? ' (cache miss, built)'
-                : ` (built in ${(0,lib_duration/* formatDuration */.a)(env.snapshotBuildMs)})`;
+                : ` (built in ${formatDuration(env.snapshotBuildMs)})`;
     }
     const facts = [`${what}${cache}`];
     if (env.cpu !== undefined)
@@ -80919,7 +80869,7 @@ const TABLE_END = '</table>\n';
 function tableRow(result, index, redact, commandChars) {
     const code = reportedExitCode(result);
     const exit = result.timedOut ? `${code} (timed out)` : code === null ? '—' : String(code);
-    const duration = result.skipped ? '—' : (0,lib_duration/* formatDuration */.a)(result.durationMs);
+    const duration = result.skipped ? '—' : formatDuration(result.durationMs);
     const command = escapeHtml(commandLabel(redact(result.command), commandChars));
     const status = statusOf(result);
     const cells = [String(index + 1), `${STATUS[status]} ${status}`, `<code>${command}</code>`, exit, duration];
@@ -80949,7 +80899,7 @@ function sandboxBlock(sandbox, text) {
     if (sandbox.deletedAt !== undefined) {
         const lived = sandbox.createdAt === undefined
             ? ''
-            : ` (lived ${(0,lib_duration/* formatDuration */.a)(sandbox.deletedAt - sandbox.createdAt)})`;
+            : ` (lived ${formatDuration(sandbox.deletedAt - sandbox.createdAt)})`;
         life.push(`deleted ${timestamp(sandbox.deletedAt)}${lived}`);
     }
     else if (sandbox.kept) {
@@ -81270,7 +81220,7 @@ async function headOf(toolbox, path) {
 }
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err) {
-    if (!(err instanceof errors/* DaytonaError */.hY))
+    if (!(err instanceof DaytonaError))
         return false;
     return (![401, 403].includes(err.status ?? 0) &&
         !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
@@ -81306,7 +81256,7 @@ async function run() {
     try {
         // 2. Environment: reuse or build the snapshot.
         const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const environment = await (0,lib_environment/* prepareEnvironment */.zD)(client, config, source, workspace);
+        const environment = await prepareEnvironment(client, config, source, workspace);
         outcome.environment = environment;
         // 3. Sandbox
         const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup));

@@ -11,8 +11,7 @@ import type { Daytona } from '../daytona/client.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
-import { prefixOf } from './index.ts'
-import { snapshotName } from './key.ts'
+import { prefixOf, snapshotName } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
 export interface Dockerfile {

@@ -6,7 +6,7 @@ import type { Daytona } from '../daytona/client.ts'
 import type { CreateSandbox } from '../daytona/types.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
-import { snapshotName } from './key.ts'
+import { prefixOf, snapshotName } from './key.ts'
 import { ensureSnapshot, useExistingSnapshot } from './snapshot.ts'
 
 /** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
@@ -70,9 +70,4 @@ function fromSnapshot(
     buildMs: built.buildMs,
     createParams: { snapshot: built.name },
   }
-}
-
-/** A readable start for snapshot names: the input, else the repository's name. */
-export function prefixOf(config: Config, source: Source): string {
-  return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action'
 }

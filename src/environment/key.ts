@@ -1,6 +1,8 @@
 // Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
 // else, so an unchanged environment keeps its name across runs, branches and matrix legs.
 import { createHash } from 'node:crypto'
+import type { Source } from '../github-context.ts'
+import type { Config } from '../inputs.ts'
 
 export interface EnvironmentKey {
   image?: string
@@ -41,4 +43,12 @@ function readablePrefix(prefix: string): string {
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, PREFIX_LENGTH)
   return cleaned || 'daytona-action'
+}
+
+/** A readable start for snapshot names: the input, else the repository's name. */
+export function prefixOf(
+  config: Pick<Config, 'snapshotPrefix'>,
+  source: Pick<Source, 'baseRepository'>,
+): string {
+  return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action'
 }
