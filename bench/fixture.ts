@@ -12,13 +12,15 @@ import {
 import { type JobOptions, runJob, type StepResult } from '../test/helpers/runner.ts'
 
 export interface Fixture {
+  /** a copy of action.yml and dist/ taken at the start: a rebuild running meanwhile cannot pull it away */
+  actionDir: string
   emulator: EmulatorHarness
   git: GitServerDir
   event: { name: string; payload: Record<string, unknown> }
   close(): Promise<void>
 }
 
-export async function openFixture(): Promise<Fixture> {
+export async function openFixture(actionDir: string): Promise<Fixture> {
   const emulator = await withEmulator({ apiKey: 'bench-api-key' })
   const git = await makeGitServer()
   try {
@@ -31,6 +33,7 @@ export async function openFixture(): Promise<Fixture> {
       number: 1,
     })
     return {
+      actionDir,
       emulator,
       git,
       event: pr.event,
@@ -61,6 +64,7 @@ export async function runBenchJob(
     event: fx.event,
     secrets: [fx.emulator.apiKey],
     timeoutMs: 120_000,
+    actionDir: fx.actionDir,
     ...more,
     env: { GITHUB_SERVER_URL: fx.git.serverUrl, GITHUB_REPOSITORY: 'acme/bench', ...more.env },
     inputs: {

@@ -15,10 +15,12 @@ export async function measureLatency(
   opts: { runs: number; progress: (line: string) => void },
 ): Promise<Section> {
   const latencies: number[] = []
+  const perRun: number[] = []
   let expected = 0
   for (let run = 1; run <= opts.runs; run++) {
     opts.progress(`latency: run ${run}/${opts.runs}`)
     expected += 15
+    const before = latencies.length
     await runBenchJob(fx, [TICKER], {
       onLine: (event, stream) => {
         if (stream !== 'stdout' || event.kind !== 'text') return
@@ -29,10 +31,11 @@ export async function measureLatency(
         latencies.push(nowMs() - printed)
       },
     })
+    perRun.push(median(latencies.slice(before)))
   }
   return {
     title: 'Live log latency (a line every 200 ms for 3 s)',
-    headers: ['lines seen', 'median', 'p95', 'min', 'max'],
+    headers: ['lines seen', 'median', 'p95', 'min', 'max', 'median of each run'],
     rows: [
       [
         `${latencies.length} / ${expected}`,
@@ -40,10 +43,13 @@ export async function measureLatency(
         ms(percentile(latencies, 95), 1),
         ms(Math.min(...latencies), 1),
         ms(Math.max(...latencies), 1),
+        perRun.map((m) => m.toFixed(1)).join(', '),
       ],
     ],
     notes: [
       `Command: \`${TICKER}\`, ${opts.runs} run(s). Latency = when the line reached the job log (runner harness) − the nanosecond stamp the sandbox printed in it.`,
+      'The emulator tails the log file every 50 ms and a 200 ms ticker locks onto that phase, so each run ' +
+        'sees a near-constant latency somewhere in 0–50 ms: compare runs, and read the max as the bound.',
     ],
   }
 }

@@ -39,9 +39,10 @@ export interface Section {
 export function renderTable(headers: string[], rawRows: string[][]): string {
   // a | inside a cell (a shell pipe) would split the Markdown column
   const rows = rawRows.map((r) => r.map((c) => c.replaceAll('|', '\\|')))
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  // laid out as Biome formats Markdown, so that `npm run lint` accepts the generated RESULTS.md as it is
+  const widths = headers.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`
+  const rule = line(widths.map((w) => '-'.repeat(w)))
   return [line(headers), rule, ...rows.map(line)].join('\n')
 }
 

@@ -79008,17 +79008,18 @@ function concat(a, b) {
 // Live output of a session command (the design's "live output" decision). The follow WebSocket is best
 // effort: it may close early, and each connection replays the log from the start. So we count the bytes
 // shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
-// and reconcile once with the plain logs when the command ends. Output is never duplicated nor lost
-// (up to byte offsets: the daemon's JSON logs turn invalid UTF-8 into U+FFFD).
+// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
+// never duplicated nor lost.
 
 
 const STREAMS = ['stdout', 'stderr'];
 async function streamCommand(src, handlers) {
     const { signal } = handlers;
     const pollMs = handlers.pollMs ?? 10_000;
-    const firstPollMs = Math.min(handlers.firstPollMs ?? 100, pollMs);
-    // The plain logs reconcile whatever the socket has not delivered, so the grace only saves that transfer.
-    const graceMs = handlers.graceMs ?? 100;
+    const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
+    // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
+    // (the daemon waits a second of silence) would only slow every command down.
+    const graceMs = handlers.graceMs ?? 0;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
     const emit = (stream, text) => {
@@ -79029,11 +79030,10 @@ async function streamCommand(src, handlers) {
         else
             handlers.onStderr?.(text);
     };
-    const deliver = (stream, bytes) => emit(stream, decoder.decode(stream, bytes));
-    /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
-    const followOnce = async () => {
+    /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
+    const freshBytesOnly = () => {
         const seen = { stdout: 0, stderr: 0 };
-        const onBytes = (stream, bytes) => {
+        return (stream, bytes) => {
             const start = seen[stream];
             seen[stream] += bytes.length;
             const skip = shown[stream] - start;
@@ -79041,8 +79041,12 @@ async function streamCommand(src, handlers) {
                 return;
             const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
             shown[stream] += fresh.length;
-            deliver(stream, fresh);
+            emit(stream, decoder.decode(stream, fresh));
         };
+    };
+    /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
+    const followOnce = async () => {
+        const onBytes = freshBytesOnly();
         const stopSocket = new AbortController();
         const stopPoll = new AbortController();
         const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
@@ -79082,15 +79086,9 @@ async function streamCommand(src, handlers) {
                 exitCode = cmd.exitCode;
         }
         if (exitCode !== undefined) {
-            const logs = await src.logs(signal);
-            for (const stream of STREAMS) {
-                const full = new TextEncoder().encode(logs[stream]);
-                if (full.length > shown[stream]) {
-                    deliver(stream, full.subarray(shown[stream]));
-                    shown[stream] = full.length;
-                }
+            await src.replay(freshBytesOnly(), signal);
+            for (const stream of STREAMS)
                 emit(stream, decoder.flush(stream));
-            }
             return { exitCode };
         }
         // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
@@ -79109,6 +79107,8 @@ async function streamCommand(src, handlers) {
 
 
 
+/** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
+const PLAIN_LOGS_SDK_VERSION = '0.166.0';
 /** A sync `/process/execute` without its own timeout may legitimately run long. */
 const EXECUTE_DEFAULT_DEADLINE_MS = 60 * 60_000;
 class ProcessApi {
@@ -79168,16 +79168,42 @@ class ProcessApi {
             url: `${this.#command(sessionId, cmdId)}/logs`,
             ...opts,
         });
-        if (res === undefined)
-            return { output: '', stdout: '', stderr: '' };
-        if (typeof res === 'string')
-            return { output: res, ...demuxAll(res) };
-        const body = res;
-        const output = body.output ?? '';
-        if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
-            return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' };
+        return parseLogs(res);
+    }
+    /**
+     * The whole log so far as raw bytes, demuxed as they stream in. It asks for the daemon's plain format
+     * (markers kept, §4.2) so that a large log is streamed once, not buffered as JSON holding it twice; a
+     * daemon that answers JSON anyway is read through getLogs' parsing.
+     */
+    async replayLogs(sessionId, cmdId, onBytes, opts = {}) {
+        const body = await this.#http.request({
+            method: 'GET',
+            url: `${this.#command(sessionId, cmdId)}/logs`,
+            headers: { 'x-daytona-sdk-version': PLAIN_LOGS_SDK_VERSION },
+            raw: true,
+            ...opts,
+        });
+        const demuxer = new Demuxer(onBytes);
+        let json;
+        let first = true;
+        for await (const chunk of body) {
+            if (first && chunk.length > 0) {
+                first = false;
+                if (chunk[0] === 0x7b /* '{' */)
+                    json = [];
+            }
+            if (json)
+                json.push(chunk);
+            else
+                demuxer.feed(chunk);
         }
-        return { output, ...demuxAll(output) };
+        demuxer.end();
+        if (!json)
+            return;
+        const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
+        const encoder = new TextEncoder();
+        onBytes('stdout', encoder.encode(logs.stdout));
+        onBytes('stderr', encoder.encode(logs.stderr));
     }
     /**
      * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
@@ -79233,7 +79259,7 @@ class ProcessApi {
                 return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
             },
             status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
-            logs: (signal) => this.getLogs(sessionId, cmdId, { signal }),
+            replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),
         }, handlers);
     }
     #session(sessionId) {
@@ -79242,6 +79268,19 @@ class ProcessApi {
     #command(sessionId, cmdId) {
         return `${this.#session(sessionId)}/command/${encodeURIComponent(cmdId)}`;
     }
+}
+/** Session logs in whichever format the daemon answered: JSON with or without the split, or raw text. */
+function parseLogs(res) {
+    if (res === undefined)
+        return { output: '', stdout: '', stderr: '' };
+    if (typeof res === 'string')
+        return { output: res, ...demuxAll(res) };
+    const body = res;
+    const output = body.output ?? '';
+    if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
+        return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' };
+    }
+    return { output, ...demuxAll(output) };
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js

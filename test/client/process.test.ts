@@ -169,3 +169,36 @@ describe('toolbox errors', () => {
     expect(err).toBeInstanceOf(GoneError)
   })
 })
+
+describe('replaying a command log', () => {
+  const collect = () => {
+    const out = { stdout: '', stderr: '' }
+    const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() }
+    const onBytes = (stream: 'stdout' | 'stderr', bytes: Uint8Array) => {
+      out[stream] += decoder[stream].decode(bytes, { stream: true })
+    }
+    return { out, onBytes }
+  }
+
+  it('streams the plain log split by stream, binary-exact', async () => {
+    await f.tb.process.createSession('replay')
+    const { cmdId } = await f.tb.process.exec('replay', 'printf "a\\nb\\n"; printf "e ünï\\n" >&2')
+    const { out, onBytes } = collect()
+    await f.tb.process.replayLogs('replay', cmdId, onBytes)
+    expect(out).toEqual({ stdout: 'a\nb\n', stderr: 'e ünï\n' })
+  })
+
+  it('still reads a daemon that answers the logs as JSON', async () => {
+    const { cmdId } = await f.tb.process.exec('replay', 'echo ignored')
+    await f.h.admin.faults({
+      method: 'GET',
+      path: '/command/[^/]+/logs$',
+      status: 200,
+      body: { output: '\u0001\u0001\u0001x\n', stdout: 'from json\n', stderr: 'err json\n' },
+      times: 1,
+    })
+    const { out, onBytes } = collect()
+    await f.tb.process.replayLogs('replay', cmdId, onBytes)
+    expect(out).toEqual({ stdout: 'from json\n', stderr: 'err json\n' })
+  })
+})

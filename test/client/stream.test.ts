@@ -3,7 +3,7 @@
 // against the emulator in toolbox.test.ts.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
-import { Demuxer, demuxAll } from '../../src/daytona/toolbox/demux.ts'
+import { Demuxer } from '../../src/daytona/toolbox/demux.ts'
 import { type CommandSource, streamCommand } from '../../src/daytona/toolbox/stream.ts'
 
 interface FakeCommand extends CommandSource {
@@ -50,8 +50,10 @@ function fakeCommand(closeAfterBytes: (connection: number) => number | undefined
     async status() {
       return exitCode === undefined ? {} : { exitCode }
     },
-    async logs() {
-      return demuxAll(log)
+    async replay(onBytes) {
+      const demuxer = new Demuxer(onBytes)
+      demuxer.feed(log)
+      demuxer.end()
     },
   }
   return fake

@@ -1,6 +1,6 @@
 // Commands in a sandbox (daytona-api.md §4.1, §4.3, §4.4): one-shot execute, sessions, and command logs.
 import { WebSocket } from 'undici'
-import type { HttpClient } from '../http.ts'
+import type { HttpClient, ResponseBody } from '../http.ts'
 import type {
   ExecuteRequest,
   ExecuteResponse,
@@ -11,6 +11,9 @@ import type {
 } from '../types.ts'
 import { Demuxer, demuxAll, type StreamName, TextDemuxer } from './demux.ts'
 import { type StreamHandlers, streamCommand } from './stream.ts'
+
+/** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
+const PLAIN_LOGS_SDK_VERSION = '0.166.0'
 
 /** A sync `/process/execute` without its own timeout may legitimately run long. */
 const EXECUTE_DEFAULT_DEADLINE_MS = 60 * 60_000
@@ -104,14 +107,44 @@ export class ProcessApi {
       url: `${this.#command(sessionId, cmdId)}/logs`,
       ...opts,
     })
-    if (res === undefined) return { output: '', stdout: '', stderr: '' }
-    if (typeof res === 'string') return { output: res, ...demuxAll(res) }
-    const body = res as Partial<SessionCommandLogs>
-    const output = body.output ?? ''
-    if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
-      return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' }
+    return parseLogs(res)
+  }
+
+  /**
+   * The whole log so far as raw bytes, demuxed as they stream in. It asks for the daemon's plain format
+   * (markers kept, §4.2) so that a large log is streamed once, not buffered as JSON holding it twice; a
+   * daemon that answers JSON anyway is read through getLogs' parsing.
+   */
+  async replayLogs(
+    sessionId: string,
+    cmdId: string,
+    onBytes: (stream: StreamName, bytes: Uint8Array) => void,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<void> {
+    const body = await this.#http.request<ResponseBody>({
+      method: 'GET',
+      url: `${this.#command(sessionId, cmdId)}/logs`,
+      headers: { 'x-daytona-sdk-version': PLAIN_LOGS_SDK_VERSION },
+      raw: true,
+      ...opts,
+    })
+    const demuxer = new Demuxer(onBytes)
+    let json: Uint8Array[] | undefined
+    let first = true
+    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      if (first && chunk.length > 0) {
+        first = false
+        if (chunk[0] === 0x7b /* '{' */) json = []
+      }
+      if (json) json.push(chunk)
+      else demuxer.feed(chunk)
     }
-    return { output, ...demuxAll(output) }
+    demuxer.end()
+    if (!json) return
+    const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')))
+    const encoder = new TextEncoder()
+    onBytes('stdout', encoder.encode(logs.stdout))
+    onBytes('stderr', encoder.encode(logs.stderr))
   }
 
   /**
@@ -182,7 +215,7 @@ export class ProcessApi {
           return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal)
         },
         status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
-        logs: (signal) => this.getLogs(sessionId, cmdId, { signal }),
+        replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),
       },
       handlers,
     )
@@ -195,6 +228,18 @@ export class ProcessApi {
   #command(sessionId: string, cmdId: string): string {
     return `${this.#session(sessionId)}/command/${encodeURIComponent(cmdId)}`
   }
+}
+
+/** Session logs in whichever format the daemon answered: JSON with or without the split, or raw text. */
+function parseLogs(res: unknown): SessionCommandLogs {
+  if (res === undefined) return { output: '', stdout: '', stderr: '' }
+  if (typeof res === 'string') return { output: res, ...demuxAll(res) }
+  const body = res as Partial<SessionCommandLogs>
+  const output = body.output ?? ''
+  if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
+    return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' }
+  }
+  return { output, ...demuxAll(output) }
 }
 
 export type { StreamName }

@@ -1,8 +1,8 @@
 // Live output of a session command (the design's "live output" decision). The follow WebSocket is best
 // effort: it may close early, and each connection replays the log from the start. So we count the bytes
 // shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
-// and reconcile once with the plain logs when the command ends. Output is never duplicated nor lost
-// (up to byte offsets: the daemon's JSON logs turn invalid UTF-8 into U+FFFD).
+// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
+// never duplicated nor lost.
 import { abortableSleep } from '../http.ts'
 import { StreamDecoder, type StreamName } from './demux.ts'
 
@@ -12,7 +12,7 @@ export interface StreamHandlers {
   signal?: AbortSignal
   /**
    * The status poll while the socket is open starts at `firstPollMs` and doubles up to `pollMs` (default
-   * 100 ms → 10 s): a short command ends promptly, a quiet long one costs a request every 10 s.
+   * 25 ms → 10 s): a short command ends promptly, a quiet long one costs a request every 10 s.
    */
   pollMs?: number
   firstPollMs?: number
@@ -23,10 +23,13 @@ export interface StreamHandlers {
 /** What streamCommand needs from the toolbox; an interface so the logic is testable without one. */
 export interface CommandSource {
   /** one follow connection, demuxed; resolves when it closes */
-  follow: (onBytes: (stream: StreamName, bytes: Uint8Array) => void, signal: AbortSignal) => Promise<unknown>
+  follow: (onBytes: OnBytes, signal: AbortSignal) => Promise<unknown>
   status: (signal?: AbortSignal) => Promise<{ exitCode?: number | null }>
-  logs: (signal?: AbortSignal) => Promise<{ stdout: string; stderr: string }>
+  /** the whole plain log once, from the start, demuxed as it streams in */
+  replay: (onBytes: OnBytes, signal?: AbortSignal) => Promise<unknown>
 }
+
+type OnBytes = (stream: StreamName, bytes: Uint8Array) => void
 
 const STREAMS: StreamName[] = ['stdout', 'stderr']
 
@@ -36,9 +39,10 @@ export async function streamCommand(
 ): Promise<{ exitCode: number }> {
   const { signal } = handlers
   const pollMs = handlers.pollMs ?? 10_000
-  const firstPollMs = Math.min(handlers.firstPollMs ?? 100, pollMs)
-  // The plain logs reconcile whatever the socket has not delivered, so the grace only saves that transfer.
-  const graceMs = handlers.graceMs ?? 100
+  const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs)
+  // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
+  // (the daemon waits a second of silence) would only slow every command down.
+  const graceMs = handlers.graceMs ?? 0
   const shown: Record<StreamName, number> = { stdout: 0, stderr: 0 }
   const decoder = new StreamDecoder()
   const emit = (stream: StreamName, text: string) => {
@@ -46,20 +50,23 @@ export async function streamCommand(
     if (stream === 'stdout') handlers.onStdout?.(text)
     else handlers.onStderr?.(text)
   }
-  const deliver = (stream: StreamName, bytes: Uint8Array) => emit(stream, decoder.decode(stream, bytes))
-
-  /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
-  const followOnce = async (): Promise<number | undefined> => {
+  /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
+  const freshBytesOnly = (): OnBytes => {
     const seen: Record<StreamName, number> = { stdout: 0, stderr: 0 }
-    const onBytes = (stream: StreamName, bytes: Uint8Array) => {
+    return (stream, bytes) => {
       const start = seen[stream]
       seen[stream] += bytes.length
       const skip = shown[stream] - start
       if (skip >= bytes.length) return
       const fresh = skip > 0 ? bytes.subarray(skip) : bytes
       shown[stream] += fresh.length
-      deliver(stream, fresh)
+      emit(stream, decoder.decode(stream, fresh))
     }
+  }
+
+  /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
+  const followOnce = async (): Promise<number | undefined> => {
+    const onBytes = freshBytesOnly()
     const stopSocket = new AbortController()
     const stopPoll = new AbortController()
     const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal
@@ -98,15 +105,8 @@ export async function streamCommand(
       if (cmd.exitCode !== undefined && cmd.exitCode !== null) exitCode = cmd.exitCode
     }
     if (exitCode !== undefined) {
-      const logs = await src.logs(signal)
-      for (const stream of STREAMS) {
-        const full = new TextEncoder().encode(logs[stream])
-        if (full.length > shown[stream]) {
-          deliver(stream, full.subarray(shown[stream]))
-          shown[stream] = full.length
-        }
-        emit(stream, decoder.flush(stream))
-      }
+      await src.replay(freshBytesOnly(), signal)
+      for (const stream of STREAMS) emit(stream, decoder.flush(stream))
       return { exitCode }
     }
     // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
