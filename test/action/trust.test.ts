@@ -1,8 +1,15 @@
 // What the action refuses and what it keeps secret: bad inputs, fork pull requests, private clones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { commit, forkRepo, openPullRequest } from '../helpers/git-fixtures.ts'
 import { startGitHttpServer } from '../helpers/git-http-server.ts'
-import { BASE, job, liveSandboxes, openProject, type Project, visibleLog } from './project.ts'
+import {
+  BASE,
+  job,
+  liveSandboxes,
+  openForkPullRequest,
+  openProject,
+  type Project,
+  visibleLog,
+} from './project.ts'
 
 let project: Project
 beforeAll(async () => {
@@ -33,15 +40,12 @@ describe('inputs', () => {
 
 describe('fork pull requests', () => {
   it('explains a missing API key on a pull request from a fork instead of asking for the input', async () => {
-    await forkRepo(project.git, BASE, 'eve/widgets')
-    await commit(project.git, 'eve/widgets', { 'fix.txt': 'a fix\n' }, { branch: 'fix' })
-    const pr = await openPullRequest(project.git, {
-      base: BASE,
-      head: 'eve/widgets',
-      headRef: 'fix',
+    const event = await openForkPullRequest(project, {
+      owner: 'eve',
       number: 9,
+      files: { 'fix.txt': 'a fix\n' },
     })
-    const { main } = await job(project, { run: 'true', 'api-key': '' }, { event: pr.event })
+    const { main } = await job(project, { run: 'true', 'api-key': '' }, { event })
     expect(main.exitCode).not.toBe(0)
     const [error] = main.annotations.filter((a) => a.level === 'error')
     expect(error?.message).toMatch(
@@ -50,22 +54,19 @@ describe('fork pull requests', () => {
   })
 
   it('refuses a fork head under pull_request_target unless the workflow opts in', async () => {
-    await forkRepo(project.git, BASE, 'mallory/widgets')
-    await commit(project.git, 'mallory/widgets', { 'evil.sh': 'echo pwned\n' }, { branch: 'evil' })
-    const pr = await openPullRequest(project.git, {
-      base: BASE,
-      head: 'mallory/widgets',
-      headRef: 'evil',
+    const event = await openForkPullRequest(project, {
+      owner: 'mallory',
       number: 8,
+      files: { 'evil.sh': 'echo pwned\n' },
       name: 'pull_request_target',
     })
     await project.emulator.admin.resetRequests()
-    const refused = await job(project, { run: 'sh evil.sh' }, { event: pr.event })
+    const refused = await job(project, { run: 'sh evil.sh' }, { event })
     expect(refused.main.exitCode).not.toBe(0)
     expect(refused.main.annotations.map((a) => a.message).join('\n')).toMatch(/fork.*allow-fork/is)
     expect((await project.emulator.admin.requests()).total).toBe(0)
 
-    const allowed = await job(project, { run: 'sh evil.sh', 'allow-fork': 'true' }, { event: pr.event })
+    const allowed = await job(project, { run: 'sh evil.sh', 'allow-fork': 'true' }, { event })
     expect(allowed.main.exitCode).toBe(0)
     expect(allowed.main.stdout).toContain('pwned')
     expect(await liveSandboxes(project)).toEqual([])
