@@ -119,7 +119,7 @@ describe('setOutputs', () => {
   })
 
   it('exit-code is 1 when the run failed outside the commands, so it never reads as success', () => {
-    setOutputs(report([ok('npm ci')], { error: 'Could not read the clone\'s HEAD' }))
+    setOutputs(report([ok('npm ci')], { error: "Could not read the clone's HEAD" }))
     expect(outputs()['exit-code']).toBe('1')
   })
 
