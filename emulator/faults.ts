@@ -14,6 +14,8 @@ export interface FaultSpec {
   path: string
   /** how many requests it applies to; unlimited when absent */
   times?: number
+  /** how many matching requests pass untouched before it applies (a fault at the N+1-th call) */
+  skip?: number
   status?: number
   body?: unknown
   emptyBody?: boolean
@@ -34,6 +36,8 @@ export interface Fault extends FaultSpec {
   id: string
   /** requests it has applied to so far */
   hits: number
+  /** matching requests it let pass (see `skip`) */
+  passed: number
 }
 
 export class Faults {
@@ -47,13 +51,16 @@ export class Faults {
     if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times > 0)) {
       throw new Error('"times" must be a positive integer')
     }
+    if (spec.skip !== undefined && !(Number.isInteger(spec.skip) && spec.skip >= 0)) {
+      throw new Error('"skip" must be a whole number')
+    }
     if (
       spec.status !== undefined &&
       !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status < 600)
     ) {
       throw new Error('"status" must be an HTTP status code')
     }
-    const fault: Fault = { ...spec, id: randomUUID(), hits: 0 }
+    const fault: Fault = { ...spec, id: randomUUID(), hits: 0, passed: 0 }
     this.faults.push(fault)
     return fault
   }
@@ -81,6 +88,10 @@ export class Faults {
     )
     if (i < 0) return undefined
     const fault = this.faults[i]
+    if (fault.passed < (fault.skip ?? 0)) {
+      fault.passed++
+      return undefined
+    }
     fault.hits++
     if (fault.times !== undefined && fault.hits >= fault.times) this.faults.splice(i, 1)
     return { ...fault }

@@ -4,12 +4,13 @@
 import * as core from '@actions/core'
 import type { Daytona } from './daytona/client.ts'
 import { NotFoundError } from './daytona/errors.ts'
+import { resumeWorkflowCommands } from './untrusted-output.ts'
 
 const KEYS = {
   apiUrl: 'api-url',
   name: 'sandbox-name',
   id: 'sandbox-id',
-  /** 'deleted' or 'kept': main settled the sandbox's fate, post has nothing to do */
+  /** 'deleted', 'kept' or 'none': main settled the sandbox's fate, post has nothing to do */
   settled: 'sandbox-settled',
 } as const
 
@@ -68,6 +69,12 @@ export class Cleanup {
     return deleted
   }
 
+  /** The create request was refused outright (a bad key, a missing permission): nothing exists to delete. */
+  forget(): void {
+    this.#ref = {}
+    this.#settle('none')
+  }
+
   /** The workflow asked to keep it: post must not delete it (the backstop set at create still applies). */
   keep(): void {
     this.#settle('kept')
@@ -77,12 +84,14 @@ export class Cleanup {
     this.#removeSignalHandlers()
   }
 
-  #settle(how: 'deleted' | 'kept') {
+  #settle(how: 'deleted' | 'kept' | 'none') {
     this.#settled = true
     core.saveState(KEYS.settled, how)
   }
 
   async #cancel(): Promise<void> {
+    // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+    resumeWorkflowCommands()
     core.warning('The run was cancelled: deleting the sandbox.')
     if (!this.#ref.id && !this.#ref.name) return
     if (await deleteSandbox(this.#client, this.#ref, CANCEL_DEADLINE_MS)) this.#settle('deleted')

@@ -1,7 +1,6 @@
 // Step 5: the configured commands, one after another in one shell session (cd and export carry over, as in a
 // workflow `run:` block), each streamed live into its own log group, each with its own time limit enforced in
 // the sandbox: deleting the session kills its whole process group.
-import { randomUUID } from 'node:crypto'
 import { posix } from 'node:path'
 import * as core from '@actions/core'
 import { DaytonaError } from './daytona/errors.ts'
@@ -9,6 +8,7 @@ import type { Toolbox } from './daytona/toolbox/index.ts'
 import { formatDuration } from './duration.ts'
 import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
 import type { CommandResult } from './report/types.ts'
+import { withUntrustedOutput } from './untrusted-output.ts'
 
 /** Output kept per command for the summary of a failure: its last lines are what people read. */
 const TAIL_BYTES = 64 * 1024
@@ -30,17 +30,24 @@ export async function runCommands(
   const sessions = new Sessions(toolbox, opts.cwd)
   let failed = false
   try {
-    for (const command of opts.commands) {
+    for (const [index, command] of opts.commands.entries()) {
       if (failed && opts.failFast) {
-        results.push({ command, exitCode: null, durationMs: 0, timedOut: false, skipped: true })
+        results.push(notRun(command))
         continue
       }
-      const result = await core.group(`$ ${firstLine(command)}`, () =>
-        runOne(sessions, command, opts.timeoutMs),
-      )
-      results.push(result)
-      failed ||= isFailure(result)
-      logOutcome(result)
+      try {
+        const result = await core.group(`$ ${firstLine(command)}`, () =>
+          runOne(sessions, command, opts.timeoutMs),
+        )
+        results.push(result)
+        failed ||= isFailure(result)
+        logOutcome(result)
+      } catch (err) {
+        if (!(err instanceof Interrupted)) throw err
+        // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
+        results.push(err.result, ...opts.commands.slice(index + 1).map(notRun))
+        throw err.cause
+      }
     }
   } finally {
     await sessions.close()
@@ -48,53 +55,56 @@ export async function runCommands(
 }
 
 async function runOne(sessions: Sessions, command: string, timeoutMs: number): Promise<CommandResult> {
-  const process = sessions.toolbox.process
   const tail = new Tail(TAIL_BYTES)
   const started = Date.now()
   const deadline = new AbortController()
   const timer = setTimeout(() => deadline.abort(), timeoutMs)
-  // The command's output is the pull request's: it must not be able to issue workflow commands to the runner.
-  const resume = stopWorkflowCommands()
+  const result = (exitCode: number | null, timedOut = false): CommandResult => ({
+    command,
+    exitCode,
+    durationMs: Date.now() - started,
+    timedOut,
+    skipped: false,
+    tail: exitCode === 0 ? undefined : tail.text(),
+  })
   let exitCode: number | null = null
   try {
-    const { sessionId, cmdId } = await sessions.start(command)
-    const write = (text: string) => {
-      tail.push(text)
-      globalThis.process.stdout.write(text)
-    }
-    ;({ exitCode } = await process.streamCommand(sessionId, cmdId, {
-      onStdout: write,
-      onStderr: write,
-      signal: deadline.signal,
-    }))
+    // The output is the pull request's: shown in the log, never obeyed as workflow commands.
+    await withUntrustedOutput(async (write) => {
+      const { sessionId, cmdId } = await sessions.start(command)
+      const show = (text: string) => {
+        tail.push(text)
+        write(text)
+      }
+      ;({ exitCode } = await sessions.toolbox.process.streamCommand(sessionId, cmdId, {
+        onStdout: show,
+        onStderr: show,
+        signal: deadline.signal,
+      }))
+    })
   } catch (err) {
-    if (!deadline.signal.aborted) throw err
+    if (!deadline.signal.aborted) throw new Interrupted(result(null), err)
   } finally {
     clearTimeout(timer)
-    resume(tail.text())
   }
-  const durationMs = Date.now() - started
-  if (deadline.signal.aborted && exitCode === null) {
-    await sessions.kill()
-    core.info(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`)
-    return {
-      command,
-      exitCode: TIMEOUT_EXIT_CODE,
-      durationMs,
-      timedOut: true,
-      skipped: false,
-      tail: tail.text(),
-    }
+  if (exitCode !== null) return result(exitCode)
+  await sessions.kill().catch((err) => core.warning(`Could not kill the timed-out command's shell: ${err}`))
+  core.info(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`)
+  return result(TIMEOUT_EXIT_CODE, true)
+}
+
+/** A command cut short by an error of the sandbox or the network, with what is known of it. */
+class Interrupted extends Error {
+  readonly result: CommandResult
+
+  constructor(result: CommandResult, cause: unknown) {
+    super('interrupted', { cause })
+    this.result = result
   }
-  const code = exitCode ?? -1
-  return {
-    command,
-    exitCode: code,
-    durationMs,
-    timedOut: false,
-    skipped: false,
-    tail: code ? tail.text() : undefined,
-  }
+}
+
+function notRun(command: string): CommandResult {
+  return { command, exitCode: null, durationMs: 0, timedOut: false, skipped: true }
 }
 
 /** The shell session commands run in; after a timeout killed it, the next command gets a fresh one. */
@@ -111,15 +121,18 @@ class Sessions {
 
   /** Starts `command` in the session; a shell that an earlier `exit` ended is replaced by a fresh one. */
   async start(command: string): Promise<{ sessionId: string; cmdId: string }> {
+    // A runner's steps read an empty stdin; the daemon keeps an async command's stdin open for input, so a
+    // command that reads it would wait until its timeout. The braces keep it in the session's shell.
+    const script = `{ ${command}\n} </dev/null`
     const sessionId = await this.#current()
     try {
-      return { sessionId, ...(await this.toolbox.process.exec(sessionId, command, { runAsync: true })) }
+      return { sessionId, ...(await this.toolbox.process.exec(sessionId, script, { runAsync: true })) }
     } catch (err) {
       if (!sessionEnded(err)) throw err
       core.debug(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`)
       this.#id = undefined
       const fresh = await this.#current()
-      return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, command, { runAsync: true })) }
+      return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, script, { runAsync: true })) }
     }
   }
 
@@ -130,9 +143,22 @@ class Sessions {
       core.info(`Starting a fresh shell in ${this.#cwd}: cd and export from earlier commands are lost.`)
     await this.toolbox.process.createSession(id)
     this.#id = id
-    const cd = await this.toolbox.process.exec(id, `cd -- ${shellQuote(this.#cwd)}`, { runAsync: false })
-    if (cd.exitCode !== 0)
-      throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${cd.output ?? ''}`.trim())
+    const cd = await this.toolbox.process.exec(
+      id,
+      `cd -- ${shellQuote(this.#cwd)} && echo "\${ZSH_VERSION:+zsh}"`,
+      {
+        runAsync: false,
+      },
+    )
+    if (cd.exitCode !== 0) {
+      throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${(cd.stderr ?? '').trim()}`.trim())
+    }
+    // The daemon prefers zsh when the image has it: unquoted variables are then not split into words.
+    if (this.#count === 1 && cd.stdout?.trim() === 'zsh') {
+      core.warning(
+        'The sandbox runs commands with zsh (its daemon prefers zsh when the image has it), not bash.',
+      )
+    }
     return id
   }
 
@@ -173,13 +199,6 @@ class Tail {
   text(): string {
     return this.#text.slice(-this.#limit)
   }
-}
-
-/** Returns the function that resumes them; it needs the output so far to start on a line of its own. */
-function stopWorkflowCommands(): (output: string) => void {
-  const token = randomUUID()
-  process.stdout.write(`::stop-commands::${token}\n`)
-  return (output) => process.stdout.write(`${output && !output.endsWith('\n') ? '\n' : ''}::${token}::\n`)
 }
 
 function logOutcome(result: CommandResult) {

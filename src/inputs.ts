@@ -105,11 +105,17 @@ const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,1
 // git check-ref-format, plus no leading '-' so a ref can never be read as a git option.
 const GIT_REF = /^(?![-/.])(?!.*(?:\.\.|@\{|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))(?!@$)[^\p{Cc}\s~^:?*[\\]+$/u
 
+/** Env names whose values are treated as secrets: masked in the log and redacted from the report. */
+const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|AUTH|CREDENTIAL|PRIVATE|COOKIE|SESSION)/i
+/** Shorter values would blank out common words all over the log. */
+const MIN_SECRET_ENV_LENGTH = 4
+
 const FORMS = {
   target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
   snapshot: 'must be a snapshot name such as my-snapshot:1.0',
   repository: 'must be owner/name, e.g. octo-org/octo-repo',
   ref: 'must be a branch, tag or 40-character commit SHA',
+  fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
   snapshotPrefix:
     'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
   cpu: 'must be a whole number of vCPUs from 1 to 8',
@@ -163,6 +169,8 @@ export function readInputs(
     rebuildSnapshot: bool(read, INPUTS.rebuildSnapshot, false),
   }
   checkSources(sources)
+  const envValues = keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false)
+  for (const value of secretEnvValues(envValues)) setSecret(value)
 
   return deepFreeze({
     apiKey,
@@ -175,12 +183,12 @@ export function readInputs(
     ),
     commands: commandLines(INPUTS.run, read(INPUTS.run)),
     workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
-    env: keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false),
+    env: envValues,
     timeoutMs: duration(read, INPUTS.timeout, '30m'),
     failFast: bool(read, INPUTS.failFast, true),
     ...sources,
     repository: matching(read, INPUTS.repository, REPOSITORY, FORMS.repository),
-    ref: matching(read, INPUTS.ref, GIT_REF, FORMS.ref),
+    ref: gitRef(read(INPUTS.ref)),
     token,
     cloneDepth: wholeNumber(read, INPUTS.cloneDepth, { min: 0, max: 1e9 }, FORMS.cloneDepth) ?? 1,
     keepSandbox: oneOf(read, INPUTS.keepSandbox, KEEP_SANDBOX_MODES, 'never'),
@@ -198,6 +206,16 @@ export function redactConfig(config: Config): Record<string, unknown> {
   const hide = (value: string) => (value ? '***' : '')
   const env = Object.fromEntries(Object.keys(config.env).map((key) => [key, '***']))
   return { ...config, apiKey: hide(config.apiKey), token: hide(config.token), env }
+}
+
+/**
+ * The env values the run treats as secrets: those of names that look like one (API_TOKEN, DB_PASSWORD…),
+ * 4 characters or more. The live log masks them and the report redacts them; other values stay readable.
+ */
+export function secretEnvValues(env: Readonly<Record<string, string>>): string[] {
+  return Object.entries(env)
+    .filter(([key, value]) => SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH)
+    .map(([, value]) => value)
 }
 
 function mask(value: string, setSecret: (secret: string) => void): void {
@@ -237,14 +255,24 @@ function apiUrl(fromInput: string, env: NodeJS.ProcessEnv): string {
   const raw = fromInput || (env.DAYTONA_API_URL ?? '').trim() || DEFAULT_API_URL
   const subject = fromInput ? undefined : `Input '${INPUTS.apiUrl}' (from DAYTONA_API_URL)`
   const form = `must be an http(s) URL such as ${DEFAULT_API_URL}`
+  // The value is never echoed: a pasted URL may carry a key in its user info or its query.
   const url = URL.parse(raw)
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) fail(INPUTS.apiUrl, form, raw, subject)
-  // Credentials in the URL would end up in logs and error messages; the key belongs in 'api-key'.
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) fail(INPUTS.apiUrl, form, undefined, subject)
   if (url.username || url.password) {
     fail(INPUTS.apiUrl, `${form}, without credentials (put the key in 'api-key')`, undefined, subject)
   }
-  if (url.search || url.hash) fail(INPUTS.apiUrl, `${form}, without a query or fragment`, raw, subject)
+  if (url.search || url.hash) {
+    fail(INPUTS.apiUrl, `${form}; it must not contain a query or fragment`, undefined, subject)
+  }
   return raw.replace(/\/+$/, '')
+}
+
+/** A branch, tag or SHA; of full refs only refs/heads/… and refs/tags/… (refs/pull/… cannot be cloned). */
+function gitRef(value: string): string | undefined {
+  if (!value) return undefined
+  check(GIT_REF.test(value), INPUTS.ref, FORMS.ref, value)
+  if (value.startsWith('refs/')) check(/^refs\/(heads|tags)\/./.test(value), INPUTS.ref, FORMS.fullRef, value)
+  return value
 }
 
 function checkEnvEntry(key: string, _value: string, line: number): void {

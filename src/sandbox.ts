@@ -1,8 +1,16 @@
 // Step 3: a fresh sandbox for this job, named and labelled so cleanup can always find it, with a server-side
 // backstop so that a sandbox whose runner vanished stops and deletes itself.
+import { setTimeout } from 'node:timers/promises'
 import * as core from '@actions/core'
 import type { Cleanup } from './cleanup.ts'
 import type { Daytona } from './daytona/client.ts'
+import {
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  ForbiddenError,
+  ServerError,
+} from './daytona/errors.ts'
 import type { CreateSandbox, Sandbox } from './daytona/types.ts'
 import type { Environment } from './environment/index.ts'
 import { type JobIdentity, type Source, sandboxLabels, sandboxName } from './github-context.ts'
@@ -14,6 +22,7 @@ import type { Config } from './inputs.ts'
  */
 const IDLE_STOP_MINUTES = 15
 const START_TIMEOUT_MS = 5 * 60_000
+const CREATE_ATTEMPTS = 3
 
 export async function createSandbox(
   client: Daytona,
@@ -39,15 +48,7 @@ export async function createSandbox(
     ttlMinutes: lifetimeMinutes(config),
   }
   core.info(`Creating sandbox ${name}…`)
-  let sandbox: Sandbox
-  try {
-    sandbox = await client.sandboxes.create(body)
-  } catch (err) {
-    // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind, and a lost answer may have
-    // created one: look it up by name so that cleanup deletes it.
-    await adoptOrphan(client, name, cleanup)
-    throw err
-  }
+  let sandbox = await createNamed(client, body as CreateSandbox & { name: string }, cleanup)
   cleanup.rememberId(sandbox.id)
   if (sandbox.state !== 'started') {
     sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
@@ -81,6 +82,38 @@ function lifetimeMinutes(config: Config): number {
   const commandsMinutes = Math.ceil((config.timeoutMs * config.commands.length) / 60_000)
   const setupMinutes = 30
   return commandsMinutes + setupMinutes
+}
+
+/**
+ * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
+ * whose answer was lost to a 5xx or a dropped connection can be sent again, and "already exists" then means
+ * the first one worked.
+ */
+async function createNamed(
+  client: Daytona,
+  body: CreateSandbox & { name: string },
+  cleanup: Cleanup,
+): Promise<Sandbox> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.sandboxes.create(body)
+    } catch (err) {
+      if (err instanceof ConflictError && attempt > 1) return client.sandboxes.get(body.name)
+      if (err instanceof AuthenticationError || err instanceof ForbiddenError) {
+        // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
+        cleanup.forget()
+        throw err
+      }
+      if (attempt < CREATE_ATTEMPTS && (err instanceof ServerError || err instanceof ConnectionError)) {
+        core.info(`Creating the sandbox failed (${err.message}); trying again.`)
+        await setTimeout(attempt * 1000)
+        continue
+      }
+      // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
+      await adoptOrphan(client, body.name, cleanup)
+      throw err
+    }
+  }
 }
 
 async function adoptOrphan(client: Daytona, name: string, cleanup: Cleanup): Promise<void> {

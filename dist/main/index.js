@@ -78169,17 +78169,57 @@ function errorForStatus(ctx, bodyText, retryAfterMs) {
     return new DaytonaError(full);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/untrusted-output.js
+// Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
+// workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
+
+let fence;
+/**
+ * Runs `fn` with workflow commands stopped, handing it a writer for the untrusted text. Nested use shares
+ * the outer fence. Whatever happens, commands are resumed on a line of their own.
+ */
+async function withUntrustedOutput(fn) {
+    if (fence)
+        return fn(write);
+    fence = { token: (0,external_node_crypto_.randomUUID)(), atLineStart: true };
+    process.stdout.write(`::stop-commands::${fence.token}\n`);
+    try {
+        return await fn(write);
+    }
+    finally {
+        resumeWorkflowCommands();
+    }
+}
+/** Ends the fence now (cancellation: the action's own last words must be obeyed). Safe to call any time. */
+function resumeWorkflowCommands() {
+    if (!fence)
+        return;
+    const { token, atLineStart } = fence;
+    fence = undefined;
+    process.stdout.write(`${atLineStart ? '' : '\n'}::${token}::\n`);
+}
+function write(text) {
+    if (!text)
+        return;
+    process.stdout.write(text);
+    if (fence)
+        fence.atLineStart = text.endsWith('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/cleanup.js
 // The one place that knows what exists and must go. Main records the sandbox here before it exists (its name,
 // then its id), deletes it as soon as the commands end, and on SIGINT/SIGTERM; post deletes whatever the saved
 // state still names. The server-side backstop (auto-stop + delete-on-stop, set at create) covers a vanished runner.
 
 
+
 const KEYS = {
     apiUrl: 'api-url',
     name: 'sandbox-name',
     id: 'sandbox-id',
-    /** 'deleted' or 'kept': main settled the sandbox's fate, post has nothing to do */
+    /** 'deleted', 'kept' or 'none': main settled the sandbox's fate, post has nothing to do */
     settled: 'sandbox-settled',
 };
 /** Typed access to the state main hands to post (as STATE_<key> variables). */
@@ -78226,6 +78266,11 @@ class Cleanup {
             this.#settle('deleted');
         return deleted;
     }
+    /** The create request was refused outright (a bad key, a missing permission): nothing exists to delete. */
+    forget() {
+        this.#ref = {};
+        this.#settle('none');
+    }
     /** The workflow asked to keep it: post must not delete it (the backstop set at create still applies). */
     keep() {
         this.#settle('kept');
@@ -78238,6 +78283,8 @@ class Cleanup {
         core/* saveState */.LZ(KEYS.settled, how);
     }
     async #cancel() {
+        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+        resumeWorkflowCommands();
         core/* warning */.$e('The run was cancelled: deleting the sandbox.');
         if (!this.#ref.id && !this.#ref.name)
             return;
@@ -78285,8 +78332,6 @@ function onCancel(handler) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/duration.js
@@ -78409,15 +78454,24 @@ async function runCommands(toolbox, opts, results) {
     const sessions = new Sessions(toolbox, opts.cwd);
     let failed = false;
     try {
-        for (const command of opts.commands) {
+        for (const [index, command] of opts.commands.entries()) {
             if (failed && opts.failFast) {
-                results.push({ command, exitCode: null, durationMs: 0, timedOut: false, skipped: true });
+                results.push(notRun(command));
                 continue;
             }
-            const result = await core/* group */.Os(`$ ${firstLine(command)}`, () => runOne(sessions, command, opts.timeoutMs));
-            results.push(result);
-            failed ||= isFailure(result);
-            logOutcome(result);
+            try {
+                const result = await core/* group */.Os(`$ ${firstLine(command)}`, () => runOne(sessions, command, opts.timeoutMs));
+                results.push(result);
+                failed ||= isFailure(result);
+                logOutcome(result);
+            }
+            catch (err) {
+                if (!(err instanceof Interrupted))
+                    throw err;
+                // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
+                results.push(err.result, ...opts.commands.slice(index + 1).map(notRun));
+                throw err.cause;
+            }
         }
     }
     finally {
@@ -78425,56 +78479,57 @@ async function runCommands(toolbox, opts, results) {
     }
 }
 async function runOne(sessions, command, timeoutMs) {
-    const process = sessions.toolbox.process;
     const tail = new Tail(TAIL_BYTES);
     const started = Date.now();
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    // The command's output is the pull request's: it must not be able to issue workflow commands to the runner.
-    const resume = stopWorkflowCommands();
+    const result = (exitCode, timedOut = false) => ({
+        command,
+        exitCode,
+        durationMs: Date.now() - started,
+        timedOut,
+        skipped: false,
+        tail: exitCode === 0 ? undefined : tail.text(),
+    });
     let exitCode = null;
     try {
-        const { sessionId, cmdId } = await sessions.start(command);
-        const write = (text) => {
-            tail.push(text);
-            globalThis.process.stdout.write(text);
-        };
-        ({ exitCode } = await process.streamCommand(sessionId, cmdId, {
-            onStdout: write,
-            onStderr: write,
-            signal: deadline.signal,
-        }));
+        // The output is the pull request's: shown in the log, never obeyed as workflow commands.
+        await withUntrustedOutput(async (write) => {
+            const { sessionId, cmdId } = await sessions.start(command);
+            const show = (text) => {
+                tail.push(text);
+                write(text);
+            };
+            ({ exitCode } = await sessions.toolbox.process.streamCommand(sessionId, cmdId, {
+                onStdout: show,
+                onStderr: show,
+                signal: deadline.signal,
+            }));
+        });
     }
     catch (err) {
         if (!deadline.signal.aborted)
-            throw err;
+            throw new Interrupted(result(null), err);
     }
     finally {
         clearTimeout(timer);
-        resume(tail.text());
     }
-    const durationMs = Date.now() - started;
-    if (deadline.signal.aborted && exitCode === null) {
-        await sessions.kill();
-        core/* info */.pq(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`);
-        return {
-            command,
-            exitCode: TIMEOUT_EXIT_CODE,
-            durationMs,
-            timedOut: true,
-            skipped: false,
-            tail: tail.text(),
-        };
+    if (exitCode !== null)
+        return result(exitCode);
+    await sessions.kill().catch((err) => core/* warning */.$e(`Could not kill the timed-out command's shell: ${err}`));
+    core/* info */.pq(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`);
+    return result(TIMEOUT_EXIT_CODE, true);
+}
+/** A command cut short by an error of the sandbox or the network, with what is known of it. */
+class Interrupted extends Error {
+    result;
+    constructor(result, cause) {
+        super('interrupted', { cause });
+        this.result = result;
     }
-    const code = exitCode ?? -1;
-    return {
-        command,
-        exitCode: code,
-        durationMs,
-        timedOut: false,
-        skipped: false,
-        tail: code ? tail.text() : undefined,
-    };
+}
+function notRun(command) {
+    return { command, exitCode: null, durationMs: 0, timedOut: false, skipped: true };
 }
 /** The shell session commands run in; after a timeout killed it, the next command gets a fresh one. */
 class Sessions {
@@ -78488,9 +78543,12 @@ class Sessions {
     }
     /** Starts `command` in the session; a shell that an earlier `exit` ended is replaced by a fresh one. */
     async start(command) {
+        // A runner's steps read an empty stdin; the daemon keeps an async command's stdin open for input, so a
+        // command that reads it would wait until its timeout. The braces keep it in the session's shell.
+        const script = `{ ${command}\n} </dev/null`;
         const sessionId = await this.#current();
         try {
-            return { sessionId, ...(await this.toolbox.process.exec(sessionId, command, { runAsync: true })) };
+            return { sessionId, ...(await this.toolbox.process.exec(sessionId, script, { runAsync: true })) };
         }
         catch (err) {
             if (!sessionEnded(err))
@@ -78498,7 +78556,7 @@ class Sessions {
             core/* debug */.Yz(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`);
             this.#id = undefined;
             const fresh = await this.#current();
-            return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, command, { runAsync: true })) };
+            return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, script, { runAsync: true })) };
         }
     }
     async #current() {
@@ -78509,9 +78567,16 @@ class Sessions {
             core/* info */.pq(`Starting a fresh shell in ${this.#cwd}: cd and export from earlier commands are lost.`);
         await this.toolbox.process.createSession(id);
         this.#id = id;
-        const cd = await this.toolbox.process.exec(id, `cd -- ${shellQuote(this.#cwd)}`, { runAsync: false });
-        if (cd.exitCode !== 0)
-            throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${cd.output ?? ''}`.trim());
+        const cd = await this.toolbox.process.exec(id, `cd -- ${shellQuote(this.#cwd)} && echo "\${ZSH_VERSION:+zsh}"`, {
+            runAsync: false,
+        });
+        if (cd.exitCode !== 0) {
+            throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${(cd.stderr ?? '').trim()}`.trim());
+        }
+        // The daemon prefers zsh when the image has it: unquoted variables are then not split into words.
+        if (this.#count === 1 && cd.stdout?.trim() === 'zsh') {
+            core/* warning */.$e('The sandbox runs commands with zsh (its daemon prefers zsh when the image has it), not bash.');
+        }
         return id;
     }
     /** Deleting a session kills its process group: this is how a timeout reaches the sandbox. */
@@ -78547,12 +78612,6 @@ class Tail {
     text() {
         return this.#text.slice(-this.#limit);
     }
-}
-/** Returns the function that resumes them; it needs the output so far to start on a line of its own. */
-function stopWorkflowCommands() {
-    const token = (0,external_node_crypto_.randomUUID)();
-    process.stdout.write(`::stop-commands::${token}\n`);
-    return (output) => process.stdout.write(`${output && !output.endsWith('\n') ? '\n' : ''}::${token}::\n`);
 }
 function logOutcome(result) {
     const took = formatDuration(result.durationMs);
@@ -81132,9 +81191,13 @@ function redactor(config) {
     return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/sandbox.js
 // Step 3: a fresh sandbox for this job, named and labelled so cleanup can always find it, with a server-side
 // backstop so that a sandbox whose runner vanished stops and deletes itself.
+
+
 
 
 /**
@@ -81143,6 +81206,7 @@ function redactor(config) {
  */
 const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
+const CREATE_ATTEMPTS = 3;
 async function createSandbox(client, config, source, environment, job, cleanup) {
     const name = sandboxName(source, job);
     cleanup.rememberName(name);
@@ -81160,16 +81224,7 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
         ttlMinutes: lifetimeMinutes(config),
     };
     core/* info */.pq(`Creating sandbox ${name}…`);
-    let sandbox;
-    try {
-        sandbox = await client.sandboxes.create(body);
-    }
-    catch (err) {
-        // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind, and a lost answer may have
-        // created one: look it up by name so that cleanup deletes it.
-        await adoptOrphan(client, name, cleanup);
-        throw err;
-    }
+    let sandbox = await createNamed(client, body, cleanup);
     cleanup.rememberId(sandbox.id);
     if (sandbox.state !== 'started') {
         sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
@@ -81197,6 +81252,35 @@ function lifetimeMinutes(config) {
     const commandsMinutes = Math.ceil((config.timeoutMs * config.commands.length) / 60_000);
     const setupMinutes = 30;
     return commandsMinutes + setupMinutes;
+}
+/**
+ * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
+ * whose answer was lost to a 5xx or a dropped connection can be sent again, and "already exists" then means
+ * the first one worked.
+ */
+async function createNamed(client, body, cleanup) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await client.sandboxes.create(body);
+        }
+        catch (err) {
+            if (err instanceof ConflictError && attempt > 1)
+                return client.sandboxes.get(body.name);
+            if (err instanceof AuthenticationError || err instanceof ForbiddenError) {
+                // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
+                cleanup.forget();
+                throw err;
+            }
+            if (attempt < CREATE_ATTEMPTS && (err instanceof ServerError || err instanceof ConnectionError)) {
+                core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
+                continue;
+            }
+            // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
+            await adoptOrphan(client, body.name, cleanup);
+            throw err;
+        }
+    }
 }
 async function adoptOrphan(client, name, cleanup) {
     try {

@@ -77893,17 +77893,57 @@ function errorForStatus(ctx, bodyText, retryAfterMs) {
     return new DaytonaError(full);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/untrusted-output.js
+// Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
+// workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
+
+let fence;
+/**
+ * Runs `fn` with workflow commands stopped, handing it a writer for the untrusted text. Nested use shares
+ * the outer fence. Whatever happens, commands are resumed on a line of their own.
+ */
+async function withUntrustedOutput(fn) {
+    if (fence)
+        return fn(write);
+    fence = { token: randomUUID(), atLineStart: true };
+    process.stdout.write(`::stop-commands::${fence.token}\n`);
+    try {
+        return await fn(write);
+    }
+    finally {
+        untrusted_output_resumeWorkflowCommands();
+    }
+}
+/** Ends the fence now (cancellation: the action's own last words must be obeyed). Safe to call any time. */
+function untrusted_output_resumeWorkflowCommands() {
+    if (!fence)
+        return;
+    const { token, atLineStart } = fence;
+    fence = undefined;
+    process.stdout.write(`${atLineStart ? '' : '\n'}::${token}::\n`);
+}
+function write(text) {
+    if (!text)
+        return;
+    process.stdout.write(text);
+    if (fence)
+        fence.atLineStart = text.endsWith('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/cleanup.js
 // The one place that knows what exists and must go. Main records the sandbox here before it exists (its name,
 // then its id), deletes it as soon as the commands end, and on SIGINT/SIGTERM; post deletes whatever the saved
 // state still names. The server-side backstop (auto-stop + delete-on-stop, set at create) covers a vanished runner.
 
 
+
 const KEYS = {
     apiUrl: 'api-url',
     name: 'sandbox-name',
     id: 'sandbox-id',
-    /** 'deleted' or 'kept': main settled the sandbox's fate, post has nothing to do */
+    /** 'deleted', 'kept' or 'none': main settled the sandbox's fate, post has nothing to do */
     settled: 'sandbox-settled',
 };
 /** Typed access to the state main hands to post (as STATE_<key> variables). */
@@ -77950,6 +77990,11 @@ class Cleanup {
             this.#settle('deleted');
         return deleted;
     }
+    /** The create request was refused outright (a bad key, a missing permission): nothing exists to delete. */
+    forget() {
+        this.#ref = {};
+        this.#settle('none');
+    }
     /** The workflow asked to keep it: post must not delete it (the backstop set at create still applies). */
     keep() {
         this.#settle('kept');
@@ -77962,6 +78007,8 @@ class Cleanup {
         core.saveState(KEYS.settled, how);
     }
     async #cancel() {
+        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+        resumeWorkflowCommands();
         core.warning('The run was cancelled: deleting the sandbox.');
         if (!this.#ref.id && !this.#ref.name)
             return;
@@ -78342,8 +78389,6 @@ function abortableSleep(ms, signal) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:fs/promises"

@@ -1,6 +1,6 @@
 // The bundled action when Daytona misbehaves the ways it really does: what is retried, what is cleaned up.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { job, liveSandboxes, openProject, type Project } from './project.ts'
+import { job, liveSandboxes, openProject, type Project, results } from './project.ts'
 
 let project: Project
 beforeAll(async () => {
@@ -34,6 +34,30 @@ describe('faults', () => {
     expect(main.exitCode).toBe(0)
     expect(main.stdout).toContain('created-after-429')
     expect((await project.emulator.admin.requests()).routes['POST /api/sandbox']).toBe(2)
+  })
+
+  it.each([
+    ['a 502', { status: 502 }],
+    ['a dropped connection', { drop: true }],
+  ])('sends the create again after %s, without making two sandboxes', async (_, fault) => {
+    await project.emulator.admin.faults({ method: 'POST', path: '^/api/sandbox$', times: 1, ...fault })
+    const { main } = await job(project, { run: 'echo created-on-second-try' })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain('created-on-second-try')
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('reports a command the sandbox stopped answering for as failed, and the rest as not run', async () => {
+    await project.emulator.admin.faults({ method: 'POST', path: '/exec$', status: 502, times: 1, skip: 2 })
+    const { main } = await job(project, { run: 'echo first\necho second\necho third' })
+    expect(main.exitCode).not.toBe(0)
+    expect(results(main).map((r) => [r.command, r.exitCode, r.skipped])).toEqual([
+      ['echo first', 0, false],
+      ['echo second', null, false],
+      ['echo third', null, true],
+    ])
+    expect(main.summary).toContain('echo third')
+    expect(await liveSandboxes(project)).toEqual([])
   })
 
   it('rides out transient 503s on reads', async () => {

@@ -95,6 +95,13 @@ describe('a pull request run', () => {
     await project.emulator.api('DELETE', `/sandbox/${main.outputs['sandbox-id']}`)
   })
 
+  it('gives commands an empty stdin, as a workflow step has', async () => {
+    const { main } = await job(project, { run: 'read -r line; echo "read [$line]"\ncat; echo after-cat' })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain('read []')
+    expect(main.stdout).toContain('after-cat')
+  })
+
   it('keeps env values out of the step summary', async () => {
     const { main } = await job(project, {
       run: 'echo "token is $API_TOKEN"; exit 1',
@@ -123,7 +130,9 @@ describe('cancellation', () => {
       )
       expect(main.timedOut).toBe(false)
       expect(main.exitCode).not.toBe(0)
-      expect(main.stdout).toMatch(/cancelled/i)
+      expect(main.annotations).toContainEqual(
+        expect.objectContaining({ level: 'warning', message: expect.stringMatching(/cancelled/) }),
+      )
       expect(await liveSandboxes(project)).toEqual([])
     },
   )

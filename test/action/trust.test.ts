@@ -30,8 +30,12 @@ describe('inputs', () => {
     expect((await project.emulator.admin.requests()).total).toBe(0)
   })
 
-  it('never prints the API key, even when the API rejects it', async () => {
-    const { main } = await job(project, { run: 'true', 'api-key': 'dtn_wrong_key_0123456789' })
+  it('never prints the API key, even when the API rejects it, and asks only once', async () => {
+    await project.emulator.admin.resetRequests()
+    const { main, post } = await job(project, { run: 'true', 'api-key': 'dtn_wrong_key_0123456789' })
+    // Daytona locks an IP out after repeated 401s: a wrong key must cost one request, in main and post together.
+    expect((await project.emulator.admin.requests()).total).toBe(1)
+    expect(post.annotations.filter((a) => a.level === 'warning')).toEqual([])
     expect(main.exitCode).not.toBe(0)
     expect(visibleLog(main)).not.toContain('dtn_wrong_key_0123456789')
     expect(main.annotations.map((a) => a.message).join('\n')).toMatch(/401/)
