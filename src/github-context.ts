@@ -27,7 +27,9 @@ export interface Source {
   repository: string // owner/name to clone
   baseRepository: string // the workflow's repository
   sha: string // exact commit expected at HEAD; '' = take the clone's HEAD as is
-  ref?: string // branch/tag to clone (PR head branch name for PRs)
+  ref?: string // branch or tag name to clone (PR head branch name for PRs)
+  /** what `ref` names; absent = a branch. Daytona clones branches only: a tag is reached another way. */
+  refType?: 'branch' | 'tag'
   prNumber?: number
   isFork: boolean // head repo differs from base repo
   cloneUrl: string
@@ -104,11 +106,7 @@ export function resolveSource(event: EventInfo, overrides: { repository?: string
     // Another repository: the event's commit means nothing there, so clone its default branch.
     source = { repository: overrides.repository, sha: '', isFork: false }
   }
-  if (overrides.ref) {
-    source = FULL_SHA.test(overrides.ref)
-      ? { ...source, sha: overrides.ref.toLowerCase(), ref: undefined }
-      : { ...source, sha: '', ref: shortRef(overrides.ref) ?? overrides.ref }
-  }
+  if (overrides.ref) source = { ...source, ...refOverride(overrides.ref, event, source) }
   return {
     eventName: event.eventName,
     baseRepository,
@@ -118,7 +116,23 @@ export function resolveSource(event: EventInfo, overrides: { repository?: string
   }
 }
 
-type Picked = Pick<Source, 'repository' | 'sha' | 'ref' | 'prNumber' | 'isFork'>
+type Picked = Pick<Source, 'repository' | 'sha' | 'ref' | 'refType' | 'prNumber' | 'isFork'>
+
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref: string, event: EventInfo, source: Picked): Pick<Source, 'sha' | 'ref' | 'refType'> {
+  // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+  if (FULL_SHA.test(ref)) return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType }
+  const named = refName(ref)
+  if (!named) {
+    throw new Error(
+      `Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`,
+    )
+  }
+  // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+  const ownTag =
+    named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository)
+  return { ...named, sha: ownTag ? event.sha : '' }
+}
 
 function fromEvent(event: EventInfo, baseRepository: string): Picked {
   const { payload } = event
@@ -139,7 +153,7 @@ function fromEvent(event: EventInfo, baseRepository: string): Picked {
     return {
       repository,
       sha: head.sha,
-      ref: typeof head.ref === 'string' ? head.ref : undefined,
+      ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' as const }),
       prNumber: typeof pr.number === 'number' ? pr.number : undefined,
       isFork: !sameRepository(repository, baseRepository),
     }
@@ -154,13 +168,13 @@ function fromEvent(event: EventInfo, baseRepository: string): Picked {
       return {
         repository,
         sha: run.head_sha,
-        ref: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+        ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' as const }),
         prNumber: typeof prNumber === 'number' ? prNumber : undefined,
         isFork: !sameRepository(repository, baseRepository),
       }
     }
   }
-  return { repository: baseRepository, sha: event.sha, ref: shortRef(event.ref), isFork: false }
+  return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false }
 }
 
 /** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
@@ -238,11 +252,15 @@ function slug(text: string, max: number): string {
     .replace(/^-+|-+$/g, '')
 }
 
-/** `refs/heads/x` → `x`, `refs/tags/v1` → `v1`; other refs (refs/pull/…) are not branches: undefined. */
-function shortRef(ref: string): string | undefined {
-  const match = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref)
-  if (match) return match[1]
-  return ref && !ref.startsWith('refs/') ? ref : undefined
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref: string): Pick<Source, 'ref' | 'refType'> | undefined {
+  if (!ref) return {}
+  const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref)
+  if (match) return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' }
+  return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' }
 }
 
 function headRepository(payload: Record<string, unknown>): string | undefined {

@@ -257,7 +257,8 @@ function apiUrl(fromInput: string, env: NodeJS.ProcessEnv): string {
   const form = `must be an http(s) URL such as ${DEFAULT_API_URL}`
   // The value is never echoed: a pasted URL may carry a key in its user info or its query.
   const url = URL.parse(raw)
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) fail(INPUTS.apiUrl, form, undefined, subject)
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    fail(INPUTS.apiUrl, form, undefined, subject)
   if (url.username || url.password) {
     fail(INPUTS.apiUrl, `${form}, without credentials (put the key in 'api-key')`, undefined, subject)
   }

@@ -78648,6 +78648,7 @@ const VERSION = '0.1.0';
 // - connect-phase failures (nothing reached the server): any method;
 // - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
 // - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
+// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
 // - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
 // - 409 "state change in progress": only lifecycle calls that ask for it;
 // - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
@@ -78740,6 +78741,8 @@ function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.
 }
 function retryReason(outcome, ctx) {
     const { status, errorCode } = outcome;
+    if (outcome.deadline)
+        return ctx.idempotent ? 'no answer within the deadline' : undefined;
     if (status === undefined) {
         if (errorCode === undefined)
             return undefined;
@@ -78876,7 +78879,14 @@ class main_HttpClient {
                 throw err;
             const code = errorCode(err);
             if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-                throw new DeadlineError({ method, path }, timeoutMs);
+                // the caller's own abort is not ours to retry
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                return {
+                    ok: false,
+                    error: new DeadlineError({ method, path }, timeoutMs),
+                    outcome: { deadline: true },
+                };
             }
             if (opts.signal?.aborted)
                 throw opts.signal.reason;
@@ -79982,43 +79992,52 @@ var key = __nccwpck_require__(8114);
 
 
 
+
 const FAILED = new Set(['error', 'build_failed']);
 const LOG_TAIL_LINES = 30;
 async function ensureSnapshot(client, spec, settings) {
-    const existing = await client.snapshots.find(spec.name);
-    if (existing && FAILED.has(existing.state) && settings.rebuildSnapshot) {
-        core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
-        // another job of a matrix may be deleting it too
-        await client.snapshots.delete(existing.id).catch((err) => {
-            if (!(err instanceof NotFoundError))
-                throw err;
-        });
-        await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs);
+    const deadline = Date.now() + settings.snapshotTimeoutMs;
+    // One failed build is deleted, once: a rebuild by this run that fails too is reported, not retried forever.
+    let mayRebuild = settings.rebuildSnapshot;
+    for (;;) {
+        const existing = await client.snapshots.find(spec.name);
+        if (!existing)
+            return build(client, spec, settings);
+        if (FAILED.has(existing.state) && mayRebuild) {
+            mayRebuild = false;
+            core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
+            // another job of a matrix may be deleting it too
+            await client.snapshots.delete(existing.id).catch((err) => {
+                if (!(err instanceof NotFoundError))
+                    throw err;
+            });
+            await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
+        }
+        else if (existing.state === 'removing') {
+            core/* info */.pq(`Snapshot ${spec.name} is being removed: waiting to build it again…`);
+            await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
+        }
+        else {
+            await waitUsable(client, existing, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
+            return { name: spec.name, cacheHit: true };
+        }
+        // Gone, or the name already points at another job's new build: look again, to reuse or wait for it.
     }
-    else if (existing?.state === 'removing') {
-        core/* info */.pq(`Snapshot ${spec.name} is being removed: waiting to build it again…`);
-        await waitUntilGone(client, spec.name, settings.snapshotTimeoutMs);
-    }
-    else if (existing) {
-        await waitUsable(client, existing, settings.snapshotTimeoutMs);
-        return { name: spec.name, cacheHit: true };
-    }
-    return build(client, spec, settings);
 }
 /** The `snapshot` input: someone else's snapshot, used as it is. */
 async function useExistingSnapshot(client, name, timeoutMs) {
     const snapshot = await client.snapshots.find(name);
     if (!snapshot)
         throw new Error(`Input 'snapshot' names ${name}, which does not exist in this organisation.`);
-    await waitUsable(client, snapshot, timeoutMs);
+    await waitUsable(client, snapshot, timeoutMs, false);
 }
-async function waitUsable(client, snapshot, timeoutMs) {
+async function waitUsable(client, snapshot, timeoutMs, rebuildOn) {
     if (snapshot.state === 'active') {
         core/* info */.pq(`Reusing snapshot ${snapshot.name}.`);
         return;
     }
     if (FAILED.has(snapshot.state))
-        throw await buildFailure(client, snapshot);
+        throw await buildFailure(client, snapshot, rebuildOn);
     if (snapshot.state === 'inactive') {
         core/* info */.pq(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`);
         await client.snapshots.activate(snapshot.id);
@@ -80026,7 +80045,7 @@ async function waitUsable(client, snapshot, timeoutMs) {
     else {
         core/* info */.pq(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`);
     }
-    await waitActive(client, snapshot.name, timeoutMs);
+    await waitActive(client, snapshot.name, timeoutMs, rebuildOn);
 }
 async function build(client, spec, settings) {
     const started = Date.now();
@@ -80045,46 +80064,56 @@ async function build(client, spec, settings) {
         if (!(err instanceof ConflictError))
             throw err;
         core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
-        await waitActive(client, spec.name, settings.snapshotTimeoutMs);
+        await waitActive(client, spec.name, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
         return { name: spec.name, cacheHit: true };
     }
-    await core/* group */.Os(`Building snapshot ${spec.name}`, async () => {
+    let logError;
+    // The build log is the Dockerfile's (the pull request's) output: shown, never obeyed as workflow commands.
+    await core/* group */.Os(`Building snapshot ${spec.name}`, () => withUntrustedOutput(async (write) => {
         const stopLogs = new AbortController();
         const logs = client.snapshots
-            .followBuildLogs(created.id, (line) => core/* info */.pq(line), { signal: stopLogs.signal })
-            .catch((err) => core/* debug */.Yz(`Build log stream ended: ${err}`));
+            .followBuildLogs(created.id, (line) => write(`${line}\n`), { signal: stopLogs.signal })
+            .catch((err) => {
+            logError = err;
+        });
         try {
-            await waitActive(client, created.id, settings.snapshotTimeoutMs);
+            await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
         }
         finally {
             stopLogs.abort();
             await logs;
         }
-    });
+    }));
+    // after the fence: a workflow command of ours again
+    if (logError)
+        core/* debug */.Yz(`Build log stream ended: ${logError}`);
     const buildMs = Date.now() - started;
     core/* info */.pq(`Snapshot ${spec.name} built in ${formatDuration(buildMs)}.`);
     return { name: spec.name, cacheHit: false, buildMs };
 }
-async function waitActive(client, idOrName, timeoutMs) {
+async function waitActive(client, idOrName, timeoutMs, rebuildOn) {
     try {
         return await client.snapshots.waitUntilActive(idOrName, { timeoutMs });
     }
     catch (err) {
         const snapshot = await client.snapshots.find(idOrName).catch(() => undefined);
         if (snapshot && FAILED.has(snapshot.state))
-            throw await buildFailure(client, snapshot);
+            throw await buildFailure(client, snapshot, rebuildOn);
         throw err;
     }
 }
-async function waitUntilGone(client, name, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    while (await client.snapshots.find(name)) {
+/**
+ * Until this snapshot (this id) is gone. Another job's new build under the same name ends the wait too:
+ * waiting for the name to be free would wait for that build, and it for ours.
+ */
+async function waitUntilGone(client, snapshot, deadline, timeoutMs) {
+    while ((await client.snapshots.find(snapshot.name))?.id === snapshot.id) {
         if (Date.now() > deadline)
-            throw new Error(`Snapshot ${name} was not removed within ${formatDuration(timeoutMs)}.`);
+            throw new Error(`Snapshot ${snapshot.name} was not removed within ${formatDuration(timeoutMs)}.`);
         await new Promise((resolve) => setTimeout(resolve, 1000));
     }
 }
-async function buildFailure(client, snapshot) {
+async function buildFailure(client, snapshot, rebuildOn) {
     const log = await client.snapshots.buildLogs(snapshot.id).catch((err) => {
         if (err instanceof NotFoundError)
             return '';
@@ -80092,7 +80121,9 @@ async function buildFailure(client, snapshot) {
     });
     const tail = log.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
     return new Error(`Snapshot ${snapshot.name} is ${snapshot.state}: ${snapshot.errorReason ?? 'no reason given'}. ` +
-        `Fix the environment, or set rebuild-snapshot: true to delete and rebuild it.` +
+        (rebuildOn
+            ? 'Fix the environment; with rebuild-snapshot: true the next run builds it again.'
+            : 'Fix the environment, or set rebuild-snapshot: true to delete and rebuild it.') +
         (tail ? `\nLast lines of its build log:\n${tail}` : ''));
 }
 
@@ -80208,11 +80239,8 @@ function resolveSource(event, overrides) {
         // Another repository: the event's commit means nothing there, so clone its default branch.
         source = { repository: overrides.repository, sha: '', isFork: false };
     }
-    if (overrides.ref) {
-        source = FULL_SHA.test(overrides.ref)
-            ? { ...source, sha: overrides.ref.toLowerCase(), ref: undefined }
-            : { ...source, sha: '', ref: shortRef(overrides.ref) ?? overrides.ref };
-    }
+    if (overrides.ref)
+        source = { ...source, ...refOverride(overrides.ref, event, source) };
     return {
         eventName: event.eventName,
         baseRepository,
@@ -80220,6 +80248,19 @@ function resolveSource(event, overrides) {
         cloneUrl: `${serverUrl}/${source.repository}.git`,
         ...source,
     };
+}
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref, event, source) {
+    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+    if (FULL_SHA.test(ref))
+        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
+    const named = refName(ref);
+    if (!named) {
+        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
+    }
+    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
+    return { ...named, sha: ownTag ? event.sha : '' };
 }
 function fromEvent(event, baseRepository) {
     const { payload } = event;
@@ -80236,7 +80277,7 @@ function fromEvent(event, baseRepository) {
         return {
             repository,
             sha: head.sha,
-            ref: typeof head.ref === 'string' ? head.ref : undefined,
+            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
             prNumber: typeof pr.number === 'number' ? pr.number : undefined,
             isFork: !sameRepository(repository, baseRepository),
         };
@@ -80251,13 +80292,13 @@ function fromEvent(event, baseRepository) {
             return {
                 repository,
                 sha: run.head_sha,
-                ref: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
                 prNumber: typeof prNumber === 'number' ? prNumber : undefined,
                 isFork: !sameRepository(repository, baseRepository),
             };
         }
     }
-    return { repository: baseRepository, sha: event.sha, ref: shortRef(event.ref), isFork: false };
+    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
 }
 /** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
 function assertTrusted(source, allowFork) {
@@ -80324,12 +80365,17 @@ function slug(text, max) {
         .slice(0, max)
         .replace(/^-+|-+$/g, '');
 }
-/** `refs/heads/x` → `x`, `refs/tags/v1` → `v1`; other refs (refs/pull/…) are not branches: undefined. */
-function shortRef(ref) {
-    const match = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref) {
+    if (!ref)
+        return {};
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
     if (match)
-        return match[1];
-    return ref && !ref.startsWith('refs/') ? ref : undefined;
+        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
+    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
 }
 function headRepository(payload) {
     const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
@@ -80572,11 +80618,16 @@ const SNAPSHOT_PREFIX = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,39}$/;
 const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 // git check-ref-format, plus no leading '-' so a ref can never be read as a git option.
 const GIT_REF = /^(?![-/.])(?!.*(?:\.\.|@\{|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))(?!@$)[^\p{Cc}\s~^:?*[\\]+$/u;
+/** Env names whose values are treated as secrets: masked in the log and redacted from the report. */
+const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|AUTH|CREDENTIAL|PRIVATE|COOKIE|SESSION)/i;
+/** Shorter values would blank out common words all over the log. */
+const MIN_SECRET_ENV_LENGTH = 4;
 const FORMS = {
     target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
     snapshot: 'must be a snapshot name such as my-snapshot:1.0',
     repository: 'must be owner/name, e.g. octo-org/octo-repo',
     ref: 'must be a branch, tag or 40-character commit SHA',
+    fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
     snapshotPrefix: 'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
     cpu: 'must be a whole number of vCPUs from 1 to 8',
     memory: 'must be a whole number of GiB from 1 to 32',
@@ -80625,18 +80676,21 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         rebuildSnapshot: bool(read, INPUTS.rebuildSnapshot, false),
     };
     checkSources(sources);
+    const envValues = keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false);
+    for (const value of secretEnvValues(envValues))
+        setSecret(value);
     return deepFreeze({
         apiKey,
         apiUrl: apiUrl(read(INPUTS.apiUrl), env),
         target: matching((name) => read(name) || (env.DAYTONA_TARGET ?? '').trim(), INPUTS.target, TARGET, FORMS.target),
         commands: commandLines(INPUTS.run, read(INPUTS.run)),
         workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
-        env: keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false),
+        env: envValues,
         timeoutMs: duration(read, INPUTS.timeout, '30m'),
         failFast: bool(read, INPUTS.failFast, true),
         ...sources,
         repository: matching(read, INPUTS.repository, REPOSITORY, FORMS.repository),
-        ref: matching(read, INPUTS.ref, GIT_REF, FORMS.ref),
+        ref: gitRef(read(INPUTS.ref)),
         token,
         cloneDepth: wholeNumber(read, INPUTS.cloneDepth, { min: 0, max: 1e9 }, FORMS.cloneDepth) ?? 1,
         keepSandbox: oneOf(read, INPUTS.keepSandbox, KEEP_SANDBOX_MODES, 'never'),
@@ -80653,6 +80707,15 @@ function redactConfig(config) {
     const hide = (value) => (value ? '***' : '');
     const env = Object.fromEntries(Object.keys(config.env).map((key) => [key, '***']));
     return { ...config, apiKey: hide(config.apiKey), token: hide(config.token), env };
+}
+/**
+ * The env values the run treats as secrets: those of names that look like one (API_TOKEN, DB_PASSWORD…),
+ * 4 characters or more. The live log masks them and the report redacts them; other values stay readable.
+ */
+function secretEnvValues(env) {
+    return Object.entries(env)
+        .filter(([key, value]) => SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH)
+        .map(([, value]) => value);
 }
 function mask(value, setSecret) {
     if (!value)
@@ -80687,16 +80750,26 @@ function apiUrl(fromInput, env) {
     const raw = fromInput || (env.DAYTONA_API_URL ?? '').trim() || DEFAULT_API_URL;
     const subject = fromInput ? undefined : `Input '${INPUTS.apiUrl}' (from DAYTONA_API_URL)`;
     const form = `must be an http(s) URL such as ${DEFAULT_API_URL}`;
+    // The value is never echoed: a pasted URL may carry a key in its user info or its query.
     const url = URL.parse(raw);
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-        fail(INPUTS.apiUrl, form, raw, subject);
-    // Credentials in the URL would end up in logs and error messages; the key belongs in 'api-key'.
+        fail(INPUTS.apiUrl, form, undefined, subject);
     if (url.username || url.password) {
         fail(INPUTS.apiUrl, `${form}, without credentials (put the key in 'api-key')`, undefined, subject);
     }
-    if (url.search || url.hash)
-        fail(INPUTS.apiUrl, `${form}, without a query or fragment`, raw, subject);
+    if (url.search || url.hash) {
+        fail(INPUTS.apiUrl, `${form}; it must not contain a query or fragment`, undefined, subject);
+    }
     return raw.replace(/\/+$/, '');
+}
+/** A branch, tag or SHA; of full refs only refs/heads/… and refs/tags/… (refs/pull/… cannot be cloned). */
+function gitRef(value) {
+    if (!value)
+        return undefined;
+    check(GIT_REF.test(value), INPUTS.ref, FORMS.ref, value);
+    if (value.startsWith('refs/'))
+        check(/^refs\/(heads|tags)\/./.test(value), INPUTS.ref, FORMS.fullRef, value);
+    return value;
 }
 function checkEnvEntry(key, _value, line) {
     check(ENV_KEY.test(key), INPUTS.env, `line ${line} has an invalid name; names match ${ENV_KEY.source}`, key);
@@ -81137,6 +81210,7 @@ async function publishReport(report, opts = {}) {
 
 ;// CONCATENATED MODULE: ./lib/report/outcome.js
 
+
 async function report(outcome) {
     const { config, source, environment, sandbox } = outcome;
     const runReport = {
@@ -81183,10 +81257,13 @@ function asked(config) {
         return { kind: 'dockerfile', name: config.dockerfile };
     return { kind: 'default' };
 }
-/** Secrets the run knows of: the key, the token, and the env values (which may come from secrets). */
+/**
+ * Secrets the run knows of: the key, the token, and the env values whose names look secret — the very values
+ * the live log masks (inputs.ts), so the log and the summary agree. `NODE_ENV=production` stays readable.
+ */
 function redactor(config) {
-    const secrets = [config.apiKey, config.token, ...Object.values(config.env)]
-        .filter((secret) => secret.length >= 4)
+    const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env)]
+        .filter((secret) => secret !== '')
         .sort((a, b) => b.length - a.length);
     return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
@@ -81303,12 +81380,14 @@ async function cloneSource(toolbox, source, config) {
     const repoName = source.repository.split('/')[1] ?? 'repository';
     const path = external_node_path_.posix.join(workDir, repoName);
     const credentials = config.token && /^https?:/.test(source.cloneUrl) ? config.token : undefined;
+    // Daytona clones refs/heads/<branch> only: a tag is reached through the default branch's whole history.
+    const tag = source.refType === 'tag' ? source.ref : undefined;
     const request = {
         url: source.cloneUrl,
         path,
-        branch: source.ref && !isSha(source.ref) ? source.ref : undefined,
+        branch: tag ? undefined : source.ref,
         commitId: source.sha || undefined,
-        depth: config.cloneDepth || undefined,
+        depth: tag ? undefined : config.cloneDepth || undefined,
         ...(credentials && { username: 'x-access-token', password: credentials }),
     };
     const what = `${source.repository}@${source.sha ? source.sha.slice(0, 12) : (source.ref ?? 'HEAD')}`;
@@ -81317,6 +81396,10 @@ async function cloneSource(toolbox, source, config) {
         await toolbox.git.clone(request);
     }
     catch (err) {
+        if (tag && commitNotFound(err))
+            throw tagUnreachable(source, tag);
+        if (request.branch && branchMissing(err))
+            throw branchNotFound(source, request.branch);
         // A shallow clone only reaches a commit at the branch's tip: a re-run after the branch moved needs history.
         if (!request.commitId || !request.depth || !commitMissing(err))
             throw err;
@@ -81324,6 +81407,8 @@ async function cloneSource(toolbox, source, config) {
         await toolbox.files.delete(path, { recursive: true }).catch(() => { });
         await toolbox.git.clone({ ...request, depth: undefined });
     }
+    if (tag && !request.commitId)
+        await checkOutTag(toolbox, path, source, tag);
     const sha = await headOf(toolbox, path);
     if (source.sha && sha !== source.sha) {
         throw new Error(`The clone's HEAD is ${sha}, not ${source.sha} as the event says: the ref may have moved. Re-run the workflow.`);
@@ -81331,6 +81416,8 @@ async function cloneSource(toolbox, source, config) {
     core/* info */.pq(`Checked out ${source.repository} at ${sha}.`);
     return { path, sha };
 }
+/** A full SHA-1 or SHA-256 commit id, and nothing else. */
+const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 async function headOf(toolbox, path) {
     const { exitCode, result } = await toolbox.process.execute({
         command: 'git rev-parse HEAD',
@@ -81339,7 +81426,44 @@ async function headOf(toolbox, path) {
     });
     if (exitCode !== 0)
         throw new Error(`Could not read the clone's HEAD: ${result.trim()}`);
-    return result.trim();
+    const head = result.trim();
+    // The sandbox runs the pull request's image: its "git" may print anything, and this goes to the log.
+    if (!COMMIT_ID.test(head)) {
+        throw new Error("Could not read the clone's HEAD: `git rev-parse HEAD` in the sandbox did not print a commit id " +
+            '(is git in the image a real git?).');
+    }
+    return head;
+}
+/** A tag that is not the event's: the default branch's history holds it, if it holds its commit at all. */
+async function checkOutTag(toolbox, path, source, tag) {
+    const { exitCode } = await toolbox.process.execute({
+        command: `git -c advice.detachedHead=false checkout -q --detach ${source_shellQuote(`refs/tags/${tag}^{commit}`)} --`,
+        cwd: path,
+        timeout: 60,
+    });
+    if (exitCode !== 0)
+        throw tagUnreachable(source, tag);
+}
+function tagUnreachable(source, tag) {
+    return new Error(`Could not check out tag ${tag} of ${source.repository}: Daytona clones branches only, so the action clones ` +
+        `the default branch's whole history, and the tagged commit is not in it. Tag a commit of the default ` +
+        `branch, or set 'ref' to the branch that holds it.`);
+}
+function branchNotFound(source, branch) {
+    return new Error(`Branch ${branch} was not found in ${source.repository} (deleted since the event?). ` +
+        `If 'ref' means a tag, write it as refs/tags/${branch}; a commit, as its full SHA.`);
+}
+function branchMissing(err) {
+    return err instanceof DaytonaError && err.code === 'GIT_BRANCH_NOT_FOUND';
+}
+/** The repository was cloned, but the commit asked for is not in what was fetched. */
+function commitNotFound(err) {
+    return (err instanceof DaytonaError &&
+        err.status === 404 &&
+        !['GIT_REPO_NOT_FOUND', 'GIT_BRANCH_NOT_FOUND'].includes(err.code ?? ''));
+}
+function source_shellQuote(text) {
+    return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err) {
@@ -81347,9 +81471,6 @@ function commitMissing(err) {
         return false;
     return (![401, 403].includes(err.status ?? 0) &&
         !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
-}
-function isSha(ref) {
-    return /^[0-9a-f]{40}$/i.test(ref);
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js

@@ -78071,6 +78071,7 @@ const VERSION = '0.1.0';
 // - connect-phase failures (nothing reached the server): any method;
 // - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
 // - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
+// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
 // - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
 // - 409 "state change in progress": only lifecycle calls that ask for it;
 // - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
@@ -78163,6 +78164,8 @@ function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.
 }
 function retryReason(outcome, ctx) {
     const { status, errorCode } = outcome;
+    if (outcome.deadline)
+        return ctx.idempotent ? 'no answer within the deadline' : undefined;
     if (status === undefined) {
         if (errorCode === undefined)
             return undefined;
@@ -78299,7 +78302,14 @@ class http_HttpClient {
                 throw err;
             const code = errorCode(err);
             if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-                throw new DeadlineError({ method, path }, timeoutMs);
+                // the caller's own abort is not ours to retry
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                return {
+                    ok: false,
+                    error: new DeadlineError({ method, path }, timeoutMs),
+                    outcome: { deadline: true },
+                };
             }
             if (opts.signal?.aborted)
                 throw opts.signal.reason;

@@ -137,6 +137,14 @@ export async function gitClone({ rt, req, res }: RouteContext) {
   }
   const cloned = await run(rt, args, env, local?.roBinds)
   if (cloned.code !== 0) return fail(mapError(cloned.output, clone))
+  // The daemon clones refs/heads/<branch>; `git clone --branch` also takes a tag (and detaches HEAD there).
+  if (clone.branch) {
+    const head = await run(rt, [...config, '-C', dest.view, 'symbolic-ref', '-q', 'HEAD'], env)
+    if (head.output.trim() !== `refs/heads/${clone.branch}`) {
+      const message = `Remote branch ${clone.branch} not found in upstream origin (reference not found)`
+      return fail(new HttpError(404, message, { code: 'GIT_BRANCH_NOT_FOUND' }))
+    }
+  }
   if (local) await run(rt, [...config, '-C', dest.view, 'remote', 'set-url', 'origin', clone.url], env)
   if (clone.commitId) {
     const checkout = ['-c', 'advice.detachedHead=false', ...config, '-C', dest.view, 'checkout', '-q']

@@ -183,7 +183,13 @@ export class HttpClient {
       if (err instanceof DaytonaError) throw err
       const code = errorCode(err)
       if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-        throw new DeadlineError({ method, path }, timeoutMs)
+        // the caller's own abort is not ours to retry
+        if (opts.signal?.aborted) throw opts.signal.reason
+        return {
+          ok: false,
+          error: new DeadlineError({ method, path }, timeoutMs),
+          outcome: { deadline: true },
+        }
       }
       if (opts.signal?.aborted) throw opts.signal.reason
       if (!code) throw err

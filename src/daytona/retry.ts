@@ -3,6 +3,7 @@
 // - connect-phase failures (nothing reached the server): any method;
 // - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
 // - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
+// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
 // - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
 // - 409 "state change in progress": only lifecycle calls that ask for it;
 // - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
@@ -101,6 +102,8 @@ export interface AttemptOutcome {
   status?: number
   /** error code of a failed connection (no response) */
   errorCode?: string
+  /** no answer within the attempt's deadline */
+  deadline?: boolean
   /** for 429: what the server asked for */
   retryAfterMs?: number
   /** for 409: the server message, to recognise "state change in progress" */
@@ -144,6 +147,7 @@ export function decideRetry(
 
 function retryReason(outcome: AttemptOutcome, ctx: RetryContext): string | undefined {
   const { status, errorCode } = outcome
+  if (outcome.deadline) return ctx.idempotent ? 'no answer within the deadline' : undefined
   if (status === undefined) {
     if (errorCode === undefined) return undefined
     if (isConnectPhaseCode(errorCode)) return `connection failed (${errorCode})`

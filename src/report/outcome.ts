@@ -2,7 +2,7 @@
 // and the step summary, with every secret the run knows of redacted.
 import type { Environment } from '../environment/index.ts'
 import type { Source } from '../github-context.ts'
-import type { Config } from '../inputs.ts'
+import { type Config, secretEnvValues } from '../inputs.ts'
 import { publishReport } from './publish.ts'
 import type { CommandResult, Redact, RunReport } from './types.ts'
 
@@ -72,10 +72,13 @@ function asked(config: Config): Pick<RunReport['environment'], 'kind' | 'name'> 
   return { kind: 'default' }
 }
 
-/** Secrets the run knows of: the key, the token, and the env values (which may come from secrets). */
+/**
+ * Secrets the run knows of: the key, the token, and the env values whose names look secret — the very values
+ * the live log masks (inputs.ts), so the log and the summary agree. `NODE_ENV=production` stays readable.
+ */
 export function redactor(config: Config): Redact {
-  const secrets = [config.apiKey, config.token, ...Object.values(config.env)]
-    .filter((secret) => secret.length >= 4)
+  const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env)]
+    .filter((secret) => secret !== '')
     .sort((a, b) => b.length - a.length)
   return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text)
 }

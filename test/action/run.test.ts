@@ -107,9 +107,22 @@ describe('a pull request run', () => {
       run: 'echo "token is $API_TOKEN"; exit 1',
       env: 'API_TOKEN=tok-abc123456',
     })
-    expect(main.stdout).toContain('token is tok-abc123456')
+    // the live log masks it too (it was registered as a secret when the input was read)
+    expect(main.masks).toContain('tok-abc123456')
+    expect(main.stdout).toContain('token is ***')
     expect(main.summary).toContain('token is ***')
     expect(main.summary).not.toContain('tok-abc123456')
+  })
+
+  it('leaves env values whose names are not secret-looking readable, in the log and in the summary', async () => {
+    const { main } = await job(project, {
+      run: 'echo "mode is $NODE_ENV"; exit 1',
+      env: 'NODE_ENV=production',
+    })
+    expect(main.stdout).toContain('mode is production')
+    expect(main.summary).toContain('echo &quot;mode is $NODE_ENV&quot;')
+    expect(main.summary).toContain('mode is production')
+    expect(main.summary).not.toContain('***')
   })
 
   it('does not keep a passing sandbox with keep-sandbox: on-failure', async () => {

@@ -195,17 +195,8 @@ describe('failures', () => {
   it('refuses a failed snapshot until rebuild-snapshot: true rebuilds it', async () => {
     const ws = await workspace({ Dockerfile: DOCKERFILE, 'package.json': PACKAGE_JSON })
     const inputs = { 'snapshot-prefix': 'broken' }
-    const name = (await run(inputs, ws)).outputs.snapshot!
-    // the snapshot under this name failed to build (as after a runner fault): replace it with a failed one
-    const [good] = await snapshotsNamed(name)
-    await project.emulator.api('DELETE', `/snapshots/${good!.id}`)
-    while ((await snapshotsNamed(name)).length) await new Promise((r) => setTimeout(r, 50))
-    await project.emulator.api('POST', '/snapshots', {
-      name,
-      buildInfo: { dockerfileContent: 'FROM node:22\nBOGUS x\n' },
-    })
-    while ((await snapshotsNamed(name))[0]?.state !== 'build_failed')
-      await new Promise((r) => setTimeout(r, 50))
+    // the snapshot under this name failed to build (as after a runner fault)
+    const name = await failedSnapshotNamedAs(inputs, ws)
 
     const refused = await run(inputs, ws)
     expect(refused.exitCode).not.toBe(0)
@@ -223,7 +214,40 @@ describe('failures', () => {
     expect(counted['POST /api/snapshots']).toBe(1)
     expect((await snapshotsNamed(name))[0]?.state).toBe('active')
   })
+
+  it('rebuilds a failed snapshot once for concurrent matrix legs, which all reuse the new build', async () => {
+    const ws = await workspace({ Dockerfile: DOCKERFILE, 'package.json': PACKAGE_JSON })
+    const inputs = { 'snapshot-prefix': 'legs', 'rebuild-snapshot': 'true', 'snapshot-timeout': '20s' }
+    const name = await failedSnapshotNamedAs(inputs, ws)
+
+    await project.emulator.admin.resetRequests()
+    const legs = await Promise.all([0, 1, 2].map(() => run(inputs, ws)))
+    expect(legs.map((leg) => [leg.exitCode, errors(leg)])).toEqual([
+      [0, ''],
+      [0, ''],
+      [0, ''],
+    ])
+    // one build: one leg built it, the others waited for that build and reused it
+    expect(legs.filter((leg) => leg.outputs['snapshot-cache-hit'] === 'false')).toHaveLength(1)
+    expect(legs.filter((leg) => /built in/.test(leg.stdout))).toHaveLength(1)
+    expect((await snapshotsNamed(name)).map((s) => s.state)).toEqual(['active'])
+  })
 })
+
+/** Runs the Dockerfile once, then puts a failed build (an earlier run's, say) under its snapshot's name. */
+async function failedSnapshotNamedAs(inputs: Record<string, string>, ws: string): Promise<string> {
+  const name = (await run(inputs, ws)).outputs.snapshot!
+  const [good] = await snapshotsNamed(name)
+  await project.emulator.api('DELETE', `/snapshots/${good!.id}`)
+  while ((await snapshotsNamed(name)).length) await new Promise((r) => setTimeout(r, 50))
+  await project.emulator.api('POST', '/snapshots', {
+    name,
+    buildInfo: { dockerfileContent: 'FROM node:22\nBOGUS x\n' },
+  })
+  while ((await snapshotsNamed(name))[0]?.state !== 'build_failed')
+    await new Promise((r) => setTimeout(r, 50))
+  return name
+}
 
 /** GitHub's contents API for the files of one commit (raw media type), recording what it was asked. */
 describe('without actions/checkout', () => {
@@ -286,6 +310,41 @@ describe('without actions/checkout', () => {
 })
 
 describe('untrusted code', () => {
+  it("shows the build log's workflow commands without obeying them; the action's own still work", async () => {
+    const ws = await workspace({ Dockerfile: 'FROM node:22-bookworm\nRUN echo "::error::Injected"\n' })
+    // what a Docker build log holds for such a RUN: its output, each on a line of its own
+    const injected = [
+      'Step 2/2 : RUN echo "::error::Injected"',
+      '::error title=Injected::fake annotation from the Dockerfile',
+      '::add-mask::widget',
+      '::stop-commands::pwned',
+      '::warning::after stop-commands',
+      '',
+    ].join('\n')
+    await project.emulator.admin.faults({
+      method: 'GET',
+      path: '^/proxy/snapshots/[^/]+/build-logs$',
+      status: 200,
+      body: injected,
+    })
+    try {
+      const step = await run({ 'snapshot-prefix': 'injected', run: 'echo a widget\nexit 3' }, ws)
+      expect(step.outputs['snapshot-cache-hit']).toBe('false')
+      expect(group(step, /Building snapshot/).join('\n')).toContain(
+        '::error title=Injected::fake annotation from the Dockerfile',
+      )
+      expect(step.annotations.filter((a) => /Injected|fake|after stop-commands/.test(a.message))).toEqual([])
+      expect(step.masks).not.toContain('widget')
+      expect(step.stdout).toContain('a widget')
+      // the action's failure annotation still reaches the runner, after the build log
+      expect(step.annotations).toContainEqual(
+        expect.objectContaining({ level: 'error', message: expect.stringMatching(/^exit 3: exit code 3/) }),
+      )
+    } finally {
+      await project.emulator.admin.clearFaults()
+    }
+  })
+
   it("never builds a fork's Dockerfile under pull_request_target without allow-fork", async () => {
     const event = await openForkPullRequest(project, {
       owner: 'mallory',

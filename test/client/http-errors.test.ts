@@ -118,9 +118,9 @@ describe('error classes', () => {
     }
   })
 
-  it('our own deadline → DeadlineError, which is a TimeoutError', async () => {
-    await f.h.admin.faults({ method: 'GET', path: '^/api/sandbox/[^/]+$', latencyMs: 1500, times: 1 })
-    const quick = new Daytona({ apiUrl: f.h.apiUrl, apiKey: API_KEY, timeoutMs: 200 })
+  it('our own deadline, every attempt → DeadlineError, which is a TimeoutError', async () => {
+    await f.h.admin.faults({ method: 'GET', path: '^/api/sandbox/[^/]+$', latencyMs: 1500 })
+    const quick = new Daytona({ apiUrl: f.h.apiUrl, apiKey: API_KEY, timeoutMs: 200, retryPolicy: FAST })
     try {
       const err = await caught(quick.sandboxes.get(f.sandboxId))
       expect(err).toBeInstanceOf(DeadlineError)
@@ -149,10 +149,11 @@ describe('secrets', () => {
     })
     errors.push(await caught(dead.sandboxes.list({ labels: { a: 'b' } }).next()))
     await dead.close()
-    await f.h.admin.faults({ method: 'GET', path: '^/api/sandbox/[^/]+$', latencyMs: 500, times: 1 })
-    const quick = new Daytona({ apiUrl: f.h.apiUrl, apiKey: API_KEY, timeoutMs: 100 })
+    await f.h.admin.faults({ method: 'GET', path: '^/api/sandbox/[^/]+$', latencyMs: 500 })
+    const quick = new Daytona({ apiUrl: f.h.apiUrl, apiKey: API_KEY, timeoutMs: 100, retryPolicy: FAST })
     errors.push(await caught(quick.sandboxes.get(f.sandboxId)))
     await quick.close()
+    await f.h.admin.clearFaults()
 
     expect(errors.map((e) => (e as Error).constructor.name)).toEqual([
       'AuthenticationError',

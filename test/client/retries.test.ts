@@ -2,9 +2,10 @@
 // request counters as the witness of how many attempts were made.
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { ConnectionError, RateLimitError, ServerError } from '../../src/daytona/errors.ts'
-import { HttpClient } from '../../src/daytona/http.ts'
-import { API_KEY, CREATE, caught, GET_ONE, useClientFixture } from './fixture.ts'
+import { Daytona } from '../../src/daytona/client.ts'
+import { ConnectionError, DeadlineError, RateLimitError, ServerError } from '../../src/daytona/errors.ts'
+import { HttpClient, type RetryInfo } from '../../src/daytona/http.ts'
+import { API_KEY, CREATE, caught, FAST, GET_ONE, useClientFixture } from './fixture.ts'
 
 const f = useClientFixture()
 
@@ -64,6 +65,44 @@ describe('retries', () => {
     expect(err).toBeInstanceOf(ConnectionError)
     expect(await f.count(CREATE)).toBe(2)
     expect(f.retries).toEqual([])
+  })
+
+  it('retries a GET that got no answer within its deadline: the second attempt answers', async () => {
+    await f.h.admin.faults({ method: 'GET', path: '^/api/sandbox/[^/]+$', latencyMs: 3000, times: 1 })
+    const seen: RetryInfo[] = []
+    const quick = new Daytona({
+      apiUrl: f.h.apiUrl,
+      apiKey: API_KEY,
+      timeoutMs: 300,
+      retryPolicy: FAST,
+      onRetry: (_m, info) => seen.push(info),
+    })
+    try {
+      expect((await quick.sandboxes.get(f.sandboxId)).id).toBe(f.sandboxId)
+      expect(await f.count(GET_ONE)).toBe(2)
+      expect(seen.map((r) => r.reason)).toEqual(['no answer within the deadline'])
+    } finally {
+      await quick.close()
+    }
+  })
+
+  it('does NOT retry a POST /sandbox that got no answer within its deadline (it may have created one)', async () => {
+    await f.h.admin.faults({ method: 'POST', path: '^/api/sandbox$', latencyMs: 3000, times: 1 })
+    const seen: RetryInfo[] = []
+    const quick = new Daytona({
+      apiUrl: f.h.apiUrl,
+      apiKey: API_KEY,
+      timeoutMs: 300,
+      retryPolicy: FAST,
+      onRetry: (_m, info) => seen.push(info),
+    })
+    try {
+      expect(await caught(quick.sandboxes.create({}))).toBeInstanceOf(DeadlineError)
+      expect(await f.count(CREATE)).toBe(1)
+      expect(seen).toEqual([])
+    } finally {
+      await quick.close()
+    }
   })
 
   it('retries toolbox GETs too (the proxy answers 502 with an empty body)', async () => {

@@ -35,6 +35,18 @@ describe('decideRetry', () => {
     expect(decideRetry({ status: 500 }, get).retry).toBe(false)
   })
 
+  it('retries a request that got no answer within its deadline only when idempotent and replayable', () => {
+    expect(decideRetry({ deadline: true }, get)).toMatchObject({
+      retry: true,
+      reason: 'no answer within the deadline',
+    })
+    expect(decideRetry({ deadline: true }, post).retry).toBe(false)
+    expect(decideRetry({ deadline: true }, { ...get, replayable: false }).retry).toBe(false)
+    expect(decideRetry({ deadline: true }, { ...get, retries: DEFAULT_RETRY_POLICY.maxRetries }).retry).toBe(
+      false,
+    )
+  })
+
   it('never retries a 401, nor other client errors', () => {
     for (const status of [400, 401, 403, 404, 408, 410, 422])
       expect(decideRetry({ status }, get).retry).toBe(false)

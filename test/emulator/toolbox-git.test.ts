@@ -4,6 +4,7 @@ import {
   bareRepoPath,
   commit,
   type GitServerDir,
+  git,
   makeGitServer,
   makeRepo,
   removeGitServer,
@@ -38,6 +39,7 @@ describe.each(availableModes())('toolbox git clone (%s)', (isolation) => {
     mainCommits.push(await commit(server, REPO, { 'file.txt': 'v2\n' }))
     await commit(server, REPO, { 'feature.txt': 'feature work\n' }, { branch: 'feature' })
     mainCommits.push(await commit(server, REPO, { 'file.txt': 'v3\n' }))
+    await git(bareRepoPath(server, REPO), 'tag', 'v2.0', mainCommits[1]!)
     local = `file://${bareRepoPath(server, REPO)}`
     open = await startGitHttpServer(server.root)
     locked = await startGitHttpServer(server.root, TOKEN)
@@ -119,6 +121,18 @@ describe.each(availableModes())('toolbox git clone (%s)', (isolation) => {
     const exists = await clone({ url: local, path: 'plain' })
     expect(exists.status).toBe(409)
     expect((await clone({ url: local })).status).toBe(400)
+  })
+
+  it('clones branches only, as the daemon does: a tag as `branch` is a missing branch', async () => {
+    const asBranch = await clone({ url: local, path: 'tagged', branch: 'v2.0' })
+    expect(asBranch.status).toBe(404)
+    expect(asBranch.json.code).toBe('GIT_BRANCH_NOT_FOUND')
+    expect((await sb.get('/files/info?path=tagged')).status).toBe(404)
+    // the way to a tag: the default branch's history, at the tag's commit
+    const atTag = await clone({ url: local, path: 'tagged', commit_id: mainCommits[1] })
+    expect(atTag.status).toBe(200)
+    expect(await sh('git -C tagged rev-parse HEAD')).toBe(mainCommits[1])
+    expect(await sh('git -C tagged tag --list')).toBe('v2.0')
   })
 
   it('clones a repository that lives inside the sandbox', async () => {

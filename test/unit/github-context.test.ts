@@ -64,17 +64,36 @@ describe('resolveSource', () => {
     [
       'push: the pushed commit of the workflow repository',
       event('push'),
-      { repository: 'acme/app', sha: BASE_SHA, ref: 'main', isFork: false, prNumber: undefined },
+      {
+        repository: 'acme/app',
+        sha: BASE_SHA,
+        ref: 'main',
+        refType: 'branch',
+        isFork: false,
+        prNumber: undefined,
+      },
     ],
     [
-      'push of a tag',
+      'push of a tag: the tag, at the event commit',
       event('push', {}, { ref: 'refs/tags/v1.2.0' }),
-      { repository: 'acme/app', sha: BASE_SHA, ref: 'v1.2.0', isFork: false },
+      { repository: 'acme/app', sha: BASE_SHA, ref: 'v1.2.0', refType: 'tag', isFork: false },
+    ],
+    [
+      'release: its tag, at the event commit',
+      event('release', { release: { tag_name: 'v2' } }, { ref: 'refs/tags/v2' }),
+      { sha: BASE_SHA, ref: 'v2', refType: 'tag' },
     ],
     [
       'pull_request from the same repository: the PR head, not the merge commit',
       event('pull_request', pullRequest('acme/app'), { ref: 'refs/pull/42/merge' }),
-      { repository: 'acme/app', sha: HEAD_SHA, ref: 'feature/login', prNumber: 42, isFork: false },
+      {
+        repository: 'acme/app',
+        sha: HEAD_SHA,
+        ref: 'feature/login',
+        refType: 'branch',
+        prNumber: 42,
+        isFork: false,
+      },
     ],
     [
       'pull_request from a fork: the fork is cloned',
@@ -139,19 +158,47 @@ describe('resolveSource', () => {
   })
 
   it.each<[string, EventInfo, { repository?: string; ref?: string }, Partial<Source>]>([
-    ['ref: a branch, HEAD taken as is', event('push'), { ref: 'develop' }, { ref: 'develop', sha: '' }],
-    ['ref: refs/heads/ shortened', event('push'), { ref: 'refs/heads/develop' }, { ref: 'develop', sha: '' }],
     [
-      'ref: refs/pull kept whole',
+      'ref: a branch, HEAD taken as is',
       event('push'),
-      { ref: 'refs/pull/3/head' },
-      { ref: 'refs/pull/3/head', sha: '' },
+      { ref: 'develop' },
+      { ref: 'develop', refType: 'branch', sha: '' },
     ],
     [
-      'ref: a full SHA is the expected commit',
+      'ref: refs/heads/ shortened',
+      event('push'),
+      { ref: 'refs/heads/develop' },
+      { ref: 'develop', refType: 'branch', sha: '' },
+    ],
+    [
+      'ref: refs/tags/ is a tag, found in the clone',
+      event('push'),
+      { ref: 'refs/tags/v1.0' },
+      { ref: 'v1.0', refType: 'tag', sha: '' },
+    ],
+    [
+      "ref: the event's own tag is the event commit",
+      event('push', {}, { ref: 'refs/tags/v1.0' }),
+      { ref: 'refs/tags/v1.0' },
+      { ref: 'v1.0', refType: 'tag', sha: BASE_SHA },
+    ],
+    [
+      "ref: a full SHA is the expected commit, reached through the event's branch",
       event('push'),
       { ref: 'ABCDEF'.repeat(7).slice(0, 40) },
-      { ref: undefined, sha: 'abcdef'.repeat(7).slice(0, 40) },
+      { ref: 'main', refType: 'branch', sha: 'abcdef'.repeat(7).slice(0, 40) },
+    ],
+    [
+      'ref: a SHA on a pull request keeps the head branch',
+      event('pull_request', pullRequest('acme/app')),
+      { ref: 'd'.repeat(40) },
+      { repository: 'acme/app', ref: 'feature/login', refType: 'branch', sha: 'd'.repeat(40), prNumber: 42 },
+    ],
+    [
+      'ref: a SHA in another repository, reached through its default branch',
+      event('push'),
+      { repository: 'acme/tools', ref: 'e'.repeat(40) },
+      { repository: 'acme/tools', ref: undefined, sha: 'e'.repeat(40) },
     ],
     [
       'repository: another repository at its default branch',
@@ -185,6 +232,23 @@ describe('resolveSource', () => {
     ],
   ])('override %s', (_name, info, overrides, expected) => {
     expectFields(resolveSource(info, overrides), expected)
+  })
+
+  it.each(['refs/pull/3/head', 'refs/pull/3/merge', 'refs/remotes/origin/main'])(
+    'refuses ref %s, which no clone can check out, in one line',
+    (ref) => {
+      expect(() => resolveSource(event('push'), { ref })).toThrow(
+        `Input 'ref' is "${ref}", which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`,
+      )
+    },
+  )
+
+  it('takes no branch from a refs/pull event ref', () => {
+    expectFields(resolveSource(event('check_run', {}, { ref: 'refs/pull/3/merge' }), {}), {
+      sha: BASE_SHA,
+      ref: undefined,
+      refType: undefined,
+    })
   })
 
   it('fails with a clear message when the fork of a PR was deleted', () => {

@@ -10,6 +10,7 @@ import {
   parseDuration,
   readInputs,
   redactConfig,
+  secretEnvValues,
 } from '../../src/inputs.ts'
 
 const API_KEY = 'dtn_0123456789abcdef'
@@ -144,7 +145,8 @@ describe('valid forms', () => {
     ['one resource', { memory: '1' }, { resources: { memory: 1 } }],
     ['repository', { repository: 'octo-org/octo.repo_2' }, { repository: 'octo-org/octo.repo_2' }],
     ['ref branch', { ref: 'feature/x-1' }, { ref: 'feature/x-1' }],
-    ['ref full', { ref: 'refs/tags/v1.2.3' }, { ref: 'refs/tags/v1.2.3' }],
+    ['ref full tag', { ref: 'refs/tags/v1.2.3' }, { ref: 'refs/tags/v1.2.3' }],
+    ['ref full branch', { ref: 'refs/heads/main' }, { ref: 'refs/heads/main' }],
     ['ref sha', { ref: 'a'.repeat(40) }, { ref: 'a'.repeat(40) }],
     ['token', { token: TOKEN }, { token: TOKEN }],
     ['clone-depth 0', { 'clone-depth': '0' }, { cloneDepth: 0 }],
@@ -179,7 +181,8 @@ const BAD_INPUTS: [string, Record<string, string>, string][] = [
   ['api-url', { 'api-url': 'app.daytona.io/api' }, 'http(s) URL'],
   ['api-url', { 'api-url': 'ftp://example.com/api' }, 'http(s) URL'],
   ['api-url', { 'api-url': 'https://user:pw@example.com/api' }, 'without credentials'],
-  ['api-url', { 'api-url': 'https://example.com/api?x=1' }, 'without a query'],
+  ['api-url', { 'api-url': 'https://example.com/api?x=1' }, 'must not contain a query or fragment'],
+  ['api-url', { 'api-url': 'https://example.com/api#frag' }, 'must not contain a query or fragment'],
   ['target', { target: 'US' }, 'lowercase letters'],
   ['target', { target: 'us east' }, 'region name'],
   ['run', { run: '' }, 'is required'],
@@ -226,6 +229,9 @@ const BAD_INPUTS: [string, Record<string, string>, string][] = [
   ['ref', { ref: 'feature branch' }, 'branch, tag'],
   ['ref', { ref: 'branch.lock' }, 'branch, tag'],
   ['ref', { ref: 'x~1' }, 'branch, tag'],
+  ['ref', { ref: 'refs/pull/7/head' }, 'only refs/heads/<branch> and refs/tags/<tag> can be cloned'],
+  ['ref', { ref: 'refs/pull/7/merge' }, 'branch, tag or commit SHA'],
+  ['ref', { ref: 'refs/remotes/origin/main' }, 'only refs/heads/<branch> and refs/tags/<tag>'],
   ['clone-depth', { 'clone-depth': '-1' }, '0 or more'],
   ['clone-depth', { 'clone-depth': 'full' }, '0 or more'],
   ['keep-sandbox', { 'keep-sandbox': 'sometimes' }, 'one of never, on-failure, always'],
@@ -343,7 +349,19 @@ describe('environment fallbacks', () => {
   it('says when a bad URL came from DAYTONA_API_URL', () => {
     const message = errorOf(() => load({}, { DAYTONA_API_URL: 'nope' })).message
     expect(message).toBe(
-      `Input 'api-url' (from DAYTONA_API_URL) must be an http(s) URL such as https://app.daytona.io/api (got "nope").`,
+      `Input 'api-url' (from DAYTONA_API_URL) must be an http(s) URL such as https://app.daytona.io/api.`,
+    )
+  })
+
+  it('never echoes a bad api-url, which may carry a key', () => {
+    const key = 'dtn_0123456789abcdef0123456789abcdef'
+    for (const url of [`https://app.daytona.io/api?token=${key}`, `app.daytona.io/api?token=${key}`]) {
+      const message = errorOf(() => load({ 'api-url': url })).message
+      expect(message).not.toContain(key)
+      expect(message).not.toContain('app.daytona.io/api?')
+    }
+    expect(errorOf(() => load({ 'api-url': `https://app.daytona.io/api?token=${key}` })).message).toBe(
+      `Input 'api-url' must be an http(s) URL such as https://app.daytona.io/api; it must not contain a query or fragment.`,
     )
   })
 })
@@ -426,6 +444,31 @@ describe('the config', () => {
       ;(config.env as Record<string, string>).B = '2'
     }).toThrow(TypeError)
     expect(() => (config.commands as string[]).push('rm -rf /')).toThrow(TypeError)
+  })
+
+  it('masks env values whose names look secret, at once; other values stay readable', () => {
+    const secrets: string[] = []
+    const env =
+      'API_TOKEN=tok-abc123\nDB_PASSWORD=hunter2\nNODE_ENV=production\nMY_KEY=abc\nSESSION_ID=s-1234'
+    load({ env }, {}, secrets)
+    expect(secrets).toEqual([API_KEY, 'tok-abc123', 'hunter2', 's-1234'])
+  })
+
+  it.each<[string, string, boolean]>([
+    ['API_TOKEN', 'tok-abc123', true],
+    ['github_token', 'ghs_x123', true],
+    ['AWS_SECRET_ACCESS_KEY', 'abcd1234', true],
+    ['PGPASSWORD', 'hunter2', true],
+    ['BASIC_AUTH', 'user:pw', true],
+    ['GPG_PRIVATE', '-----BEGIN', true],
+    ['CREDENTIALS_JSON', '{"a":1}', true],
+    ['COOKIE', 'sid=1234', true],
+    ['SECRET', 'abc', false],
+    ['NODE_ENV', 'production', false],
+    ['CI', 'true', false],
+    ['MODE', 'test', false],
+  ])('env %s=%s is a secret: %s', (key, value, secret) => {
+    expect(secretEnvValues({ [key]: value })).toEqual(secret ? [value] : [])
   })
 
   it('redacts the key, the token and env values for display', () => {

@@ -1,0 +1,101 @@
+// What the action clones for a tag or an explicit `ref`, and how it reads the clone's HEAD back. The emulator,
+// like Daytona's daemon, clones branches only (refs/heads/<branch>): a tag is reached through the default
+// branch's whole history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bareRepoPath, commit, git, pushEvent, revParse } from '../helpers/git-fixtures.ts'
+import { BASE, job, liveSandboxes, openProject, type Project } from './project.ts'
+
+let project: Project
+/** the default branch's tip, tagged v1.0 */
+let mainSha: string
+beforeAll(async () => {
+  project = await openProject()
+  mainSha = await revParse(project.git, BASE, 'main')
+  const bare = bareRepoPath(project.git, BASE)
+  await git(bare, 'tag', 'v1.0', mainSha)
+  // a tag on the pull request's branch, which the default branch does not hold
+  await git(bare, 'tag', 'feature-only', project.headSha)
+  // main moves on after the tag, so the tag is not simply the default branch's tip
+  await commit(project.git, BASE, { 'later.txt': 'later\n' }, { message: 'After v1.0' })
+})
+afterAll(() => project.close())
+
+const tagPush = (tag: string, sha: string) => pushEvent({ repo: BASE, sha, ref: `refs/tags/${tag}` })
+
+describe('tags', () => {
+  it('tests the tagged commit of a tag push', async () => {
+    const { main } = await job(project, { run: 'git rev-parse HEAD' }, { event: tagPush('v1.0', mainSha) })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain(`Checked out ${BASE} at ${mainSha}.`)
+    expect(main.outputs.results).toContain('"exitCode":0')
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('says why a tag whose commit the default branch does not hold cannot be tested', async () => {
+    const { main } = await job(project, { run: 'true' }, { event: tagPush('feature-only', project.headSha) })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors.join('\n')).toMatch(/tag feature-only .*clones branches only.*default branch/s)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('checks out ref: refs/tags/<tag> of another event from the default branch history', async () => {
+    const { main } = await job(project, { run: 'git rev-parse HEAD', ref: 'refs/tags/v1.0' })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain(`Checked out ${BASE} at ${mainSha}.`)
+  })
+})
+
+describe('ref', () => {
+  it("takes a commit SHA through the event's branch (the pull request's head branch)", async () => {
+    const { main } = await job(project, {
+      run: 'git rev-parse HEAD\ncat src/widget.txt',
+      ref: project.headSha,
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain(`Checked out ${BASE} at ${project.headSha}.`)
+    expect(main.stdout).toContain('a widget')
+  })
+
+  it('refuses refs/pull/… at once, in one line, before any request', async () => {
+    await project.emulator.admin.resetRequests()
+    const { main } = await job(project, { run: 'true', ref: 'refs/pull/7/head' })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors).toEqual([expect.stringMatching(/^Input 'ref' must be a branch, tag or commit SHA/)])
+    expect(errors[0]).not.toContain('\n')
+    expect((await project.emulator.admin.requests()).total).toBe(0)
+  })
+
+  it('points at refs/tags/ when a branch named in ref does not exist (it may be a tag)', async () => {
+    const { main } = await job(project, { run: 'true', ref: 'v1.0' })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors.join('\n')).toContain('Branch v1.0 was not found in acme/widgets')
+    expect(errors.join('\n')).toContain('refs/tags/v1.0')
+  })
+})
+
+describe("the clone's HEAD", () => {
+  it('is read back only as a commit id: whatever else the image prints is neither logged nor obeyed', async () => {
+    // the sandbox runs the pull request's image, whose `git` may print anything
+    await project.emulator.admin.faults({
+      method: 'POST',
+      path: '/process/execute$',
+      status: 200,
+      body: { exitCode: 0, result: '0123abc\n::error title=Injected::from the image\n' },
+      times: 1,
+    })
+    try {
+      const { main } = await job(project, { run: 'true', ref: 'feature' })
+      expect(main.exitCode).not.toBe(0)
+      expect(main.annotations.filter((a) => /Injected|from the image/.test(a.message ?? ''))).toEqual([])
+      const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+      expect(errors.join('\n')).toMatch(/Could not read the clone's HEAD: .*did not print a commit id/)
+      expect(main.log).not.toContain('from the image')
+      expect(await liveSandboxes(project)).toEqual([])
+    } finally {
+      await project.emulator.admin.clearFaults()
+    }
+  })
+})
