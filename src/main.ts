@@ -6,7 +6,7 @@ import { resolveCwd, runCommands } from './commands.ts'
 import { Daytona } from './daytona/client.ts'
 import { prepareEnvironment } from './environment/index.ts'
 import { assertTrusted, fromEnvironment, resolveSource } from './github-context.ts'
-import { readInputs } from './inputs.ts'
+import { readInputs, redactConfig } from './inputs.ts'
 import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
 import { createSandbox, extendForDebugging } from './sandbox.ts'
@@ -16,6 +16,7 @@ async function run(): Promise<void> {
   const startedAt = Date.now()
   // 1. Inputs: every bad value fails here, before anything is created.
   const config = readInputs()
+  core.debug(`Inputs: ${JSON.stringify(redactConfig(config))}`)
   const event = fromEnvironment()
   const source = resolveSource(event, config)
   assertTrusted(source, config.allowFork)

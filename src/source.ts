@@ -2,6 +2,7 @@
 // credentials for that call only (the daemon hands them to git through GIT_ASKPASS); nothing persists it.
 import { posix } from 'node:path'
 import * as core from '@actions/core'
+import { shellQuote } from './commands.ts'
 import { DaytonaError } from './daytona/errors.ts'
 import type { Toolbox } from './daytona/toolbox/index.ts'
 import type { Source } from './github-context.ts'
@@ -110,10 +111,6 @@ function commitNotFound(err: unknown): boolean {
     err.status === 404 &&
     !['GIT_REPO_NOT_FOUND', 'GIT_BRANCH_NOT_FOUND'].includes(err.code ?? '')
   )
-}
-
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
 /** Errors that more history can fix; not a missing repository or a refused token. */

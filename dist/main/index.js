@@ -81375,6 +81375,7 @@ async function adoptOrphan(client, name, cleanup) {
 
 
 
+
 async function cloneSource(toolbox, source, config) {
     const workDir = await toolbox.workDir();
     const repoName = source.repository.split('/')[1] ?? 'repository';
@@ -81437,7 +81438,7 @@ async function headOf(toolbox, path) {
 /** A tag that is not the event's: the default branch's history holds it, if it holds its commit at all. */
 async function checkOutTag(toolbox, path, source, tag) {
     const { exitCode } = await toolbox.process.execute({
-        command: `git -c advice.detachedHead=false checkout -q --detach ${source_shellQuote(`refs/tags/${tag}^{commit}`)} --`,
+        command: `git -c advice.detachedHead=false checkout -q --detach ${shellQuote(`refs/tags/${tag}^{commit}`)} --`,
         cwd: path,
         timeout: 60,
     });
@@ -81461,9 +81462,6 @@ function commitNotFound(err) {
     return (err instanceof DaytonaError &&
         err.status === 404 &&
         !['GIT_REPO_NOT_FOUND', 'GIT_BRANCH_NOT_FOUND'].includes(err.code ?? ''));
-}
-function source_shellQuote(text) {
-    return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err) {
@@ -81491,6 +81489,7 @@ async function run() {
     const startedAt = Date.now();
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
+    core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
     const event = fromEnvironment();
     const source = resolveSource(event, config);
     assertTrusted(source, config.allowFork);
