@@ -139,7 +139,7 @@ describe('cancellation', () => {
         project,
         { run: 'echo started-long-command; sleep 120' },
         // the runner kills the step's process tree 10 s after its first signal
-        { signalAfter: { pattern: /started-long-command/, signal }, timeoutMs: 20_000 },
+        { signalAfter: { pattern: /^started-long-command$/m, signal }, timeoutMs: 20_000 },
       )
       expect(main.timedOut).toBe(false)
       expect(main.exitCode).not.toBe(0)
@@ -154,7 +154,7 @@ describe('cancellation', () => {
     const { main, post } = await job(
       project,
       { run: 'echo started-long-command; sleep 120' },
-      { signalMain: { pattern: /started-long-command/, signal: 'SIGKILL' } },
+      { signalMain: { pattern: /^started-long-command$/m, signal: 'SIGKILL' } },
     )
     expect(main.signal).toBe('SIGKILL')
     expect(main.state['sandbox-name']).toBeTruthy()
