@@ -112,6 +112,25 @@ const routes: AdminRoute[] = [
     },
   },
   {
+    // A runner-side failure (the container died): kills the sandbox's processes and leaves it in `error`,
+    // `recoverable` as asked, e.g. to exercise POST /sandbox/{id}/recover.
+    method: 'POST',
+    template: '/_emulator/sandboxes/{idOrName}/error',
+    async handle(d, req, res, params) {
+      const sb = d.ctx.store.findSandbox(params.idOrName)
+      if (!sb) throw new HttpError(404, `no sandbox ${params.idOrName}`)
+      const body = await readJson<{ reason?: unknown; recoverable?: unknown }>(req)
+      const reason = typeof body.reason === 'string' ? body.reason : 'injected runner failure'
+      if (sb.toolboxCreated) await d.ctx.toolbox.stop(sb.id)
+      d.ctx.lifecycle.fail(sb, reason, 'error', body.recoverable === true)
+      sendJson(
+        res,
+        200,
+        adminSandboxView(d.ctx).find((v) => (v as { id: string }).id === sb.id),
+      )
+    },
+  },
+  {
     method: 'GET',
     template: '/_emulator/snapshots',
     async handle(d, _req, res) {

@@ -15,9 +15,12 @@ const CLI_DELAYS: Delays = {
   snapshotPendingMs: 1000,
   buildStepMs: 500,
   createWaitMs: 30_000,
+  buildRunnerWaitMs: 30_000,
   pullMs: 2000,
   minuteMs: 60_000,
 }
+
+const UNSCALED = new Set<keyof Delays>(['minuteMs', 'createWaitMs', 'buildRunnerWaitMs'])
 
 const USAGE = `Usage: node emulator/cli.ts [options]
   --port <n>            port to listen on (default 4010; 0 = any free port)
@@ -77,8 +80,8 @@ function num(name: string, raw: string | boolean | undefined): number | undefine
 const scale = num('delay-scale', opts['delay-scale']) ?? 1
 const delays = { ...CLI_DELAYS }
 for (const key of Object.keys(CLI_DELAYS) as (keyof Delays)[]) {
-  // the emulated minute and the create wait are not "slowness": they are not scaled
-  if (key !== 'minuteMs' && key !== 'createWaitMs') delays[key] = Math.round(delays[key] * scale)
+  // the emulated minute and the server-side waits are not "slowness": they are not scaled
+  if (!UNSCALED.has(key)) delays[key] = Math.round(delays[key] * scale)
   const explicit = num(key, opts[key] ?? opts[kebab(key)])
   if (explicit !== undefined) delays[key] = explicit
 }

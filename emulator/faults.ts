@@ -98,7 +98,7 @@ export class Faults {
   }
 }
 
-/** Which error shape a faulted answer takes: the API's or the proxy/daemon's. */
+/** Which error shape a faulted answer takes: the API's or the proxy's (no daemon `source`). */
 export type Surface = 'api' | 'proxy'
 
 export interface FaultOutcome {
@@ -155,6 +155,6 @@ export async function applyFault(
       out.end(fault.body)
     } else sendJson(out, err.status, fault.body, err.headers)
   } else if (surface === 'api') sendApiError(out, req, err)
-  else sendDaemonError(out, req, err)
+  else sendDaemonError(out, req, err, { source: 'proxy' })
   return { answered: true, leaveErroredSandbox: false }
 }

@@ -1,6 +1,7 @@
 // Small HTTP helpers shared by the emulator's API and toolbox routes: bodies in, Daytona's shapes out.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
 
 /** An error that a route throws to answer with a status; the server turns it into the right body shape. */
 export class HttpError extends Error {
@@ -81,24 +82,58 @@ export function sendApiError(res: ServerResponse, req: IncomingMessage, err: Htt
   )
 }
 
-/** Daemon / proxy error body: an upper-snake `code`, the method and path. */
-export function sendDaemonError(res: ServerResponse, req: IncomingMessage, err: HttpError) {
+/** Who produced a toolbox error: the daemon marks its own; the proxy (auth, look-up, upgrades) does not. */
+export type ErrorSource = 'daemon' | 'proxy'
+
+export interface DaemonErrorOptions {
+  /** default 'daemon': adds `source: "DAYTONA_DAEMON"` as newer daemons do (§5.1) */
+  source?: ErrorSource
+  /** the path the body names; default the request's pathname. The daemon only sees its own sub-path. */
+  path?: string
+}
+
+/** The toolbox error body (§1.4, §5.1): an upper-snake `code`, the method and path; `source` from the daemon. */
+function daemonErrorBody(req: IncomingMessage, err: HttpError, opts: DaemonErrorOptions) {
+  return {
+    statusCode: err.status,
+    message: err.message,
+    code: err.code ?? defaultDaemonCode(err.status),
+    timestamp: new Date().toISOString(),
+    path: opts.path ?? new URL(req.url ?? '/', 'http://x').pathname,
+    method: req.method,
+    ...((opts.source ?? 'daemon') === 'daemon' ? { source: 'DAYTONA_DAEMON' } : {}),
+  }
+}
+
+/** Daemon or proxy error answer (see DaemonErrorOptions for which). */
+export function sendDaemonError(
+  res: ServerResponse,
+  req: IncomingMessage,
+  err: HttpError,
+  opts: DaemonErrorOptions = {},
+) {
   if (err.emptyBody) return sendEmpty(res, err.status, err.headers)
-  const path = new URL(req.url ?? '/', 'http://x').pathname
-  sendJson(
-    res,
-    err.status,
-    {
-      statusCode: err.status,
-      message: err.message,
-      code: err.code ?? defaultDaemonCode(err.status),
-      timestamp: new Date().toISOString(),
-      path,
-      method: req.method,
-      source: 'DAYTONA_DAEMON',
-    },
-    err.headers,
-  )
+  sendJson(res, err.status, daemonErrorBody(req, err, opts), err.headers)
+}
+
+/** Refuses a WebSocket upgrade with a plain HTTP answer in the daemon or proxy error shape. */
+export function rejectUpgrade(
+  socket: Duplex,
+  req: IncomingMessage,
+  err: HttpError,
+  opts: DaemonErrorOptions = {},
+) {
+  const body = err.emptyBody ? '' : JSON.stringify(daemonErrorBody(req, err, opts))
+  const headers = {
+    ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...err.headers,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  }
+  const head = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')
+  socket.end(`HTTP/1.1 ${err.status} ${STATUS_CODES[err.status] ?? 'Error'}\r\n${head}\r\n${body}`)
 }
 
 function defaultDaemonCode(status: number): string {

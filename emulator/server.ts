@@ -23,11 +23,10 @@ import {
   proxyAuthError,
   proxyToolbox,
   proxyUpgrade,
-  rejectUpgrade,
   toolboxTemplate,
 } from './api/toolbox-proxy.ts'
 import { applyFault, Faults, type Surface } from './faults.ts'
-import { HttpError, sendApiError, sendDaemonError } from './http.ts'
+import { HttpError, rejectUpgrade, sendApiError, sendDaemonError } from './http.ts'
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './rate-limit.ts'
 import { ObjectStorageServer, objectStorageDir } from './s3.ts'
 import { DEFAULT_SNAPSHOT_NAME, Store } from './store.ts'
@@ -77,6 +76,7 @@ export const TEST_DELAYS: Delays = {
   snapshotPendingMs: 100,
   buildStepMs: 20,
   createWaitMs: 30_000,
+  buildRunnerWaitMs: 2000,
   pullMs: 150,
   minuteMs: 60_000,
 }
@@ -154,6 +154,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     origin,
     toolboxProxyUrl: `${origin}/toolbox`,
+    proxyUrl: `${origin}/proxy`,
     openConnections: new Map(),
     log,
   } as Omit<ApiContext, 'lifecycle' | 'snapshots'> as ApiContext
@@ -242,7 +243,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
           ? err
           : new HttpError(500, surface === 'api' ? 'An unexpected error occurred.' : String(err))
       if (surface === 'api') sendApiError(res, req, httpErr)
-      else sendDaemonError(res, req, httpErr)
+      // the toolbox answers daemon errors itself: whatever arrives here is the proxy's (or build logs')
+      else sendDaemonError(res, req, httpErr, { source: 'proxy' })
     })
   })
 
@@ -260,7 +262,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }
     upgrade().catch((err: unknown) => {
       const httpErr = err instanceof HttpError ? err : new HttpError(500, String(err))
-      if (!socket.destroyed) rejectUpgrade(socket, req, httpErr)
+      if (!socket.destroyed) rejectUpgrade(socket, req, httpErr, { source: 'proxy' })
     })
   })
 

@@ -9,6 +9,18 @@ export const DEFAULT_REGION = 'us'
 /** Named like Daytona's default snapshot, so clients that print it look familiar. */
 export const DEFAULT_SNAPSHOT_NAME = 'daytonaio/sandbox:0.4.3'
 
+/** Every emulator sandbox is a plain container: no VM classes, hence no pause. */
+export const SANDBOX_CLASS = 'container'
+
+/** Spec fields the shared wire types leave out, answered as a container-class sandbox would. */
+interface EmulatorFields {
+  sandboxClass: typeof SANDBOX_CLASS
+  /** always 0: containers cannot pause, so a non-zero auto-pause is refused at create */
+  autoPauseInterval: number
+}
+export type SandboxListItemDto = SandboxListItem & EmulatorFields
+export type SandboxDto = Sandbox & EmulatorFields
+
 /** What a snapshot's Dockerfile tells a sandbox about its environment (applied to the toolbox). */
 export interface ImageConfig {
   workDir?: string
@@ -97,7 +109,7 @@ export function reportedState(s: { state: string; desiredState: string }): strin
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export function toListItem(s: SandboxRecord, toolboxProxyUrl: string): SandboxListItem {
+export function toListItem(s: SandboxRecord, toolboxProxyUrl: string): SandboxListItemDto {
   return {
     id: s.id,
     organizationId: ORGANIZATION_ID,
@@ -119,6 +131,7 @@ export function toListItem(s: SandboxRecord, toolboxProxyUrl: string): SandboxLi
     ...(s.errorReason !== undefined ? { errorReason: s.errorReason } : {}),
     ...(s.recoverable !== undefined ? { recoverable: s.recoverable } : {}),
     autoStopInterval: s.autoStopInterval,
+    autoPauseInterval: 0,
     autoArchiveInterval: s.autoArchiveInterval,
     autoDeleteInterval: s.autoDeleteInterval,
     ...(s.autoDestroyAt !== undefined ? { autoDestroyAt: iso(s.autoDestroyAt) } : {}),
@@ -127,11 +140,12 @@ export function toListItem(s: SandboxRecord, toolboxProxyUrl: string): SandboxLi
     lastActivityAt: iso(s.lastActivityAt),
     daemonVersion: DAEMON_VERSION,
     runnerId: 'emulator-runner',
+    sandboxClass: SANDBOX_CLASS,
     toolboxProxyUrl,
   }
 }
 
-export function toSandboxDto(s: SandboxRecord, toolboxProxyUrl: string): Sandbox {
+export function toSandboxDto(s: SandboxRecord, toolboxProxyUrl: string): SandboxDto {
   return {
     ...toListItem(s, toolboxProxyUrl),
     env: { ...s.env },

@@ -22,6 +22,11 @@ export interface Delays {
   buildStepMs: number
   /** the server-side wait of POST /sandbox (and start) for `started`; the real API waits 30 s */
   createWaitMs: number
+  /**
+   * how long GET /snapshots/{id}/build-logs-url waits for a `pending` snapshot to get a build runner
+   * before 404 "Timeout waiting for build runner assignment"; the real API waits 30 s
+   */
+  buildRunnerWaitMs: number
   /** snapshot pulling → active, inactive → active after activate */
   pullMs: number
   /** how long an emulated "minute" lasts for auto-stop/archive/delete and TTL (real: 60000) */
@@ -55,6 +60,8 @@ export interface ApiContext {
   origin: string
   /** `${origin}/toolbox`, handed out as toolboxProxyUrl */
   toolboxProxyUrl: string
+  /** `${origin}/proxy`, the region's proxyUrl: where `{proxyUrl}/{sandboxes|snapshots}/{id}/build-logs` live */
+  proxyUrl: string
   /** open toolbox requests and WebSockets per sandbox: they count as activity (keep auto-stop away) */
   openConnections: Map<string, number>
   log: (line: string) => void

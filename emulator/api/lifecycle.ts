@@ -56,10 +56,10 @@ export class Lifecycle {
     )
   }
 
-  fail(sb: SandboxRecord, reason: string, state = 'error'): void {
+  fail(sb: SandboxRecord, reason: string, state = 'error', recoverable = false): void {
     sb.epoch++
     sb.errorReason = reason
-    sb.recoverable = false
+    sb.recoverable = recoverable
     sb.pending = false
     this.set(sb, state)
   }
@@ -149,6 +149,15 @@ export class Lifecycle {
       this.set(sb, 'restoring')
       this.later(sb, epoch, half, () => this.toStarted(sb, epoch))
     })
+  }
+
+  /** A recoverable `error` → `stopped`, then (unless skipStart) starting → started like a start. */
+  recover(sb: SandboxRecord, skipStart: boolean): void {
+    sb.errorReason = undefined
+    sb.recoverable = undefined
+    this.begin(sb, 'stopped')
+    this.set(sb, 'stopped')
+    if (!skipStart) this.start(sb)
   }
 
   /** started → stopping → stopped; an ephemeral sandbox (autoDelete 0) is destroyed instead. */

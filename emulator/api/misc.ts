@@ -1,7 +1,12 @@
-// Regions and object-storage credentials.
-import { sendJson } from '../http.ts'
+// Regions, object-storage credentials and registry push credentials.
+import { randomBytes, randomUUID } from 'node:crypto'
+import { HttpError, sendJson } from '../http.ts'
 import { ORGANIZATION_ID } from '../store.ts'
 import type { Route } from './router.ts'
+
+/** One registry id for the emulator's whole life, as a real region has one transient-push registry. */
+const REGISTRY_ID = randomUUID()
+const PUSH_ACCESS_TTL_MS = 60 * 60 * 1000
 
 export const miscRoutes: Route[] = [
   {
@@ -9,7 +14,8 @@ export const miscRoutes: Route[] = [
     template: '/api/regions',
     throttler: 'authenticated',
     async handle(r) {
-      const proxyUrl = r.ctx.origin
+      // §1.4/§3.5: build logs are served at `{proxyUrl}/{sandboxes|snapshots}/{id}/build-logs`
+      const proxyUrl = r.ctx.proxyUrl
       sendJson(
         r.res,
         200,
@@ -36,6 +42,27 @@ export const miscRoutes: Route[] = [
         organizationId: ORGANIZATION_ID,
         bucket: storage.bucket,
         region: storage.region,
+      })
+    },
+  },
+  {
+    // §3.1 (the CLI's `snapshot push`): fresh credentials per call. There is no registry behind them: the
+    // emulator fakes image pulls and builds, so a `docker push` to registryUrl fails (see README).
+    method: 'GET',
+    template: '/api/docker-registry/registry-push-access',
+    throttler: 'authenticated',
+    async handle(r) {
+      const regionId = r.url.searchParams.get('regionId')
+      if (regionId && !r.ctx.store.regions.some((region) => region.id === regionId)) {
+        throw new HttpError(404, 'Region not found')
+      }
+      sendJson(r.res, 200, {
+        username: `robot$emulator-push-${randomBytes(4).toString('hex')}`,
+        secret: randomBytes(24).toString('base64url'),
+        registryUrl: new URL(r.ctx.origin).host,
+        registryId: REGISTRY_ID,
+        project: ORGANIZATION_ID,
+        expiresAt: new Date(Date.now() + PUSH_ACCESS_TTL_MS).toISOString(),
       })
     },
   },

@@ -1,8 +1,9 @@
 // POST /api/sandbox (§2.1): from a snapshot (waits server-side for `started`) or from buildInfo (answers
 // at once, in pending_build). Validation, quotas and messages follow the real API.
 import { randomUUID } from 'node:crypto'
+import { isIP } from 'node:net'
 import { HttpError, readJson, sendJson } from '../http.ts'
-import { DEFAULT_SNAPSHOT_NAME, type SandboxRecord, toSandboxDto } from '../store.ts'
+import { DEFAULT_SNAPSHOT_NAME, SANDBOX_CLASS, type SandboxRecord, toSandboxDto } from '../store.ts'
 import { buildSnapshotRef } from './builds.ts'
 import type { ApiContext } from './context.ts'
 import { checkPerSandbox, checkTotals, type Resources } from './quotas.ts'
@@ -20,6 +21,37 @@ export function resolveAutoArchive(minutes: number): number {
 export function resolveAutoStop(minutes: number): number {
   if (minutes < 0) throw badRequest('Auto-stop interval must be non-negative')
   return minutes
+}
+
+/**
+ * Auto-pause needs a pause-capable (VM) class; every emulator sandbox is a container. As the SDK and server
+ * do, a non-zero auto-stop together with a non-zero auto-pause is refused first.
+ */
+export function checkAutoPause(minutes: number, autoStop: number | undefined): void {
+  if (minutes < 0) throw badRequest('Auto-pause interval must be non-negative')
+  if (minutes === 0) return
+  if (autoStop !== undefined && autoStop !== 0) {
+    throw badRequest(
+      'autoStopInterval and autoPauseInterval are mutually exclusive. Set at most one of them to a non-zero value',
+    )
+  }
+  throw badRequest(`Auto-pause is not supported for sandbox class ${SANDBOX_CLASS}`)
+}
+
+/** `networkAllowList`: comma-separated CIDRs (IPv4 or IPv6); empty entries are skipped as the server does. */
+export function checkNetworkAllowList(list: string | undefined): void {
+  for (const entry of (list ?? '').split(',').map((e) => e.trim())) {
+    if (!entry) continue
+    const [address, prefix, extra] = entry.split('/')
+    const version = isIP(address ?? '')
+    const bits = version === 4 ? 32 : 128
+    const prefixOk = prefix !== undefined && /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits
+    if (!version || !prefixOk || extra !== undefined) {
+      throw badRequest(
+        `Invalid network format: ${entry}. networkAllowList must be a comma-separated list of CIDRs (e.g. "192.168.1.0/16,10.0.0.0/24")`,
+      )
+    }
+  }
 }
 
 export function resolveRegion(ctx: ApiContext, target: string | undefined): string {
@@ -62,7 +94,11 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
     disk: optionalInt(body, 'disk') ?? 0,
     gpu: optionalInt(body, 'gpu') ?? 0,
   }
-  const autoStop = resolveAutoStop(optionalInt(body, 'autoStopInterval') ?? 15)
+  const autoStopRequested = optionalInt(body, 'autoStopInterval')
+  const autoStop = resolveAutoStop(autoStopRequested ?? 15)
+  checkAutoPause(optionalInt(body, 'autoPauseInterval') ?? 0, autoStopRequested)
+  const networkAllowList = optionalString(body, 'networkAllowList')
+  checkNetworkAllowList(networkAllowList)
   const autoArchive = resolveAutoArchive(optionalInt(body, 'autoArchiveInterval') ?? 10_080)
   const autoDelete = optionalInt(body, 'autoDeleteInterval') ?? -1
   const ttlMinutes = optionalInt(body, 'ttlMinutes') ?? 0
@@ -127,7 +163,7 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
     labels,
     public: optionalBool(body, 'public') ?? false,
     networkBlockAll: optionalBool(body, 'networkBlockAll') ?? false,
-    networkAllowList: optionalString(body, 'networkAllowList'),
+    networkAllowList,
     domainAllowList: optionalString(body, 'domainAllowList'),
     target: region,
     ...resources,

@@ -1,13 +1,15 @@
-// GET /api/sandbox (§2.6): prefix filters on id and name, JSON labels containment, state and range filters,
-// sorting, and an opaque cursor with `nextCursor: null` on the last page.
+// GET /api/sandbox (§2.6): prefix filters on id and name, JSON labels containment, state, class, flag, range
+// and date filters, sorting, and an opaque cursor with `nextCursor: null` on the last page. Bounds are
+// inclusive, as in the real query (`>=`/`<=`).
 import { SANDBOX_STATES } from '../../src/daytona/types.ts'
 import { sendJson } from '../http.ts'
-import { reportedState, type SandboxRecord, toListItem } from '../store.ts'
+import { reportedState, SANDBOX_CLASS, type SandboxRecord, toListItem } from '../store.ts'
 import type { RouteRequest } from './router.ts'
 import { badRequest } from './validate.ts'
 
 /** Destroyed sandboxes are never listed, so asking for them is a 400. */
 const STATES: readonly string[] = SANDBOX_STATES.filter((state) => state !== 'destroyed')
+const SANDBOX_CLASSES: readonly string[] = ['linux-vm', 'container', 'android', 'windows']
 const SORT_FIELDS: Record<string, (s: SandboxRecord) => string | number> = {
   name: (s) => s.name,
   cpu: (s) => s.cpu,
@@ -37,6 +39,29 @@ function boolParam(q: URLSearchParams, key: string): boolean | undefined {
   const raw = q.get(key)
   if (raw === null) return undefined
   return raw === 'true'
+}
+
+/** ISO 8601: a date, or a date and time with an optional fraction and zone. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+function dateParam(q: URLSearchParams, key: string): number | undefined {
+  const raw = q.get(key)
+  if (raw === null || raw === '') return undefined
+  const ms = Date.parse(raw)
+  if (!ISO_DATE.test(raw) || Number.isNaN(ms)) throw badRequest(`${key} must be a valid ISO 8601 date string`)
+  return ms
+}
+
+/** An `[after, before]` window on one timestamp; a sandbox without that timestamp never matches one. */
+function dateWindow(q: URLSearchParams, name: string, get: (s: SandboxRecord) => number | undefined) {
+  const after = dateParam(q, `${name}After`)
+  const before = dateParam(q, `${name}Before`)
+  return (s: SandboxRecord): boolean => {
+    if (after === undefined && before === undefined) return true
+    const value = get(s)
+    if (value === undefined) return false
+    return (after === undefined || value >= after) && (before === undefined || value <= before)
+  }
 }
 
 function parseLabels(raw: string | null): Record<string, string> | undefined {
@@ -79,10 +104,25 @@ export async function listSandboxes(r: RouteRequest): Promise<void> {
   const labels = parseLabels(q.get('labels'))
   const idPrefix = q.get('id')?.toLowerCase()
   const namePrefix = q.get('name')?.toLowerCase()
+  const classes = arrayParam(q, 'sandboxClasses')
+  for (const c of classes ?? []) {
+    if (!SANDBOX_CLASSES.includes(c)) {
+      throw badRequest(
+        `each value in sandboxClasses must be one of the following values: ${SANDBOX_CLASSES.join(', ')}`,
+      )
+    }
+  }
   const snapshots = arrayParam(q, 'snapshots')
   const regions = arrayParam(q, 'regionIds')
   const includeErroredDeleted = boolParam(q, 'includeErroredDeleted') ?? false
   const isPublic = boolParam(q, 'isPublic')
+  const isRecoverable = boolParam(q, 'isRecoverable')
+  // includeWarm is accepted: the emulator has no warm pool, so there is nothing more to include
+  const dateWindows = [
+    dateWindow(q, 'createdAt', (s) => s.createdAt),
+    dateWindow(q, 'lastEvent', (s) => s.lastActivityAt),
+    dateWindow(q, 'autoDestroyAt', (s) => s.autoDestroyAt),
+  ]
   const ranges: [string, (s: SandboxRecord) => number][] = [
     ['Cpu', (s) => s.cpu],
     ['MemoryGiB', (s) => s.memory],
@@ -93,6 +133,8 @@ export async function listSandboxes(r: RouteRequest): Promise<void> {
     min: numberParam(q, `min${name}`, 1),
     max: numberParam(q, `max${name}`, 1),
   }))
+  // [N218] GPU bounds; 0 is a meaningful GPU count
+  bounds.push({ get: (s) => s.gpu, min: numberParam(q, 'minGpu', 0), max: numberParam(q, 'maxGpu', 0) })
   const sort = q.get('sort') ?? 'lastActivityAt'
   const sortValue = SORT_FIELDS[sort]
   if (!sortValue)
@@ -112,6 +154,9 @@ export async function listSandboxes(r: RouteRequest): Promise<void> {
     if (snapshots && !(s.snapshot && snapshots.includes(s.snapshot))) return false
     if (regions && !regions.includes(s.target)) return false
     if (isPublic !== undefined && s.public !== isPublic) return false
+    if (isRecoverable !== undefined && (s.recoverable ?? false) !== isRecoverable) return false
+    if (classes && !classes.includes(SANDBOX_CLASS)) return false
+    if (!dateWindows.every((inWindow) => inWindow(s))) return false
     return bounds.every(
       (b) => (b.min === undefined || b.get(s) >= b.min) && (b.max === undefined || b.get(s) <= b.max),
     )

@@ -1,11 +1,11 @@
-// Sandbox routes other than create and list (§2.5): get, delete, start, stop, archive, labels, the
+// Sandbox routes other than create and list (§2.5): get, delete, start, stop, archive, recover, labels, the
 // interval setters, TTL, last-activity and the URL look-ups.
 import { HttpError, readJson, sendEmpty, sendJson } from '../http.ts'
 import { reportedState, type SandboxRecord, toSandboxDto } from '../store.ts'
 import type { ApiContext } from './context.ts'
 import { checkTotals } from './quotas.ts'
 import type { Route, RouteRequest } from './router.ts'
-import { createSandbox, resolveAutoArchive, resolveAutoStop } from './sandbox-create.ts'
+import { checkAutoPause, createSandbox, resolveAutoArchive, resolveAutoStop } from './sandbox-create.ts'
 import { listSandboxes } from './sandbox-list.ts'
 import { badRequest, intParam, optionalStringMap } from './validate.ts'
 
@@ -57,6 +57,24 @@ async function stop(r: RouteRequest): Promise<void> {
   if (sb.pending) throw conflict()
   if (sb.state !== 'started') throw badRequest('Sandbox is not in a stoppable state')
   await r.ctx.lifecycle.stop(sb)
+  reply(r, sb)
+}
+
+/** §2.5: only an `error` with `recoverable: true` can be recovered; it then starts unless skipStart. */
+async function recover(r: RouteRequest): Promise<void> {
+  const { ctx } = r
+  const sb = byIdOrName(ctx, r.params.idOrName)
+  if (sb.pending) throw conflict()
+  if (sb.state !== 'error') throw badRequest('Sandbox must be in error state to recover')
+  if (!sb.recoverable)
+    throw badRequest(`Sandbox error is not recoverable: ${sb.errorReason ?? 'unknown error'}`)
+  const skipStart = r.url.searchParams.get('skipStart') === 'true'
+  if (!skipStart) checkTotals(ctx.store, ctx.limits, sb.target, sb, sb.id)
+  ctx.lifecycle.recover(sb, skipStart)
+  if (!skipStart) {
+    const state = await ctx.lifecycle.waitSettled(sb, ctx.delays.createWaitMs)
+    if (state === 'error') throw badRequest(`Sandbox failed to start: ${sb.errorReason ?? 'unknown error'}`)
+  }
   reply(r, sb)
 }
 
@@ -123,6 +141,12 @@ export const sandboxRoutes: Route[] = [
     handle: archive,
   },
   {
+    method: 'POST',
+    template: '/api/sandbox/{idOrName}/recover',
+    throttler: 'sandbox-lifecycle',
+    handle: recover,
+  },
+  {
     method: 'PUT',
     template: '/api/sandbox/{idOrName}/labels',
     throttler: 'authenticated',
@@ -137,6 +161,8 @@ export const sandboxRoutes: Route[] = [
   intervalRoute('/api/sandbox/{idOrName}/autodelete/{minutes}', (sb, m) => {
     sb.autoDeleteInterval = m
   }),
+  // containers cannot pause: only 0 (off, what the DTO always says) is accepted
+  intervalRoute('/api/sandbox/{idOrName}/autopause/{minutes}', (_sb, m) => checkAutoPause(m, undefined)),
   intervalRoute('/api/sandbox/{idOrName}/ttl/{minutes}', (sb, m, ctx) => {
     if (m < 0) throw badRequest('ttlMinutes must not be less than 0')
     // §2.5: the TTL is re-anchored from now; 0 turns it off
@@ -167,7 +193,7 @@ export const sandboxRoutes: Route[] = [
     async handle(r) {
       const sb = byIdOrName(r.ctx, r.params.idOrName)
       if (!sb.buildInfo) throw new HttpError(404, `Sandbox ${r.params.idOrName} has no build info`)
-      sendJson(r.res, 200, { url: `${r.ctx.origin}/proxy/sandboxes/${sb.id}/build-logs` })
+      sendJson(r.res, 200, { url: `${r.ctx.proxyUrl}/sandboxes/${sb.id}/build-logs` })
     },
   },
 ]

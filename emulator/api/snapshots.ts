@@ -169,6 +169,26 @@ async function activate(r: RouteRequest): Promise<void> {
   sendJson(r.res, 200, toSnapshotDto(snap))
 }
 
+/** Polls until the snapshot leaves `pending` (a runner took it) or `ms` pass; false on timeout. */
+async function waitForBuildRunner(ctx: ApiContext, snap: SnapshotRecord, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (snap.state === 'pending') {
+    const left = deadline - Date.now()
+    if (left <= 0 || ctx.timers.isClosed) return false
+    await ctx.timers.sleep(Math.min(25, left))
+  }
+  return true
+}
+
+/** §3.1: while no build runner is assigned yet (`pending`) the API waits, then 404s. */
+async function buildLogsUrl(r: RouteRequest): Promise<void> {
+  const snap = find(r.ctx, r.params.id)
+  if (!(await waitForBuildRunner(r.ctx, snap, r.ctx.delays.buildRunnerWaitMs))) {
+    throw new HttpError(404, 'Timeout waiting for build runner assignment')
+  }
+  sendJson(r.res, 200, { url: `${r.ctx.proxyUrl}/snapshots/${snap.id}/build-logs` })
+}
+
 export const snapshotRoutes: Route[] = [
   { method: 'POST', template: '/api/snapshots', throttler: 'authenticated', handle: create },
   { method: 'GET', template: '/api/snapshots', throttler: 'authenticated', handle: list },
@@ -195,9 +215,6 @@ export const snapshotRoutes: Route[] = [
     method: 'GET',
     template: '/api/snapshots/{id}/build-logs-url',
     throttler: 'authenticated',
-    async handle(r) {
-      const snap = find(r.ctx, r.params.id)
-      sendJson(r.res, 200, { url: `${r.ctx.origin}/proxy/snapshots/${snap.id}/build-logs` })
-    },
+    handle: buildLogsUrl,
   },
 ]

@@ -1,8 +1,8 @@
 // The toolbox proxy (§1.4): /toolbox/{sandboxId}/{subPath} → the in-process toolbox. Like the real proxy it
 // looks the sandbox up by ID only, refuses sandboxes that are not started, and counts every request (and
-// every open request or WebSocket) as activity that keeps auto-stop away.
+// every open request or WebSocket) as activity that keeps auto-stop away. Errors thrown here are the
+// proxy's own (no `source`); the daemon answers its errors itself, in its shape.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { HttpError } from '../http.ts'
 import { reportedState } from '../store.ts'
@@ -93,23 +93,6 @@ export async function proxyToolbox(
   delete req.headers.authorization
   trackActivity(ctx, req, sandboxId, res)
   await ctx.toolbox.handle(req, res, sandboxId, subPath, url)
-}
-
-/** Answers a refused WebSocket upgrade with an HTTP response in the proxy's error shape. */
-export function rejectUpgrade(socket: Duplex, req: IncomingMessage, err: HttpError): void {
-  const body = JSON.stringify({
-    statusCode: err.status,
-    message: err.message,
-    code: err.code ?? 'INTERNAL_SERVER_ERROR',
-    timestamp: new Date().toISOString(),
-    path: new URL(req.url ?? '/', 'http://x').pathname,
-    method: req.method,
-  })
-  socket.end(
-    `HTTP/1.1 ${err.status} ${STATUS_CODES[err.status] ?? 'Error'}\r\n` +
-      'content-type: application/json; charset=utf-8\r\n' +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  )
 }
 
 export function proxyUpgrade(

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { HttpError, sendJson } from '../http.ts'
+import { HttpError, rejectUpgrade, sendDaemonError, sendJson } from '../http.ts'
 import { execute } from './execute.ts'
 import { bulkDownload, createFolder, deleteFile, downloadFile, fileInfo, listFiles } from './files.ts'
 import { gitClone } from './git.ts'
@@ -20,6 +20,7 @@ import { SandboxRuntime, type SandboxSpec } from './runtime.ts'
 import {
   createSession,
   deleteSession,
+  entrypointLogs,
   execInSession,
   findCommand,
   findSession,
@@ -61,6 +62,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/process\/execute$/, execute],
   ['POST', /^\/process\/session$/, createSession],
   ['GET', /^\/process\/session$/, listSessions],
+  ['GET', /^\/process\/session\/entrypoint\/logs$/, entrypointLogs],
   ['GET', /^\/process\/session\/([^/]+)$/, getSession],
   ['DELETE', /^\/process\/session\/([^/]+)$/, deleteSession],
   ['POST', /^\/process\/session\/([^/]+)\/exec$/, execInSession],
@@ -99,6 +101,11 @@ function toHttpError(err: unknown): unknown {
 }
 
 const LOGS_PATH = /^\/process\/session\/([^/]+)\/command\/([^/]+)\/logs$/
+const ENTRYPOINT_LOGS_PATH = /^\/process\/session\/entrypoint\/logs$/
+
+function errorText(err: unknown): string {
+  return (err as Error)?.stack ?? String(err)
+}
 
 function envMs(name: string): number | undefined {
   const value = Number(process.env[name])
@@ -114,10 +121,12 @@ export class Toolbox {
   private readonly shell = pickShell()
   private readonly perl = which('perl')
   private readonly wss: WebSocketServer
+  private readonly log: (line: string) => void
 
   constructor(opts: ToolboxOptions) {
     this.dataDir = opts.dataDir
     const log = opts.log ?? (() => {})
+    this.log = log
     const forced = process.env.DAYTONA_EMULATOR_ISOLATION
     const wanted = opts.isolation ?? 'auto'
     if (wanted !== 'auto') {
@@ -177,24 +186,44 @@ export class Toolbox {
     await rm(rt?.layout.root ?? join(this.dataDir, 'sandboxes', id), { recursive: true, force: true })
   }
 
+  /**
+   * Serves one daemon request. Errors are answered here, in the daemon's shape (`source: "DAYTONA_DAEMON"`,
+   * `path` the daemon's own path such as `/files/info`): the daemon never sees the proxy's `/toolbox/{id}`.
+   */
   async handle(req: IncomingMessage, res: ServerResponse, sandboxId: string, subPath: string, url: URL) {
-    const rt = this.runtime(sandboxId)
     const path = subPath || '/'
+    try {
+      await this.dispatch(req, res, sandboxId, path, url)
+    } catch (err) {
+      // Mid-stream failures cannot become an error body any more: cut the response instead.
+      if (res.headersSent) return void res.destroy(err as Error)
+      const mapped = toHttpError(err)
+      if (!(mapped instanceof HttpError))
+        this.log(`toolbox error on ${req.method} ${path}: ${errorText(err)}`)
+      const httpErr =
+        mapped instanceof HttpError ? mapped : new HttpError(500, (err as Error)?.message ?? String(err))
+      sendDaemonError(res, req, httpErr, { source: 'daemon', path })
+    }
+  }
+
+  private async dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    sandboxId: string,
+    path: string,
+    url: URL,
+  ) {
+    const rt = this.runtime(sandboxId)
     for (const [method, pattern, handler] of ROUTES) {
       const m = pattern.exec(path)
       if (!m || req.method !== method) continue
       const params = m.slice(1).map((p) => decodeURIComponent(p))
-      try {
-        return await handler({ rt, req, res, url, params, follow: this.follow })
-      } catch (err) {
-        // Mid-stream failures cannot become an error body any more: cut the response instead.
-        if (res.headersSent) return void res.destroy(err as Error)
-        throw toHttpError(err)
-      }
+      return handler({ rt, req, res, url, params, follow: this.follow })
     }
     throw new HttpError(404, `${req.method} ${path} not found`, { code: 'NOT_FOUND' })
   }
 
+  /** WebSocket upgrades (log follows); refusals answer in the daemon's error shape. */
   upgrade(
     req: IncomingMessage,
     socket: Duplex,
@@ -204,9 +233,15 @@ export class Toolbox {
     url: URL,
   ): void {
     try {
+      const rt = this.runtime(sandboxId)
+      if (ENTRYPOINT_LOGS_PATH.test(subPath)) {
+        // the emulator runs no entrypoint: its log is empty and complete, so the follow ends at once
+        this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(1000))
+        return
+      }
       const m = LOGS_PATH.exec(subPath)
       if (!m) throw new HttpError(404, `no WebSocket endpoint at ${subPath}`, { code: 'NOT_FOUND' })
-      const session = findSession(this.runtime(sandboxId), decodeURIComponent(m[1]))
+      const session = findSession(rt, decodeURIComponent(m[1]))
       const cmd = findCommand(session, decodeURIComponent(m[2]))
       const follow = url.searchParams.get('follow') === 'true'
       this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -214,15 +249,7 @@ export class Toolbox {
       })
     } catch (err) {
       const e = err instanceof HttpError ? err : new HttpError(500, (err as Error).message)
-      const body = JSON.stringify({
-        statusCode: e.status,
-        message: e.message,
-        code: e.code ?? 'INTERNAL_SERVER_ERROR',
-      })
-      socket.end(
-        `HTTP/1.1 ${e.status} ${e.status === 404 ? 'Not Found' : 'Error'}\r\nContent-Type: application/json\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      )
+      rejectUpgrade(socket, req, e, { source: 'daemon', path: subPath })
     }
   }
 

@@ -125,6 +125,18 @@ export async function getCommandLogs({ rt, req, res, url, params, follow }: Rout
   res.end(body)
 }
 
+/**
+ * GET /process/session/entrypoint/logs (§4.4). The emulator runs no image entrypoint, so the log is empty and
+ * complete: a follow (plain GET here, WebSocket in index.ts) ends at once. Unlike command logs this endpoint
+ * is never "combined": text keeps the markers even without a version header; JSON from 0.167.0.
+ */
+export async function entrypointLogs({ req, res }: RouteContext) {
+  const log = Buffer.alloc(0)
+  if (outputMode(req) === 'json') return sendJson(res, 200, shapeOutput(log, 'json'))
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': log.length })
+  res.end(log)
+}
+
 export async function sendInput({ rt, req, res, params }: RouteContext) {
   const body = await readJson(req)
   const data = str(body.data)
