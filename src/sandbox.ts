@@ -8,6 +8,7 @@ import {
   AuthenticationError,
   ConflictError,
   ConnectionError,
+  DeadlineError,
   ForbiddenError,
   ServerError,
 } from './daytona/errors.ts'
@@ -86,7 +87,7 @@ function lifetimeMinutes(config: Config): number {
 
 /**
  * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
- * whose answer was lost to a 5xx or a dropped connection can be sent again, and "already exists" then means
+ * whose answer was lost to a 5xx, a dropped connection or our deadline can be sent again, and "already exists" then means
  * the first one worked.
  */
 async function createNamed(
@@ -104,7 +105,9 @@ async function createNamed(
         cleanup.forget()
         throw err
       }
-      if (attempt < CREATE_ATTEMPTS && (err instanceof ServerError || err instanceof ConnectionError)) {
+      const answerLost =
+        err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError
+      if (attempt < CREATE_ATTEMPTS && answerLost) {
         core.info(`Creating the sandbox failed (${err.message}); trying again.`)
         await setTimeout(attempt * 1000)
         continue

@@ -81332,7 +81332,7 @@ function lifetimeMinutes(config) {
 }
 /**
  * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
- * whose answer was lost to a 5xx or a dropped connection can be sent again, and "already exists" then means
+ * whose answer was lost to a 5xx, a dropped connection or our deadline can be sent again, and "already exists" then means
  * the first one worked.
  */
 async function createNamed(client, body, cleanup) {
@@ -81348,7 +81348,8 @@ async function createNamed(client, body, cleanup) {
                 cleanup.forget();
                 throw err;
             }
-            if (attempt < CREATE_ATTEMPTS && (err instanceof ServerError || err instanceof ConnectionError)) {
+            const answerLost = err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError;
+            if (attempt < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
                 continue;

@@ -102,7 +102,7 @@ describe('a pull request run', () => {
     expect(main.stdout).toContain('after-cat')
   })
 
-  it('keeps env values out of the step summary', async () => {
+  it('masks secret-looking env values in the log and the summary', async () => {
     const { main } = await job(project, {
       run: 'echo "token is $API_TOKEN"; exit 1',
       env: 'API_TOKEN=tok-abc123456',
