@@ -25,6 +25,8 @@ export interface FaultSpec {
   retryAfterSeconds?: number
   /** destroy the socket without answering */
   drop?: boolean
+  /** handle the request for real, then destroy the socket instead of answering: a lost answer */
+  dropAfterHandling?: boolean
   latencyMs?: number
   /** on POST /api/sandbox: answer 400 'Sandbox failed to start: …' but leave the record in state error */
   leaveErroredSandbox?: boolean
@@ -137,6 +139,16 @@ export async function applyFault(
   if (fault.drop) {
     ;(socket ?? req.socket).destroy()
     return { answered: true, leaveErroredSandbox: false }
+  }
+  if (fault.dropAfterHandling && res) {
+    const lose = () => {
+      req.socket.destroy()
+      return res
+    }
+    res.writeHead = lose as typeof res.writeHead
+    res.end = lose as typeof res.end
+    res.write = (() => lose() && false) as typeof res.write
+    return { answered: false, leaveErroredSandbox: false }
   }
   if (!fault.conflict && fault.status === undefined) {
     return { answered: false, leaveErroredSandbox: fault.leaveErroredSandbox === true }

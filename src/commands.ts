@@ -3,7 +3,7 @@
 // the sandbox: deleting the session kills its whole process group.
 import { posix } from 'node:path'
 import * as core from '@actions/core'
-import { DaytonaError } from './daytona/errors.ts'
+import { ConnectionError, DaytonaError, DeadlineError } from './daytona/errors.ts'
 import type { Toolbox } from './daytona/toolbox/index.ts'
 import { formatDuration } from './duration.ts'
 import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
@@ -113,6 +113,7 @@ class Sessions {
   readonly #cwd: string
   #id: string | undefined
   #count = 0
+  readonly #known = new Set<string>()
 
   constructor(toolbox: Toolbox, cwd: string) {
     this.toolbox = toolbox
@@ -126,14 +127,40 @@ class Sessions {
     const script = `{ ${command}\n} </dev/null`
     const sessionId = await this.#current()
     try {
-      return { sessionId, ...(await this.toolbox.process.exec(sessionId, script, { runAsync: true })) }
+      return { sessionId, cmdId: await this.#exec(sessionId, script) }
     } catch (err) {
       if (!sessionEnded(err)) throw err
       core.debug(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`)
       this.#id = undefined
       const fresh = await this.#current()
-      return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, script, { runAsync: true })) }
+      return { sessionId: fresh, cmdId: await this.#exec(fresh, script) }
     }
+  }
+
+  /**
+   * An exec is not idempotent, so the client never resends it. When its answer is lost (a gateway error, a
+   * dropped connection, our deadline), the session's command list says whether it started: adopt it, or send
+   * it again once.
+   */
+  async #exec(sessionId: string, script: string): Promise<string> {
+    const process = this.toolbox.process
+    try {
+      return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId)
+    } catch (err) {
+      if (!answerLost(err)) throw err
+      const started = (await process.getSession(sessionId)).commands?.find(
+        (c) => c.command === script && !this.#known.has(c.id),
+      )
+      if (started) return this.#remember(started.id)
+      core.info(`Starting the command failed (${(err as Error).message}); sending it again.`)
+      return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId)
+    }
+  }
+
+  /** Commands of this job seen so far, so that a lost answer is never matched to an earlier command. */
+  #remember(cmdId: string): string {
+    this.#known.add(cmdId)
+    return cmdId
   }
 
   async #current(): Promise<string> {
@@ -180,6 +207,14 @@ class Sessions {
  */
 function sessionEnded(err: unknown): boolean {
   return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0)
+}
+
+function answerLost(err: unknown): boolean {
+  return (
+    err instanceof ConnectionError ||
+    err instanceof DeadlineError ||
+    (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0))
+  )
 }
 
 /** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */

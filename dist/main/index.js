@@ -50441,6 +50441,7 @@ class Sessions {
     #cwd;
     #id;
     #count = 0;
+    #known = new Set();
     constructor(toolbox, cwd) {
         this.toolbox = toolbox;
         this.#cwd = cwd;
@@ -50452,7 +50453,7 @@ class Sessions {
         const script = `{ ${command}\n} </dev/null`;
         const sessionId = await this.#current();
         try {
-            return { sessionId, ...(await this.toolbox.process.exec(sessionId, script, { runAsync: true })) };
+            return { sessionId, cmdId: await this.#exec(sessionId, script) };
         }
         catch (err) {
             if (!sessionEnded(err))
@@ -50460,8 +50461,33 @@ class Sessions {
             core/* debug */.Yz(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`);
             this.#id = undefined;
             const fresh = await this.#current();
-            return { sessionId: fresh, ...(await this.toolbox.process.exec(fresh, script, { runAsync: true })) };
+            return { sessionId: fresh, cmdId: await this.#exec(fresh, script) };
         }
+    }
+    /**
+     * An exec is not idempotent, so the client never resends it. When its answer is lost (a gateway error, a
+     * dropped connection, our deadline), the session's command list says whether it started: adopt it, or send
+     * it again once.
+     */
+    async #exec(sessionId, script) {
+        const process = this.toolbox.process;
+        try {
+            return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId);
+        }
+        catch (err) {
+            if (!answerLost(err))
+                throw err;
+            const started = (await process.getSession(sessionId)).commands?.find((c) => c.command === script && !this.#known.has(c.id));
+            if (started)
+                return this.#remember(started.id);
+            core/* info */.pq(`Starting the command failed (${err.message}); sending it again.`);
+            return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId);
+        }
+    }
+    /** Commands of this job seen so far, so that a lost answer is never matched to an earlier command. */
+    #remember(cmdId) {
+        this.#known.add(cmdId);
+        return cmdId;
     }
     async #current() {
         if (this.#id)
@@ -50500,6 +50526,11 @@ class Sessions {
  */
 function sessionEnded(err) {
     return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0);
+}
+function answerLost(err) {
+    return (err instanceof ConnectionError ||
+        err instanceof DeadlineError ||
+        (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0)));
 }
 /** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */
 class Tail {

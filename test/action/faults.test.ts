@@ -47,8 +47,34 @@ describe('faults', () => {
     expect(await liveSandboxes(project)).toEqual([])
   })
 
-  it('reports a command the sandbox stopped answering for as failed, and the rest as not run', async () => {
+  it('sends a command again when the gateway lost the answer to starting it, and runs it once', async () => {
     await project.emulator.admin.faults({ method: 'POST', path: '/exec$', status: 502, times: 1, skip: 2 })
+    const { main } = await job(project, {
+      run: 'echo first\necho x >> ran.txt; echo "runs: $(wc -l < ran.txt)"\necho third',
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toMatch(/^runs: 1$/m)
+    expect(results(main).map((r) => r.exitCode)).toEqual([0, 0, 0])
+  })
+
+  it('adopts a command whose start was answered into the void, instead of running it twice', async () => {
+    await project.emulator.admin.faults({
+      method: 'POST',
+      path: '/exec$',
+      dropAfterHandling: true,
+      times: 1,
+      skip: 2,
+    })
+    const { main } = await job(project, {
+      run: 'echo first\necho x >> ran.txt; echo "runs: $(wc -l < ran.txt)"\necho third',
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toMatch(/^runs: 1$/m)
+    expect(main.stdout).not.toMatch(/sending it again/)
+  })
+
+  it('reports a command the sandbox stopped answering for as failed, and the rest as not run', async () => {
+    await project.emulator.admin.faults({ method: 'POST', path: '/exec$', status: 502, skip: 2 })
     const { main } = await job(project, { run: 'echo first\necho second\necho third' })
     expect(main.exitCode).not.toBe(0)
     expect(results(main).map((r) => [r.command, r.exitCode, r.skipped])).toEqual([
