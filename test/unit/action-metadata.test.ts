@@ -1,6 +1,8 @@
 // action.yml is the contract users write against: it must parse, run on node24 with an always-on post step,
 // and declare exactly the inputs the code reads and the outputs it sets.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { INPUT_NAMES } from '../../src/inputs.ts'
@@ -50,5 +52,24 @@ describe('action.yml', () => {
     expect(action.inputs.token?.default).toBe('${{ github.token }}')
     expect(action.inputs['fail-fast']?.default).toBe('true')
     expect(action.inputs.run?.required).toBe(true)
+  })
+})
+
+/** GitHub's own parser for action.yml and workflows: what the runner would refuse, we refuse first. */
+describe('as GitHub parses them', () => {
+  const trace = new NoOperationTraceWriter()
+  const errors = (result: { context: { errors: { getErrors(): { message: string }[] } } }) =>
+    result.context.errors.getErrors().map((error) => error.message)
+
+  it('action.yml is a valid action', async () => {
+    const parsed = parseAction({ name: 'action.yml', content: readFileSync('action.yml', 'utf8') }, trace)
+    expect(errors(parsed)).toEqual([])
+    const converted = await convertActionTemplate(parsed.context, parsed.value!)
+    expect(converted.runs).toMatchObject({ using: 'node24', post: 'dist/post/index.js' })
+  })
+
+  it.each(readdirSync('.github/workflows'))('workflow %s is valid', (file) => {
+    const content = readFileSync(`.github/workflows/${file}`, 'utf8')
+    expect(errors(parseWorkflow({ name: file, content }, trace))).toEqual([])
   })
 })
