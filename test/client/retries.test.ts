@@ -69,14 +69,7 @@ describe('retries', () => {
 
   it('retries a GET that got no answer within its deadline: the second attempt answers', async () => {
     await f.h.admin.faults({ method: 'GET', path: '^/api/sandbox/[^/]+$', latencyMs: 3000, times: 1 })
-    const seen: RetryInfo[] = []
-    const quick = new Daytona({
-      apiUrl: f.h.apiUrl,
-      apiKey: API_KEY,
-      timeoutMs: 300,
-      retryPolicy: FAST,
-      onRetry: (_m, info) => seen.push(info),
-    })
+    const { quick, seen } = impatientClient()
     try {
       expect((await quick.sandboxes.get(f.sandboxId)).id).toBe(f.sandboxId)
       expect(await f.count(GET_ONE)).toBe(2)
@@ -88,14 +81,7 @@ describe('retries', () => {
 
   it('does NOT retry a POST /sandbox that got no answer within its deadline (it may have created one)', async () => {
     await f.h.admin.faults({ method: 'POST', path: '^/api/sandbox$', latencyMs: 3000, times: 1 })
-    const seen: RetryInfo[] = []
-    const quick = new Daytona({
-      apiUrl: f.h.apiUrl,
-      apiKey: API_KEY,
-      timeoutMs: 300,
-      retryPolicy: FAST,
-      onRetry: (_m, info) => seen.push(info),
-    })
+    const { quick, seen } = impatientClient()
     try {
       expect(await caught(quick.sandboxes.create({}))).toBeInstanceOf(DeadlineError)
       expect(await f.count(CREATE)).toBe(1)
@@ -163,3 +149,16 @@ describe('retry mechanics', () => {
     expect(await f.count('PUT /api/sandbox/{idOrName}/labels')).toBe(1)
   })
 })
+
+/** A client whose requests give up after 300 ms, recording its retries. */
+function impatientClient(): { quick: Daytona; seen: RetryInfo[] } {
+  const seen: RetryInfo[] = []
+  const quick = new Daytona({
+    apiUrl: f.h.apiUrl,
+    apiKey: API_KEY,
+    timeoutMs: 300,
+    retryPolicy: FAST,
+    onRetry: (_m, info) => seen.push(info),
+  })
+  return { quick, seen }
+}
