@@ -51042,7 +51042,14 @@ async function digestFile(file, algorithm, encoding) {
 // but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
 // stop after two consecutive checks find it terminal (what Daytona's SDK does, daytona-api.md §3.5).
 
-async function followLogUrl(http, url, onLine, isTerminal, opts = {}) {
+
+async function followLogUrl(http, url, onLine, owner, opts = {}) {
+    // a sandbox or snapshot that is gone has no build to wait for
+    const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
+        if (err instanceof NotFoundError)
+            return true;
+        throw err;
+    });
     const stop = new AbortController();
     const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
     const body = await http.request({
@@ -51232,17 +51239,8 @@ class Sandboxes {
     /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
     async followBuildLogs(id, onLine, opts = {}) {
         const url = await this.buildLogsUrl(id);
-        const isTerminal = async () => {
-            try {
-                return BUILD_LOG_TERMINAL.has((await this.get(id)).state ?? '');
-            }
-            catch (err) {
-                if (err instanceof NotFoundError)
-                    return true;
-                throw err;
-            }
-        };
-        await followLogUrl(this.#http, url, onLine, isTerminal, opts);
+        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
+        await followLogUrl(this.#http, url, onLine, owner, opts);
     }
     async #interval(id, kind, minutes) {
         if (!Number.isInteger(minutes))
@@ -51320,17 +51318,8 @@ class Snapshots {
     /** Streams the build log line by line until the build is over (active/error/build_failed). */
     async followBuildLogs(id, onLine, opts = {}) {
         const url = await this.buildLogsUrl(id);
-        const isTerminal = async () => {
-            try {
-                return snapshots_BUILD_LOG_TERMINAL.has((await this.get(id)).state);
-            }
-            catch (err) {
-                if (err instanceof NotFoundError)
-                    return true;
-                throw err;
-            }
-        };
-        await followLogUrl(this.#http, url, onLine, isTerminal, opts);
+        const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
+        await followLogUrl(this.#http, url, onLine, owner, opts);
     }
     /** The whole build log so far, without following. */
     async buildLogs(id) {

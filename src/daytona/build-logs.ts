@@ -1,6 +1,7 @@
 // Following a build log (sandbox or snapshot). The runner's follow stream ends when the image is built,
 // but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
 // stop after two consecutive checks find it terminal (what Daytona's SDK does, daytona-api.md §3.5).
+import { NotFoundError } from './errors.ts'
 import { abortableSleep, type HttpClient, type ResponseBody } from './http.ts'
 
 export interface FollowOptions {
@@ -9,13 +10,28 @@ export interface FollowOptions {
   idleCheckMs?: number
 }
 
+/** Whose build it is: how to read its state, and the states in which its build is over. */
+export interface BuildOwner {
+  state: () => Promise<string | undefined>
+  terminal: ReadonlySet<string>
+}
+
 export async function followLogUrl(
   http: HttpClient,
   url: string,
   onLine: (line: string) => void,
-  isTerminal: () => Promise<boolean>,
+  owner: BuildOwner,
   opts: FollowOptions = {},
 ): Promise<void> {
+  // a sandbox or snapshot that is gone has no build to wait for
+  const isTerminal = () =>
+    owner.state().then(
+      (state) => owner.terminal.has(state ?? ''),
+      (err: unknown) => {
+        if (err instanceof NotFoundError) return true
+        throw err
+      },
+    )
   const stop = new AbortController()
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal
   const body = await http.request<ResponseBody>({

@@ -1,6 +1,6 @@
 // Sandbox lifecycle on the main API (daytona-api.md §2).
 import { type FollowOptions, followLogUrl } from './build-logs.ts'
-import { DeadlineError, NotFoundError, StateError } from './errors.ts'
+import { DeadlineError, StateError } from './errors.ts'
 import type { HttpClient } from './http.ts'
 import type { CreateSandbox, ListSandboxesResponse, Sandbox, SandboxListItem } from './types.ts'
 import { pollUntil, type WaitOptions } from './wait.ts'
@@ -121,15 +121,8 @@ export class Sandboxes {
   /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
   async followBuildLogs(id: string, onLine: (line: string) => void, opts: FollowOptions = {}): Promise<void> {
     const url = await this.buildLogsUrl(id)
-    const isTerminal = async () => {
-      try {
-        return BUILD_LOG_TERMINAL.has((await this.get(id)).state ?? '')
-      } catch (err) {
-        if (err instanceof NotFoundError) return true
-        throw err
-      }
-    }
-    await followLogUrl(this.#http, url, onLine, isTerminal, opts)
+    const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL }
+    await followLogUrl(this.#http, url, onLine, owner, opts)
   }
 
   async #interval(id: string, kind: string, minutes: number): Promise<void> {

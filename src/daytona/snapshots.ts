@@ -82,15 +82,8 @@ export class Snapshots {
   /** Streams the build log line by line until the build is over (active/error/build_failed). */
   async followBuildLogs(id: string, onLine: (line: string) => void, opts: FollowOptions = {}): Promise<void> {
     const url = await this.buildLogsUrl(id)
-    const isTerminal = async () => {
-      try {
-        return BUILD_LOG_TERMINAL.has((await this.get(id)).state)
-      } catch (err) {
-        if (err instanceof NotFoundError) return true
-        throw err
-      }
-    }
-    await followLogUrl(this.#http, url, onLine, isTerminal, opts)
+    const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL }
+    await followLogUrl(this.#http, url, onLine, owner, opts)
   }
 
   /** The whole build log so far, without following. */
