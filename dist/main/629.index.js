@@ -20,6 +20,8 @@ var external_node_path_ = __webpack_require__(6760);
 var core = __webpack_require__(5792);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
+var http = __webpack_require__(5974);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -218,6 +220,7 @@ var key = __webpack_require__(8114);
 
 
 
+
 const GITHUB_TIMEOUT_MS = 15_000;
 /**
  * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
@@ -279,8 +282,7 @@ async function fetchFromGitHub(path, source, token, env) {
         return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` };
     }
     catch (err) {
-        const code = err.cause?.code ?? err.code;
-        return { found: false, detail: code ?? err.message };
+        return { found: false, detail: (0,http/* errorCode */.CA)(err) ?? err.message };
     }
 }
 /** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */

@@ -50274,6 +50274,7 @@ function parseBody(text, contentType) {
         return text;
     }
 }
+/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
 function errorCode(err) {
     if (typeof err !== 'object' || err === null)
         return undefined;
@@ -50399,7 +50400,7 @@ class ObjectStorage {
             }
             catch (err) {
                 if (attempt >= ATTEMPTS)
-                    throw new ConnectionError({ ...where, code: object_storage_errorCode(err) }, String(err), err);
+                    throw new ConnectionError({ ...where, code: errorCode(err) ?? 'UNKNOWN' }, String(err), err);
             }
             const retryable = status === undefined || status >= 500 || status === 429;
             if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
@@ -50414,11 +50415,6 @@ function s3Error(where, status, body) {
     const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
     const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
     return new DaytonaError({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
-}
-function object_storage_errorCode(err) {
-    const code = err?.code ??
-        err?.cause?.code;
-    return typeof code === 'string' ? code : 'UNKNOWN';
 }
 async function digestFile(file, algorithm, encoding) {
     const hash = (0,external_node_crypto_.createHash)(algorithm);

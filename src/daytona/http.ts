@@ -243,7 +243,8 @@ function parseBody(text: string, contentType: string | string[] | undefined): un
   }
 }
 
-function errorCode(err: unknown): string | undefined {
+/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
+export function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined
   const code = (err as { code?: unknown }).code
   if (typeof code === 'string') return code

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises'
 import aws4 from 'aws4'
 import { type Dispatcher, request } from 'undici'
 import { ConnectionError, DaytonaError } from './errors.ts'
-import { abortableSleep, type HttpClient } from './http.ts'
+import { abortableSleep, errorCode, type HttpClient } from './http.ts'
 import type { StorageAccess } from './types.ts'
 
 const ATTEMPTS = 3
@@ -114,7 +114,7 @@ export class ObjectStorage {
         if (status >= 200 && status < 300) return text
       } catch (err) {
         if (attempt >= ATTEMPTS)
-          throw new ConnectionError({ ...where, code: errorCode(err) }, String(err), err)
+          throw new ConnectionError({ ...where, code: errorCode(err) ?? 'UNKNOWN' }, String(err), err)
       }
       const retryable = status === undefined || status >= 500 || status === 429
       if (status !== undefined && (!retryable || attempt >= ATTEMPTS)) throw s3Error(where, status, text)
@@ -132,13 +132,6 @@ function s3Error(where: { method: string; path: string }, status: number, body: 
     { ...where, status, code, serverMessage: message },
     `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`,
   )
-}
-
-function errorCode(err: unknown): string {
-  const code =
-    (err as { code?: unknown; cause?: { code?: unknown } })?.code ??
-    (err as { cause?: { code?: unknown } })?.cause?.code
-  return typeof code === 'string' ? code : 'UNKNOWN'
 }
 
 async function digestFile(

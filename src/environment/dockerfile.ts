@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path'
 import * as core from '@actions/core'
 import { request } from 'undici'
 import type { Daytona } from '../daytona/client.ts'
+import { errorCode } from '../daytona/http.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
@@ -97,9 +98,7 @@ async function fetchFromGitHub(
     }
     return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` }
   } catch (err) {
-    const code =
-      (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code
-    return { found: false, detail: code ?? (err as Error).message }
+    return { found: false, detail: errorCode(err) ?? (err as Error).message }
   }
 }
 

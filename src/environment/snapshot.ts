@@ -1,5 +1,6 @@
 // Look a snapshot up once, then reuse, wait for, reactivate or build it. Concurrent jobs of a matrix race to
 // build the same name: the first create wins, the others get 409 and wait for the winner's build.
+import { setTimeout } from 'node:timers/promises'
 import * as core from '@actions/core'
 import type { Daytona } from '../daytona/client.ts'
 import { ConflictError, NotFoundError } from '../daytona/errors.ts'
@@ -166,7 +167,7 @@ async function waitUntilGone(
   while ((await client.snapshots.find(snapshot.name))?.id === snapshot.id) {
     if (Date.now() > deadline)
       throw new Error(`Snapshot ${snapshot.name} was not removed within ${formatDuration(timeoutMs)}.`)
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await setTimeout(1000)
   }
 }
 
