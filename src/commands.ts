@@ -6,10 +6,13 @@ import * as core from '@actions/core'
 import { ConnectionError, DaytonaError, DeadlineError } from './daytona/errors.ts'
 import type { Toolbox } from './daytona/toolbox/index.ts'
 import { formatDuration } from './duration.ts'
+import { commandLabel } from './report/format.ts'
 import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
 import type { CommandResult } from './report/types.ts'
 import { withUntrustedOutput } from './untrusted-output.ts'
 
+/** Group titles stay on one line of the log's collapsed view. */
+const GROUP_TITLE_CHARS = 80
 /** Output kept per command for the summary of a failure: its last lines are what people read. */
 const TAIL_BYTES = 64 * 1024
 
@@ -36,7 +39,7 @@ export async function runCommands(
         continue
       }
       try {
-        const result = await core.group(`$ ${firstLine(command)}`, () =>
+        const result = await core.group(`$ ${commandLabel(command, GROUP_TITLE_CHARS)}`, () =>
           runOne(sessions, command, opts.timeoutMs),
         )
         results.push(result)
@@ -241,11 +244,6 @@ function logOutcome(result: CommandResult) {
   if (result.timedOut) core.info(`✗ timed out after ${took}`)
   else if (result.exitCode === 0) core.info(`✓ exit code 0 in ${took}`)
   else core.info(`✗ exit code ${result.exitCode} after ${took}`)
-}
-
-export function firstLine(command: string): string {
-  const line = command.split('\n', 1)[0] ?? ''
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line
 }
 
 export function shellQuote(value: string): string {

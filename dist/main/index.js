@@ -50667,6 +50667,92 @@ function formatDuration(ms) {
     return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/format.js
+// Text helpers shared by the annotations and the step summary.
+/** Escapes text for HTML element content and attribute values. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** At most `maxChars` code points, with `…` when something was cut. */
+function truncateChars(text, maxChars) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('')}…`;
+}
+/** How a command is named in one line: its first non-empty line, ` …` when there were more, truncated. */
+function commandLabel(command, maxChars = 200) {
+    const lines = command
+        .trim()
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '');
+    const first = truncateChars((lines[0] ?? '').trim(), maxChars);
+    return lines.length > 1 ? `${first} …` : first;
+}
+// CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-byte escapes, as terminals emit them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: other control characters render as garbage
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+/**
+ * Command output as a reader would have seen it in a terminal: no colour codes, CRLF as LF, and for
+ * progress lines rewritten with `\r` only the last state of the line.
+ */
+function cleanOutput(text) {
+    return text
+        .replace(ANSI, '')
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .map((line) => {
+        const states = line.split('\r').filter((state) => state !== '');
+        return (states.at(-1) ?? '').replace(CONTROL, '');
+    })
+        .join('\n');
+}
+/** The end of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
+function lastBytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let start = bytes.length - maxBytes;
+    // skip UTF-8 continuation bytes (10xxxxxx) so the cut lands on a character boundary
+    while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
+        start++;
+    return bytes.subarray(start).toString('utf8');
+}
+/**
+ * The last lines of `text`: at most `maxLines` lines and `maxBytes` UTF-8 bytes. Whole lines are kept,
+ * except when the very last line alone is too long: then its end is kept. A trailing newline is ignored.
+ */
+function tailLines(text, maxLines, maxBytes) {
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const kept = [];
+    let bytes = 0;
+    for (let i = lines.length - 1; i >= 0 && kept.length < maxLines; i--) {
+        const line = lines[i];
+        const cost = byteLength(line) + (kept.length > 0 ? 1 : 0);
+        if (bytes + cost > maxBytes) {
+            if (kept.length === 0 && maxBytes > 0)
+                kept.push(lastBytes(line, maxBytes));
+            break;
+        }
+        kept.push(line);
+        bytes += cost;
+    }
+    return kept.reverse().join('\n');
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
 // The action's outputs, and the single definition of "a command failed" that every report uses.
 
@@ -50733,6 +50819,9 @@ function setOutputs(report, extra = {}) {
 
 
 
+
+/** Group titles stay on one line of the log's collapsed view. */
+const GROUP_TITLE_CHARS = 80;
 /** Output kept per command for the summary of a failure: its last lines are what people read. */
 const TAIL_BYTES = 64 * 1024;
 /** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
@@ -50746,7 +50835,7 @@ async function runCommands(toolbox, opts, results) {
                 continue;
             }
             try {
-                const result = await core/* group */.Os(`$ ${firstLine(command)}`, () => runOne(sessions, command, opts.timeoutMs));
+                const result = await core/* group */.Os(`$ ${commandLabel(command, GROUP_TITLE_CHARS)}`, () => runOne(sessions, command, opts.timeoutMs));
                 results.push(result);
                 failed ||= isFailure(result);
                 logOutcome(result);
@@ -50938,10 +51027,6 @@ function logOutcome(result) {
         core/* info */.pq(`✓ exit code 0 in ${took}`);
     else
         core/* info */.pq(`✗ exit code ${result.exitCode} after ${took}`);
-}
-function firstLine(command) {
-    const line = command.split('\n', 1)[0] ?? '';
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 function shellQuote(value) {
     return `'${value.replaceAll("'", `'\\''`)}'`;
@@ -52773,92 +52858,6 @@ function optional(value, validate) {
         return undefined;
     validate(value);
     return value;
-}
-
-;// CONCATENATED MODULE: ./lib/report/format.js
-// Text helpers shared by the annotations and the step summary.
-/** Escapes text for HTML element content and attribute values. */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** At most `maxChars` code points, with `…` when something was cut. */
-function truncateChars(text, maxChars) {
-    const chars = Array.from(text);
-    return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('')}…`;
-}
-/** How a command is named in one line: its first non-empty line, ` …` when there were more, truncated. */
-function commandLabel(command, maxChars = 200) {
-    const lines = command
-        .trim()
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '');
-    const first = truncateChars((lines[0] ?? '').trim(), maxChars);
-    return lines.length > 1 ? `${first} …` : first;
-}
-// CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-byte escapes, as terminals emit them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: other control characters render as garbage
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-/**
- * Command output as a reader would have seen it in a terminal: no colour codes, CRLF as LF, and for
- * progress lines rewritten with `\r` only the last state of the line.
- */
-function cleanOutput(text) {
-    return text
-        .replace(ANSI, '')
-        .replace(/\r\n/g, '\n')
-        .split('\n')
-        .map((line) => {
-        const states = line.split('\r').filter((state) => state !== '');
-        return (states.at(-1) ?? '').replace(CONTROL, '');
-    })
-        .join('\n');
-}
-/** The end of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
-function lastBytes(text, maxBytes) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    let start = bytes.length - maxBytes;
-    // skip UTF-8 continuation bytes (10xxxxxx) so the cut lands on a character boundary
-    while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
-        start++;
-    return bytes.subarray(start).toString('utf8');
-}
-/**
- * The last lines of `text`: at most `maxLines` lines and `maxBytes` UTF-8 bytes. Whole lines are kept,
- * except when the very last line alone is too long: then its end is kept. A trailing newline is ignored.
- */
-function tailLines(text, maxLines, maxBytes) {
-    const lines = text.replace(/\r\n/g, '\n').split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    const kept = [];
-    let bytes = 0;
-    for (let i = lines.length - 1; i >= 0 && kept.length < maxLines; i--) {
-        const line = lines[i];
-        const cost = byteLength(line) + (kept.length > 0 ? 1 : 0);
-        if (bytes + cost > maxBytes) {
-            if (kept.length === 0 && maxBytes > 0)
-                kept.push(lastBytes(line, maxBytes));
-            break;
-        }
-        kept.push(line);
-        bytes += cost;
-    }
-    return kept.reverse().join('\n');
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/annotations.js
