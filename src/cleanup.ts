@@ -57,10 +57,6 @@ export class Cleanup {
     core.saveState(KEYS.id, id)
   }
 
-  get sandbox(): Readonly<SandboxRef> {
-    return this.#ref
-  }
-
   /** Deletes the sandbox now (404 = already gone). Returns when it is gone or deleting failed (warning). */
   async deleteNow(): Promise<boolean> {
     if (this.#settled || (!this.#ref.id && !this.#ref.name)) return true

@@ -44,7 +44,6 @@ export interface JobIdentity {
   /** the matrix leg, e.g. `${{ toJSON(matrix) }}`; keeps parallel legs' names apart */
   matrix?: string
 }
-export type RunInfo = JobIdentity
 
 /** Thrown by assertTrusted; the message is one line and says how to opt in. */
 export class UntrustedForkError extends Error {

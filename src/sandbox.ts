@@ -75,7 +75,7 @@ export async function extendForDebugging(client: Daytona, sandbox: Sandbox, minu
   )
 }
 
-export function describeSize(sandbox: Pick<Sandbox, 'cpu' | 'memory' | 'disk'>): string {
+function describeSize(sandbox: Pick<Sandbox, 'cpu' | 'memory' | 'disk'>): string {
   return `${sandbox.cpu} vCPU, ${sandbox.memory} GiB memory, ${sandbox.disk} GiB disk`
 }
 

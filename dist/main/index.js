@@ -50540,9 +50540,6 @@ class Cleanup {
         this.#ref.id = id;
         core/* saveState */.LZ(KEYS.id, id);
     }
-    get sandbox() {
-        return this.#ref;
-    }
     /** Deletes the sandbox now (404 = already gone). Returns when it is gone or deleting failed (warning). */
     async deleteNow() {
         if (this.#settled || (!this.#ref.id && !this.#ref.name))

@@ -49882,9 +49882,6 @@ class Cleanup {
         this.#ref.id = id;
         core.saveState(KEYS.id, id);
     }
-    get sandbox() {
-        return this.#ref;
-    }
     /** Deletes the sandbox now (404 = already gone). Returns when it is gone or deleting failed (warning). */
     async deleteNow() {
         if (this.#settled || (!this.#ref.id && !this.#ref.name))

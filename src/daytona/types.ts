@@ -293,7 +293,3 @@ export interface GitCloneRequest {
 export interface DirResponse {
   dir: string
 }
-
-/** 3-byte markers the daemon puts before each line of session logs. */
-export const STDOUT_MARKER = Uint8Array.of(1, 1, 1)
-export const STDERR_MARKER = Uint8Array.of(2, 2, 2)
