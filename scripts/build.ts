@@ -1,7 +1,7 @@
 // Builds dist/: tsc compiles src/ to lib/ (TypeScript 7 has no JS API for ncc's loader), then ncc bundles
 // one file per entry point. Run from anywhere: paths are relative to the repository.
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { copyFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,3 +15,5 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json'])
 for (const entry of ['main', 'post']) {
   run(bin('ncc'), ['build', `lib/${entry}.js`, '-o', `dist/${entry}`, '--license', 'licenses.txt', '-q'])
 }
+// The shell parser's WebAssembly, loaded from beside the bundle (src/script.ts).
+copyFileSync(join(root, 'node_modules/sh-syntax/main.wasm'), join(root, 'dist/main/sh-syntax.wasm'))

@@ -1,6 +1,7 @@
-// Step 5: the configured commands, one after another in one shell session (cd and export carry over, as in a
-// workflow `run:` block), each streamed live into its own log group, each with its own time limit enforced in
-// the sandbox: deleting the session kills its whole process group.
+// Step 5: the `run` block, command by command, as a workflow step runs it: one script whose directory,
+// variables, functions and options carry from one command to the next. Each command gets its own log group,
+// live output and time limit. User code never runs in Daytona's session shell (see shell/scripts.ts): the
+// session only launches a child shell per command, so `exit`, `set -e` and `wait` behave as in a step.
 import { posix } from 'node:path'
 import * as core from '@actions/core'
 import { ConnectionError, DaytonaError, DeadlineError } from './daytona/errors.ts'
@@ -9,132 +10,164 @@ import { formatDuration } from './duration.ts'
 import { commandLabel } from './report/format.ts'
 import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
 import type { CommandResult } from './report/types.ts'
+import type { ScriptCommand } from './script.ts'
+import { type CommandEnd, EndLineFilter, execText, newMarker, type Shell } from './shell/exec-text.ts'
 import { withUntrustedOutput } from './untrusted-output.ts'
 
 /** Group titles stay on one line of the log's collapsed view. */
 const GROUP_TITLE_CHARS = 80
 /** Output kept per command for the summary of a failure: its last lines are what people read. */
 const TAIL_BYTES = 64 * 1024
+/** What the user's EXIT trap is run as once the block has ended (the state helpers keep it there). */
+const EXIT_TRAP = 'eval "$__dta_exit_trap"'
 
 export interface CommandOptions {
-  commands: readonly string[]
-  /** absolute directory the first command starts in */
+  commands: readonly ScriptCommand[]
+  /** absolute directory the block starts in */
   cwd: string
   timeoutMs: number
   failFast: boolean
+  shell: Shell
 }
 
 /** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
 export async function runCommands(
-  toolbox: Toolbox,
+  shell: CommandShell,
   opts: CommandOptions,
   results: CommandResult[],
 ): Promise<void> {
-  const sessions = new Sessions(toolbox, opts.cwd)
-  let failed = false
+  let stopped = false
+  let exitTrap = false
   try {
     for (const [index, command] of opts.commands.entries()) {
-      if (failed && opts.failFast) {
-        results.push(notRun(command))
+      if (stopped) {
+        results.push(notRun(command.text))
         continue
       }
       try {
-        const result = await core.group(`$ ${commandLabel(command, GROUP_TITLE_CHARS)}`, () =>
-          runOne(sessions, command, opts.timeoutMs),
+        const { result, end } = await core.group(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () =>
+          shell.run(command, opts),
         )
         results.push(result)
-        failed ||= isFailure(result)
-        logOutcome(result)
+        exitTrap = end?.exitTrap ?? exitTrap
+        stopped = end?.exited || (opts.failFast && isFailure(result))
+        if (end?.exited && index + 1 < opts.commands.length) {
+          core.info(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`)
+        }
       } catch (err) {
         if (!(err instanceof Interrupted)) throw err
         // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
-        results.push(err.result, ...opts.commands.slice(index + 1).map(notRun))
+        results.push(err.result, ...opts.commands.slice(index + 1).map((c) => notRun(c.text)))
         throw err.cause
       }
     }
+    // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
+    if (exitTrap) {
+      await core.group('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts))
+    }
   } finally {
-    await sessions.close()
+    await shell.close()
   }
 }
 
-async function runOne(sessions: Sessions, command: string, timeoutMs: number): Promise<CommandResult> {
-  const tail = new Tail(TAIL_BYTES)
-  const started = Date.now()
-  const deadline = new AbortController()
-  const timer = setTimeout(() => deadline.abort(), timeoutMs)
-  const result = (exitCode: number | null, timedOut = false): CommandResult => ({
-    command,
-    exitCode,
-    durationMs: Date.now() - started,
-    timedOut,
-    skipped: false,
-    tail: exitCode === 0 ? undefined : tail.text(),
-  })
-  let exitCode: number | null = null
-  try {
-    // The output is the pull request's: shown in the log, never obeyed as workflow commands.
-    await withUntrustedOutput(async (write) => {
-      const { sessionId, cmdId } = await sessions.start(command)
-      const show = (text: string) => {
-        tail.push(text)
-        write(text)
-      }
-      ;({ exitCode } = await sessions.toolbox.process.streamCommand(sessionId, cmdId, {
-        onStdout: show,
-        onStderr: show,
-        signal: deadline.signal,
-      }))
-    })
-  } catch (err) {
-    if (!deadline.signal.aborted) throw new Interrupted(result(null), err)
-  } finally {
-    clearTimeout(timer)
-  }
-  if (exitCode !== null) return result(exitCode)
-  await sessions.kill().catch((err) => core.warning(`Could not kill the timed-out command's shell: ${err}`))
-  core.info(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`)
-  return result(TIMEOUT_EXIT_CODE, true)
-}
-
-/** A command cut short by an error of the sandbox or the network, with what is known of it. */
-class Interrupted extends Error {
-  readonly result: CommandResult
-
-  constructor(result: CommandResult, cause: unknown) {
-    super('interrupted', { cause })
-    this.result = result
-  }
-}
-
-function notRun(command: string): CommandResult {
-  return { command, exitCode: null, durationMs: 0, timedOut: false, skipped: true }
-}
-
-/** The shell session commands run in; after a timeout killed it, the next command gets a fresh one. */
-class Sessions {
-  readonly toolbox: Toolbox
-  readonly #cwd: string
-  #id: string | undefined
-  #count = 0
+/**
+ * The session that launches the commands. It is opened while the clone runs; after a timeout killed it (and
+ * everything the command started), the next command gets a fresh one, and the script's state still carries.
+ */
+export class CommandShell {
+  readonly #toolbox: Toolbox
+  readonly #marker = newMarker()
+  #session: Promise<string> | undefined
+  #sessions = 0
+  #commands = 0
   readonly #known = new Set<string>()
 
-  constructor(toolbox: Toolbox, cwd: string) {
-    this.toolbox = toolbox
-    this.#cwd = cwd
+  constructor(toolbox: Toolbox) {
+    this.#toolbox = toolbox
   }
 
-  /** Starts `command` in the session; a shell that an earlier `exit` ended is replaced by a fresh one. */
-  async start(command: string): Promise<{ sessionId: string; cmdId: string }> {
-    // A runner's steps read an empty stdin; the daemon keeps an async command's stdin open for input, so a
-    // command that reads it would wait until its timeout. The braces keep it in the session's shell.
-    const script = `{ ${command}\n} </dev/null`
+  /** Creates the session now, so that it is ready when the first command is. */
+  open(): this {
+    this.#current().catch(() => {}) // reported by the first command that needs it
+    return this
+  }
+
+  async run(
+    command: ScriptCommand,
+    opts: CommandOptions,
+  ): Promise<{ result: CommandResult; end?: CommandEnd }> {
+    const tail = new Tail(TAIL_BYTES)
+    const filter = new EndLineFilter(this.#marker)
+    const started = Date.now()
+    const deadline = new AbortController()
+    const timer = setTimeout(() => deadline.abort(), opts.timeoutMs)
+    const result = (exitCode: number | null, timedOut = false): CommandResult => ({
+      command: command.text,
+      exitCode,
+      durationMs: Date.now() - started,
+      timedOut,
+      skipped: false,
+      tail: exitCode === 0 ? undefined : tail.text(),
+    })
+    const script = execText({
+      index: ++this.#commands,
+      text: command.text,
+      line: command.line,
+      startDir: opts.cwd,
+      shell: opts.shell,
+      marker: this.#marker,
+    })
+    let exitCode: number | null = null
+    try {
+      // The output is the pull request's: shown in the log, never obeyed as workflow commands.
+      await withUntrustedOutput(async (write) => {
+        const show = (text: string) => {
+          tail.push(text)
+          write(text)
+        }
+        const { sessionId, cmdId } = await this.#start(script)
+        const onOutput = (text: string) => show(filter.push(text))
+        ;({ exitCode } = await this.#toolbox.process.streamCommand(sessionId, cmdId, {
+          onStdout: onOutput,
+          onStderr: onOutput,
+          signal: deadline.signal,
+        }))
+        show(filter.flush())
+      })
+    } catch (err) {
+      if (!deadline.signal.aborted) throw new Interrupted(result(null), err)
+    } finally {
+      clearTimeout(timer)
+    }
+    if (exitCode === null) {
+      await this.#kill().catch((err) => core.warning(`Could not kill the timed-out command: ${err}`))
+      core.info(
+        `Timed out after ${formatDuration(opts.timeoutMs)}: the command and every process of its session were ` +
+          'killed; a next command starts in a new session, with the state from before this one.',
+      )
+      return { result: result(TIMEOUT_EXIT_CODE, true) }
+    }
+    const end = filter.end
+    logOutcome(result(exitCode))
+    if (end?.jobs) {
+      core.info(
+        `${end.jobs === 1 ? '1 background job keeps' : `${end.jobs} background jobs keep`} running after this ` +
+          `command, until the sandbox is deleted; what they print from now on goes to ` +
+          `\${TMPDIR:-/tmp}/daytona-action/${this.#commands}/output in the sandbox.`,
+      )
+    }
+    return { result: result(exitCode), end }
+  }
+
+  /** Starts `script` in the session; a session whose shell has gone is replaced by a fresh one. */
+  async #start(script: string): Promise<{ sessionId: string; cmdId: string }> {
     const sessionId = await this.#current()
     try {
       return { sessionId, cmdId: await this.#exec(sessionId, script) }
     } catch (err) {
       if (!sessionEnded(err)) throw err
       core.debug(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`)
-      this.#id = undefined
+      this.#session = undefined
       const fresh = await this.#current()
       return { sessionId: fresh, cmdId: await this.#exec(fresh, script) }
     }
@@ -146,7 +179,7 @@ class Sessions {
    * it again once.
    */
   async #exec(sessionId: string, script: string): Promise<string> {
-    const process = this.toolbox.process
+    const process = this.#toolbox.process
     try {
       return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId)
     } catch (err) {
@@ -166,47 +199,48 @@ class Sessions {
     return cmdId
   }
 
-  async #current(): Promise<string> {
-    if (this.#id) return this.#id
-    const id = `daytona-action-${++this.#count}`
-    if (this.#count > 1)
-      core.info(`Starting a fresh shell in ${this.#cwd}: cd and export from earlier commands are lost.`)
-    await this.toolbox.process.createSession(id)
-    this.#id = id
-    const cd = await this.toolbox.process.exec(
-      id,
-      `cd -- ${shellQuote(this.#cwd)} && echo "\${ZSH_VERSION:+zsh}"`,
-      {
-        runAsync: false,
-      },
-    )
-    if (cd.exitCode !== 0) {
-      throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${(cd.stderr ?? '').trim()}`.trim())
+  #current(): Promise<string> {
+    if (!this.#session) {
+      const id = `daytona-action-${++this.#sessions}`
+      const created = this.#toolbox.process.createSession(id).then(() => id)
+      created.catch(() => {
+        if (this.#session === created) this.#session = undefined
+      })
+      this.#session = created
     }
-    // The daemon prefers zsh when the image has it: unquoted variables are then not split into words.
-    if (this.#count === 1 && cd.stdout?.trim() === 'zsh') {
-      core.warning(
-        'The sandbox runs commands with zsh (its daemon prefers zsh when the image has it), not bash.',
-      )
-    }
-    return id
+    return this.#session
   }
 
-  /** Deleting a session kills its process group: this is how a timeout reaches the sandbox. */
-  async kill(): Promise<void> {
-    const id = this.#id
-    this.#id = undefined
-    if (id) await this.toolbox.process.deleteSession(id)
+  /** Deleting a session kills its process tree: this is how a timeout reaches the sandbox. */
+  async #kill(): Promise<void> {
+    const session = this.#session
+    this.#session = undefined
+    const id = await session?.catch(() => undefined)
+    if (id) await this.#toolbox.process.deleteSession(id)
   }
 
   async close(): Promise<void> {
-    await this.kill().catch((err) => core.debug(`Closing the session: ${err}`))
+    await this.#kill().catch((err) => core.debug(`Closing the session: ${err}`))
   }
 }
 
+/** A command cut short by an error of the sandbox or the network, with what is known of it. */
+class Interrupted extends Error {
+  readonly result: CommandResult
+
+  constructor(result: CommandResult, cause: unknown) {
+    super('interrupted', { cause })
+    this.result = result
+  }
+}
+
+function notRun(command: string): CommandResult {
+  return { command, exitCode: null, durationMs: 0, timedOut: false, skipped: true }
+}
+
 /**
- * How daemons answer an exec into a session whose shell exited: 400/410 SESSION_ENDED today, 404 or a bare 500
- * in older versions. A connection error is not one of them: the command may have started.
+ * How daemons answer an exec into a session whose shell exited: 400 ("failed to write command: … broken
+ * pipe") in v0.190, 410/404 or a bare 500 in others. A connection error is not one of them: it may have started.
  */
 function sessionEnded(err: unknown): boolean {
   return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0)
@@ -241,13 +275,8 @@ class Tail {
 
 function logOutcome(result: CommandResult) {
   const took = formatDuration(result.durationMs)
-  if (result.timedOut) core.info(`✗ timed out after ${took}`)
-  else if (result.exitCode === 0) core.info(`✓ exit code 0 in ${took}`)
+  if (result.exitCode === 0) core.info(`✓ exit code 0 in ${took}`)
   else core.info(`✗ exit code ${result.exitCode} after ${took}`)
-}
-
-export function shellQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`
 }
 
 export function resolveCwd(clonePath: string, workingDirectory: string): string {

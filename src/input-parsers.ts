@@ -95,34 +95,6 @@ export function relativePath(name: string, value: string, base: string): string 
 }
 
 /**
- * Commands one per line; blank lines and `#` lines are skipped. A line ending in `\` continues on the next
- * line, as in a shell script, and the joined lines go to the shell as one command.
- */
-export function commandLines(name: string, text: string): string[] {
-  if (!text) fail(name, 'is required: list the commands to run, one per line')
-  const commands: string[] = []
-  let continued: string[] | undefined
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim()
-    if (continued) {
-      continued.push(line)
-      if (!line.endsWith('\\')) {
-        commands.push(continued.join('\n'))
-        continued = undefined
-      }
-    } else if (line && !line.startsWith('#')) {
-      if (line.endsWith('\\')) continued = [line]
-      else commands.push(line)
-    }
-  }
-  if (continued) fail(name, "ends with a '\\' line continuation but no line follows it")
-  if (commands.length === 0) {
-    fail(name, 'must list at least one command, one per line (blank lines and # comments are ignored)')
-  }
-  return commands
-}
-
-/**
  * KEY=VALUE lines (blank and `#` lines skipped); the value is everything after the first '='.
  * `showLines: false` keeps a malformed line out of the message, for inputs whose values may be sensitive.
  */

@@ -7,7 +7,6 @@ import { forkOfPullRequest, LABEL_PREFIX, readEventPayload } from './github-cont
 import {
   bool,
   check,
-  commandLines,
   deepFreeze,
   duration,
   fail,
@@ -21,6 +20,8 @@ import {
   wholeNumber,
 } from './input-parsers.ts'
 
+import type { Shell } from './shell/exec-text.ts'
+
 export { InputError, type InputReader } from './input-parsers.ts'
 export { formatDuration, parseDuration }
 
@@ -30,6 +31,7 @@ export const INPUTS = {
   apiUrl: 'api-url',
   target: 'target',
   run: 'run',
+  shell: 'shell',
   workingDirectory: 'working-directory',
   env: 'env',
   timeout: 'timeout',
@@ -66,7 +68,9 @@ export interface Config {
   apiKey: string
   apiUrl: string
   target?: string
-  commands: readonly string[]
+  /** the `run` block as written; main splits it into commands (script.ts) */
+  run: string
+  shell: Shell
   workingDirectory: string // '' = clone root
   env: Readonly<Record<string, string>>
   timeoutMs: number
@@ -181,7 +185,8 @@ export function readInputs(
       TARGET,
       FORMS.target,
     ),
-    commands: commandLines(INPUTS.run, read(INPUTS.run)),
+    run: script(INPUTS.run, read(INPUTS.run)),
+    shell: shell(read(INPUTS.shell)),
     workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
     env: envValues,
     timeoutMs: duration(read, INPUTS.timeout, '30m'),
@@ -266,6 +271,25 @@ function apiUrl(fromInput: string, env: NodeJS.ProcessEnv): string {
     fail(INPUTS.apiUrl, `${form}; it must not contain a query or fragment`, undefined, subject)
   }
   return raw.replace(/\/+$/, '')
+}
+
+/** The raw `run` block: it must hold something; whether it parses is checked by script.ts. */
+function script(name: string, text: string): string {
+  if (!text) fail(name, 'is required: the commands to run, as in a workflow step')
+  return text
+}
+
+/** GitHub's \`shell\` keywords for Linux runners, or a custom command with {0} for the script file. */
+const SHELL_TEMPLATES: Record<string, string> = { python: 'python {0}', pwsh: `pwsh -command ". '{0}'"` }
+
+function shell(value: string): Shell {
+  if (!value) return { kind: 'bash-default' }
+  if (value === 'bash' || value === 'sh') return { kind: value }
+  const template = SHELL_TEMPLATES[value] ?? value
+  const form =
+    "must be bash, sh, python, pwsh, or a command that runs the script file named by {0}, e.g. 'perl {0}'"
+  check(template.includes('{0}') && !/[\r\n]/.test(template), INPUTS.shell, form, value)
+  return { kind: 'custom', template }
 }
 
 /** A branch, tag or SHA; of full refs only refs/heads/… and refs/tags/… (refs/pull/… cannot be cloned). */

@@ -2,7 +2,7 @@
 // soon as the commands end (an idle sandbox still costs money); reporting needs only what was gathered.
 import * as core from '@actions/core'
 import { Cleanup } from './cleanup.ts'
-import { resolveCwd, runCommands } from './commands.ts'
+import { CommandShell, resolveCwd, runCommands } from './commands.ts'
 import { Daytona } from './daytona/client.ts'
 import { prepareEnvironment } from './environment/index.ts'
 import { assertTrusted, fromEnvironment, resolveSource } from './github-context.ts'
@@ -10,16 +10,19 @@ import { readInputs, redactConfig } from './inputs.ts'
 import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
 import { createSandbox, extendForDebugging } from './sandbox.ts'
-import { cloneSource } from './source.ts'
+import { scriptCommands } from './script.ts'
+import { cloneSource, pinCommit } from './source.ts'
 
 async function run(): Promise<void> {
   const startedAt = Date.now()
   // 1. Inputs: every bad value fails here, before anything is created.
   const config = readInputs()
   core.debug(`Inputs: ${JSON.stringify(redactConfig(config))}`)
+  const commands = await scriptCommands(config)
   const event = fromEnvironment()
-  const source = resolveSource(event, config)
-  assertTrusted(source, config.allowFork)
+  const resolved = resolveSource(event, config)
+  assertTrusted(resolved, config.allowFork)
+  const source = await pinCommit(resolved, config)
   const outcome: Outcome = { startedAt, config, source, job: event.job, results: [] }
 
   const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core.debug })
@@ -31,15 +34,16 @@ async function run(): Promise<void> {
     outcome.environment = environment
     // 3. Sandbox
     const sandbox = await core.group('Creating the sandbox', () =>
-      createSandbox(client, config, source, environment, event, cleanup),
+      createSandbox(client, config, source, environment, event, cleanup, commands.length),
     )
     outcome.sandbox = { ...sandbox, createdAt: Date.now() }
     const toolbox = client.toolbox(sandbox)
-    // 4. Source
-    const checkout = await core.group('Cloning the source', () => cloneSource(toolbox, source, config))
+    // 4. Source, while the session the commands run in is opened
+    const shell = new CommandShell(toolbox).open()
+    const checkout = await core.group('Cloning the source', () => cloneSource(toolbox, source, config, event))
     // 5. Commands
     const cwd = resolveCwd(checkout.path, config.workingDirectory)
-    await runCommands(toolbox, { ...config, cwd }, outcome.results)
+    await runCommands(shell, { ...config, commands, cwd }, outcome.results)
     // 6. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
     const failed = outcome.results.some(isFailure)
     if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {

@@ -32,6 +32,7 @@ export async function createSandbox(
   environment: Environment,
   job: JobIdentity,
   cleanup: Cleanup,
+  commandCount: number,
 ): Promise<Sandbox> {
   const name = sandboxName(source, job)
   cleanup.rememberName(name)
@@ -46,7 +47,7 @@ export async function createSandbox(
     autoDeleteInterval: 0,
     // A hard upper bound on its life, whatever happens: every command at its limit, plus set-up time.
     // (A sandbox kept for debugging gets a fresh one when the commands end.)
-    ttlMinutes: lifetimeMinutes(config),
+    ttlMinutes: lifetimeMinutes(config, commandCount),
   }
   core.info(`Creating sandbox ${name}…`)
   let sandbox = await createNamed(client, body as CreateSandbox & { name: string }, cleanup)
@@ -79,8 +80,8 @@ function describeSize(sandbox: Pick<Sandbox, 'cpu' | 'memory' | 'disk'>): string
   return `${sandbox.cpu} vCPU, ${sandbox.memory} GiB memory, ${sandbox.disk} GiB disk`
 }
 
-function lifetimeMinutes(config: Config): number {
-  const commandsMinutes = Math.ceil((config.timeoutMs * config.commands.length) / 60_000)
+function lifetimeMinutes(config: Config, commandCount: number): number {
+  const commandsMinutes = Math.ceil((config.timeoutMs * commandCount) / 60_000)
   const setupMinutes = 30
   return commandsMinutes + setupMinutes
 }

@@ -1,26 +1,42 @@
-// Step 4: the exact commit under test, cloned inside the sandbox. The token goes to the toolbox's clone call as
-// credentials for that call only (the daemon hands them to git through GIT_ASKPASS); nothing persists it.
-import { posix } from 'node:path'
+// Step 4: the exact commit under test, cloned inside the sandbox by the daemon's own git (go-git), so the image
+// needs no `git` program. A public repository is cloned without credentials; for a private one the token goes
+// to that clone call only (the daemon keeps it out of .git/config). Nothing runs `git` in the sandbox.
 import * as core from '@actions/core'
-import { shellQuote } from './commands.ts'
 import { DaytonaError } from './daytona/errors.ts'
 import type { Toolbox } from './daytona/toolbox/index.ts'
-import type { Source } from './github-context.ts'
+import { commitOf } from './github-api.ts'
+import type { EventInfo, Source } from './github-context.ts'
 import type { Config } from './inputs.ts'
 
 export interface Checkout {
-  /** absolute path of the clone inside the sandbox */
+  /** the clone inside the sandbox, relative to its working directory (the image's WORKDIR, else the home) */
   path: string
-  /** the commit at HEAD, verified against the one the event names */
-  sha: string
+  /** the commit at HEAD, when the daemon could tell */
+  sha?: string
 }
 
-export async function cloneSource(toolbox: Toolbox, source: Source, config: Config): Promise<Checkout> {
-  const workDir = await toolbox.workDir()
-  const repoName = source.repository.split('/')[1] ?? 'repository'
-  const path = posix.join(workDir, repoName)
-  const credentials = config.token && /^https?:/.test(source.cloneUrl) ? config.token : undefined
-  // Daytona clones refs/heads/<branch> only: a tag is reached through the default branch's whole history.
+/** Shallow clones are verified through /git/history; a full history's log is too large to read for that. */
+const VERIFIED_DEPTH = 50
+
+/**
+ * The source with the commit a tag names filled in, before anything is created: Daytona clones branches only,
+ * so a tag is reached as a commit of the default branch's history.
+ */
+export async function pinCommit(source: Source, config: Pick<Config, 'token'>): Promise<Source> {
+  if (source.sha || source.refType !== 'tag' || !source.ref) return source
+  return { ...source, sha: await commitOf(source.repository, `tags/${source.ref}`, config.token) }
+}
+
+export async function cloneSource(
+  toolbox: Toolbox,
+  source: Source,
+  config: Config,
+  event: Pick<EventInfo, 'payload'>,
+): Promise<Checkout> {
+  const path = source.repository.split('/')[1] ?? 'repository'
+  const https = /^https?:/.test(source.cloneUrl)
+  const withheld = Boolean(config.token && https && isPublic(source, event))
+  const credentials = config.token && https && !withheld ? config.token : undefined
   const tag = source.refType === 'tag' ? source.ref : undefined
   const request = {
     url: source.cloneUrl,
@@ -31,7 +47,7 @@ export async function cloneSource(toolbox: Toolbox, source: Source, config: Conf
     ...(credentials && { username: 'x-access-token', password: credentials }),
   }
   const what = `${source.repository}@${source.sha ? source.sha.slice(0, 12) : (source.ref ?? 'HEAD')}`
-  core.info(`Cloning ${what} into ${path}…`)
+  core.info(`Cloning ${what} into ${path}${withheld ? ' (public: no credentials sent)' : ''}…`)
   try {
     await toolbox.git.clone(request)
   } catch (err) {
@@ -41,48 +57,50 @@ export async function cloneSource(toolbox: Toolbox, source: Source, config: Conf
     if (!request.commitId || !request.depth || !commitMissing(err)) throw err
     core.info(`Shallow clone could not reach ${request.commitId.slice(0, 12)}; fetching the full history.`)
     await toolbox.files.delete(path, { recursive: true }).catch(() => {})
-    await toolbox.git.clone({ ...request, depth: undefined })
+    request.depth = undefined
+    await toolbox.git.clone(request)
   }
-  if (tag && !request.commitId) await checkOutTag(toolbox, path, source, tag)
-  const sha = await headOf(toolbox, path)
-  if (source.sha && sha !== source.sha) {
+  const sha = await headOf(toolbox, path, request.depth)
+  if (source.sha && sha && sha !== source.sha) {
     throw new Error(
       `The clone's HEAD is ${sha}, not ${source.sha} as the event says: the ref may have moved. Re-run the workflow.`,
     )
   }
-  core.info(`Checked out ${source.repository} at ${sha}.`)
-  return { path, sha }
+  core.info(
+    `Checked out ${source.repository} at ${sha ?? source.sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`,
+  )
+  return { path, sha: sha ?? (source.sha || undefined) }
 }
 
 /** A full SHA-1 or SHA-256 commit id, and nothing else. */
 const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/
 
-async function headOf(toolbox: Toolbox, path: string): Promise<string> {
-  const { exitCode, result } = await toolbox.process.execute({
-    command: 'git rev-parse HEAD',
-    cwd: path,
-    timeout: 60,
-  })
-  if (exitCode !== 0) throw new Error(`Could not read the clone's HEAD: ${result.trim()}`)
-  const head = result.trim()
-  // The sandbox runs the pull request's image: its "git" may print anything, and this goes to the log.
-  if (!COMMIT_ID.test(head)) {
-    throw new Error(
-      "Could not read the clone's HEAD: `git rev-parse HEAD` in the sandbox did not print a commit id " +
-        '(is git in the image a real git?).',
-    )
+/**
+ * HEAD as the daemon's git reads it. A clone with `commit_id` checked that commit out or failed, so when the
+ * log cannot be read (too long to fetch, or a daemon that cannot walk a shallow history) that stands.
+ */
+async function headOf(
+  toolbox: Toolbox,
+  path: string,
+  depth: number | undefined,
+): Promise<string | undefined> {
+  if (!depth || depth > VERIFIED_DEPTH) return undefined
+  try {
+    const head = (await toolbox.git.history(path))[0]?.hash
+    return head && COMMIT_ID.test(head) ? head : undefined
+  } catch (err) {
+    core.debug(`Could not read the clone's history: ${err}`)
+    return undefined
   }
-  return head
 }
 
-/** A tag that is not the event's: the default branch's history holds it, if it holds its commit at all. */
-async function checkOutTag(toolbox: Toolbox, path: string, source: Source, tag: string): Promise<void> {
-  const { exitCode } = await toolbox.process.execute({
-    command: `git -c advice.detachedHead=false checkout -q --detach ${shellQuote(`refs/tags/${tag}^{commit}`)} --`,
-    cwd: path,
-    timeout: 60,
-  })
-  if (exitCode !== 0) throw tagUnreachable(source, tag)
+/** The event says whether the repository being cloned is public; anything else gets the token. */
+function isPublic(source: Source, event: Pick<EventInfo, 'payload'>): boolean {
+  const repo = (value: unknown) => value as { full_name?: unknown; private?: unknown } | undefined
+  const pr = event.payload.pull_request as { head?: { repo?: unknown } } | undefined
+  const candidates = [repo(event.payload.repository), repo(pr?.head?.repo)]
+  const match = candidates.find((r) => r?.full_name === source.repository)
+  return match?.private === false
 }
 
 function tagUnreachable(source: Source, tag: string): Error {

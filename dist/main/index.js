@@ -50806,10 +50806,309 @@ function setOutputs(report, extra = {}) {
         core/* setOutput */.uH(name, value);
 }
 
+;// CONCATENATED MODULE: ./lib/shell/scripts.js
+// The shell programs the action writes into the sandbox. Daytona's daemon sources every exec into one
+// long-lived session shell, so user code run there takes the session with it (`exit`, `set -e` and a bare
+// `wait` leave no exit code, ever). The session shell therefore only launches DRIVER, which runs one command
+// in a child shell of its own, streams that child's output, and reports how it ended. The child restores the
+// state the previous command saved (directory, variables, functions, aliases, options, traps) and saves its
+// own on the way out, however it leaves, so the block behaves as one script would.
+//
+// These are POSIX sh (DRIVER, SH_STATE) and bash (BASH_STATE) kept as plain text; `$\{` is escaped for the
+// template literals and nothing else is.
+/**
+ * Runs one command. Arguments: start directory, shell (`bash-default`, `bash`, `sh`, `custom`), end-of-run
+ * marker, first line of the command in the block. Files: `$dir/command` (the command), `$dir/template` (a
+ * custom shell), `$root/state` (what the previous command left). The child's stdout and stderr go to a
+ * regular file, never to the session's pipes: a background job that outlives the command keeps writing
+ * there without holding the command open or dying of SIGPIPE.
+ */
+const DRIVER = `dir=$(cd "$(dirname "$0")" && pwd) || exit 125
+root=$(dirname "$dir")
+start=$1 shell=$2 marker=$3 line=$4
+out=$dir/output
+: > "$out" || exit 125
+rm -f "$dir/status" "$dir/sent" "$dir/exited" "$dir/jobs"
+if [ "$shell" = bash-default ] && ! command -v bash >/dev/null 2>&1; then shell=sh-default; fi
+case $shell in
+  bash*) lib=$root/state.bash ;;
+  sh*) lib=$root/state.sh ;;
+  *) lib= ;;
+esac
+if [ -n "$lib" ]; then
+  {
+    # One line of set-up, then the command on the line it has in the block, so the shell's errors name it.
+    printf '__dta_dir=%s __dta_root=%s __dta_start=%s; . "$__dta_root/%s"; __dta_begin; ' \\
+      "$(quote "$dir")" "$(quote "$root")" "$(quote "$start")" "$(basename "$lib")"
+    [ -f "$root/state" ] && printf '. "$__dta_root/state"; ' || printf 'cd -- "$__dta_start" || exit 1; '
+    i=1; while [ "$i" -lt "$line" ]; do echo; i=$((i + 1)); done
+    cat "$dir/command"
+    printf '\\n{ __dta_done; } 2>/dev/null\\n'
+  } > "$dir/script"
+fi
+case $shell in
+  bash-default) set -- bash -e "$dir/script" ;;
+  bash) set -- bash --noprofile --norc -eo pipefail "$dir/script" ;;
+  sh*) set -- sh -e "$dir/script" ;;
+  custom) cp "$dir/command" "$dir/script"; set -- sh -c "$(sed "s|{0}|'$dir/script'|g" "$dir/template")" ;;
+esac
+[ "$shell" = custom ] && { cd "$start" || exit 1; }
+# Its own session and process group: \`kill 0\` in a command ends that command, not the session shell.
+group=; command -v setsid >/dev/null 2>&1 && group=setsid
+$group "$@" < /dev/null >> "$out" 2>&1 &
+child=$!
+sent=0
+pump() {
+  size=$(wc -c < "$out") && size=$((size + 0))
+  if [ "$size" -gt "$sent" ]; then tail -c +$((sent + 1)) "$out" | head -c $((size - sent)); sent=$size; fi
+}
+( while [ ! -f "$dir/status" ]; do pump; sleep 0.1 2>/dev/null || sleep 1; done; pump; echo "$sent" > "$dir/sent" ) &
+pumper=$!
+wait "$child"
+status=$?
+: > "$dir/status"
+wait "$pumper"
+sent=$(cat "$dir/sent")
+# The marker goes on a line of its own (the daemon's labeller would end a partial last line anyway).
+[ "$sent" -gt 0 ] && [ "$(tail -c +"$sent" "$out" | head -c 1 | wc -l)" -eq 0 ] && echo
+exited=0; [ -f "$dir/exited" ] && exited=1
+trap=0; [ -s "$root/exit-trap" ] && trap=1
+printf '%s exit=%s trap=%s jobs=%s shell=%s\\n' "$marker" "$exited" "$trap" "$(cat "$dir/jobs" 2>/dev/null || echo 0)" "$shell"
+exit "$status"
+`;
+/** The driver's one helper, defined ahead of it: single-quotes a value for sh. */
+const QUOTE_FUNCTION = `quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\\\\\''/g")"; }`;
+/**
+ * bash: state is saved by the EXIT trap, whatever ends the child (the end of the command, \`exit\`, errexit,
+ * a signal). \`exit\` and \`trap … EXIT\` are wrapped so that the driver learns that the script ended, and so
+ * that a user's EXIT trap waits for the end of the whole block, as it would in one script.
+ */
+const BASH_STATE = `exit() {
+  local __dta_status=$?
+  { __dta_exited=1; } 2>/dev/null
+  if [ "$#" -eq 0 ]; then builtin exit "$__dta_status"; else builtin exit "$@"; fi
+}
+trap() {
+  local __dta_action __dta_sig __dta_rest=()
+  if [ "$#" -eq 1 ]; then case $1 in EXIT|0|SIGEXIT) __dta_exit_trap=; return 0 ;; esac; fi
+  case $# in 0|1) builtin trap "$@"; return ;; esac
+  case $1 in -p|-l) builtin trap "$@"; return ;; esac
+  __dta_action=$1; shift
+  if [ "$__dta_action" = -- ]; then __dta_action=$1; shift; fi
+  for __dta_sig in "$@"; do
+    case $__dta_sig in
+      EXIT|0|SIGEXIT) if [ "$__dta_action" = - ]; then __dta_exit_trap=; else __dta_exit_trap=$__dta_action; fi ;;
+      *) __dta_rest+=("$__dta_sig") ;;
+    esac
+  done
+  if [ "\${#__dta_rest[@]}" -gt 0 ]; then builtin trap -- "$__dta_action" "\${__dta_rest[@]}"; fi
+}
+__dta_begin() { builtin trap '{ __dta_save; } 2>/dev/null' EXIT; }
+__dta_done() { local __dta_status=$?; __dta_completed=1; return "$__dta_status"; }
+__dta_prune() {
+  local __dta_name
+  for __dta_name in $(compgen -e); do
+    case " $* " in *" $__dta_name "*) ;; *) unset "$__dta_name" 2>/dev/null ;; esac
+  done
+}
+__dta_save() {
+  local __dta_ec=$? __dta_v __dta_decl __dta_flags __dta_jobs __dta_i
+  # shopt first: set +o ends with xtrace, so that restoring it traces nothing of the restore itself
+  { builtin shopt -p | while IFS= read -r __dta_v; do
+      case $__dta_v in *' login_shell'|*' restricted_shell') ;; *) printf '%s\\n' "$__dta_v" ;; esac
+    done; builtin set +o; } > "$__dta_root/options" 2>/dev/null
+  builtin set +xveu
+  __dta_jobs=($(builtin jobs -rp))
+  {
+    printf '__dta_prune'; printf ' %s' $(compgen -e); printf '\\n'
+    for __dta_v in $(compgen -v); do
+      case $__dta_v in
+        BASH|BASH_*|BASHOPTS|BASHPID|COMP_*|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|EUID|FUNCNAME|GROUPS|HISTCMD) continue ;;
+        LINENO|OLDPWD|PIPESTATUS|PPID|PWD|RANDOM|SECONDS|SHELLOPTS|SHLVL|SRANDOM|UID|_|__dta_*) continue ;;
+      esac
+      __dta_decl=$(builtin declare -p "$__dta_v" 2>/dev/null) || continue
+      __dta_flags=\${__dta_decl#declare -}; __dta_flags=\${__dta_flags%% *}
+      case $__dta_flags in *r*) continue ;; esac
+      printf '%s\\n' "$__dta_decl"
+    done
+    builtin declare -f
+    builtin alias -p
+    builtin trap -p
+    printf 'builtin cd -- %q 2>/dev/null || true\\n' "$PWD"
+    printf 'OLDPWD=%q\\n' "\${OLDPWD-}"
+    __dta_i=$(( \${#DIRSTACK[@]} - 1 ))
+    while [ "$__dta_i" -gt 0 ]; do
+      printf 'builtin pushd -n -- %q >/dev/null\\n' "\${DIRSTACK[$__dta_i]/#~/$HOME}"
+      __dta_i=$((__dta_i - 1))
+    done
+    printf '__dta_exit_trap=%q\\n' "\${__dta_exit_trap-}"
+    cat "$__dta_root/options"
+  } > "$__dta_root/state.tmp" 2>/dev/null && mv -f "$__dta_root/state.tmp" "$__dta_root/state"
+  printf '%s' "\${__dta_exit_trap-}" > "$__dta_root/exit-trap"
+  printf '%s' "$PWD" > "$__dta_root/cwd"
+  echo "\${#__dta_jobs[@]}" > "$__dta_dir/jobs"
+  if [ -n "\${__dta_exited-}" ] || { [ -z "\${__dta_completed-}" ] && [ "$__dta_ec" -eq 0 ]; }; then
+    : > "$__dta_dir/exited"
+  fi
+  builtin exit "$__dta_ec"
+}
+`;
+/**
+ * POSIX sh: the same, within what sh can list. Functions cannot be listed by dash or ash, so they do not
+ * carry from one command to the next; \`exit\` and \`trap\` are special built-ins there, wrapped by aliases.
+ */
+const SH_STATE = `__dta_exit() {
+  __dta_status=$?
+  __dta_exited=1
+  if [ "$#" -eq 0 ]; then exit "$__dta_status"; else exit "$@"; fi
+}
+__dta_trap() {
+  if [ "$#" -eq 1 ]; then case $1 in EXIT|0) __dta_exit_trap=; return 0 ;; esac; fi
+  if [ "$#" -lt 2 ]; then command trap "$@"; return; fi
+  __dta_action=$1; shift
+  if [ "$__dta_action" = -- ]; then __dta_action=$1; shift; fi
+  for __dta_sig in "$@"; do
+    case $__dta_sig in
+      EXIT|0) if [ "$__dta_action" = - ]; then __dta_exit_trap=; else __dta_exit_trap=$__dta_action; fi ;;
+      *) command trap -- "$__dta_action" "$__dta_sig" ;;
+    esac
+  done
+}
+__dta_begin() { command trap '{ __dta_save; } 2>/dev/null' EXIT; }
+__dta_done() { __dta_status=$?; __dta_completed=1; return "$__dta_status"; }
+__dta_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\\\\\''/g")"; }
+__dta_save() {
+  __dta_ec=$?
+  set +o > "$__dta_root/options" 2>/dev/null
+  set +xveu
+  {
+    set | sed -n '/^[A-Za-z_][A-Za-z0-9_]*=/,$p' | grep -v -E '^(PPID|PWD|OLDPWD|LINENO|OPTIND|__dta_[a-z_]*)=' || true
+    export -p
+    alias | sed 's/^/alias /'
+    command trap
+    printf 'cd -- %s 2>/dev/null || true\\n' "$(__dta_quote "$PWD")"
+    printf '__dta_exit_trap=%s\\n' "$(__dta_quote "\${__dta_exit_trap-}")"
+    cat "$__dta_root/options"
+  } > "$__dta_root/state.tmp" 2>/dev/null && mv -f "$__dta_root/state.tmp" "$__dta_root/state"
+  printf '%s' "\${__dta_exit_trap-}" > "$__dta_root/exit-trap"
+  printf '%s' "$PWD" > "$__dta_root/cwd"
+  echo 0 > "$__dta_dir/jobs"
+  if [ -n "\${__dta_exited-}" ] || { [ -z "\${__dta_completed-}" ] && [ "$__dta_ec" -eq 0 ]; }; then
+    : > "$__dta_dir/exited"
+  fi
+  exit "$__dta_ec"
+}
+alias exit=__dta_exit trap=__dta_trap
+`;
+
+;// CONCATENATED MODULE: ./lib/shell/exec-text.js
+// What the action sends as one session exec: a few lines that only write the driver, the state helpers and
+// the user's command into files and start the driver with /bin/sh. They mean the same in zsh, bash and sh,
+// so the session shell the daemon picked does not matter, and no user code ever runs in it.
+
+
+/** The directory of the action's files in the sandbox, as sh expands it. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, expanded in the sandbox
+const ROOT = '"${TMPDIR:-/tmp}/daytona-action"';
+function execText(launch) {
+    const files = [
+        [`${launch.index}/driver.sh`, `${QUOTE_FUNCTION}\n${DRIVER}`],
+        ['state.bash', BASH_STATE],
+        ['state.sh', SH_STATE],
+        [`${launch.index}/command`, launch.text],
+    ];
+    if (launch.shell.kind === 'custom')
+        files.push([`${launch.index}/template`, launch.shell.template]);
+    const bodies = files.map(([, body]) => body);
+    const delimiter = heredocDelimiter(bodies);
+    const writes = files.map(([path], i) => `cat > "$__dta/${path}" <<'${delimiter}_${i}'`);
+    const args = [launch.startDir, launch.shell.kind, launch.marker, String(launch.line)].map(shellQuote);
+    const head = [
+        `__dta=${ROOT}`,
+        `mkdir -p "$__dta/${launch.index}"`,
+        ...writes,
+        `/bin/sh "$__dta/${launch.index}/driver.sh" ${args.join(' ')} </dev/null`,
+    ].join(' && ');
+    const heredocs = bodies.map((body, i) => `${body.endsWith('\n') ? body : `${body}\n`}${delimiter}_${i}\n`);
+    return `${head}\n${heredocs.join('')}`;
+}
+/** A marker no command can print by chance: the driver's last line, which the action reads and hides. */
+function newMarker() {
+    return `::daytona-action-end-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}::`;
+}
+function parseEnd(line, marker) {
+    if (!line.startsWith(marker))
+        return undefined;
+    const fields = Object.fromEntries(line
+        .slice(marker.length)
+        .trim()
+        .split(/\s+/)
+        .map((pair) => pair.split('=', 2)));
+    return {
+        exited: fields.exit === '1',
+        exitTrap: fields.trap === '1',
+        jobs: Number(fields.jobs) || 0,
+        shell: fields.shell ?? '',
+    };
+}
+function shellQuote(value) {
+    return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+function heredocDelimiter(bodies) {
+    for (;;) {
+        const delimiter = `DAYTONA_ACTION_${(0,external_node_crypto_.randomBytes)(8).toString('hex').toUpperCase()}`;
+        if (!bodies.some((body) => body.includes(delimiter)))
+            return delimiter;
+    }
+}
+/**
+ * Passes a command's output through and takes out the driver's end line. The line comes last, on a line of its
+ * own, but may be split across chunks: a trailing partial line that could still become it is held back.
+ */
+class EndLineFilter {
+    #marker;
+    #held = '';
+    #end;
+    constructor(marker) {
+        this.#marker = marker;
+    }
+    get end() {
+        return this.#end;
+    }
+    /** The part of `chunk` (after what was held back) that is output. */
+    push(chunk) {
+        const text = this.#held + chunk;
+        this.#held = '';
+        const lineStart = text.lastIndexOf('\n', text.endsWith('\n') ? text.length - 2 : text.length - 1) + 1;
+        const last = text.slice(lineStart);
+        if (last.startsWith(this.#marker) && last.endsWith('\n')) {
+            this.#end = parseEnd(last.trimEnd(), this.#marker);
+            return text.slice(0, lineStart);
+        }
+        if (!last.endsWith('\n') && (this.#marker.startsWith(last) || last.startsWith(this.#marker))) {
+            this.#held = last;
+            return text.slice(0, lineStart);
+        }
+        return text;
+    }
+    /** What is still held back once the output has ended (a partial line that was not the end line). */
+    flush() {
+        const held = this.#held;
+        this.#held = '';
+        if (held.startsWith(this.#marker)) {
+            this.#end = parseEnd(held.trim(), this.#marker);
+            return '';
+        }
+        return held;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/commands.js
-// Step 5: the configured commands, one after another in one shell session (cd and export carry over, as in a
-// workflow `run:` block), each streamed live into its own log group, each with its own time limit enforced in
-// the sandbox: deleting the session kills its whole process group.
+// Step 5: the `run` block, command by command, as a workflow step runs it: one script whose directory,
+// variables, functions and options carry from one command to the next. Each command gets its own log group,
+// live output and time limit. User code never runs in Daytona's session shell (see shell/scripts.ts): the
+// session only launches a child shell per command, so `exit`, `set -e` and `wait` behave as in a step.
+
 
 
 
@@ -50821,104 +51120,127 @@ function setOutputs(report, extra = {}) {
 const GROUP_TITLE_CHARS = 80;
 /** Output kept per command for the summary of a failure: its last lines are what people read. */
 const TAIL_BYTES = 64 * 1024;
+/** What the user's EXIT trap is run as once the block has ended (the state helpers keep it there). */
+const EXIT_TRAP = 'eval "$__dta_exit_trap"';
 /** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
-async function runCommands(toolbox, opts, results) {
-    const sessions = new Sessions(toolbox, opts.cwd);
-    let failed = false;
+async function runCommands(shell, opts, results) {
+    let stopped = false;
+    let exitTrap = false;
     try {
         for (const [index, command] of opts.commands.entries()) {
-            if (failed && opts.failFast) {
-                results.push(notRun(command));
+            if (stopped) {
+                results.push(notRun(command.text));
                 continue;
             }
             try {
-                const result = await core/* group */.Os(`$ ${commandLabel(command, GROUP_TITLE_CHARS)}`, () => runOne(sessions, command, opts.timeoutMs));
+                const { result, end } = await core/* group */.Os(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
                 results.push(result);
-                failed ||= isFailure(result);
-                logOutcome(result);
+                exitTrap = end?.exitTrap ?? exitTrap;
+                stopped = end?.exited || (opts.failFast && isFailure(result));
+                if (end?.exited && index + 1 < opts.commands.length) {
+                    core/* info */.pq(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`);
+                }
             }
             catch (err) {
                 if (!(err instanceof Interrupted))
                     throw err;
                 // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
-                results.push(err.result, ...opts.commands.slice(index + 1).map(notRun));
+                results.push(err.result, ...opts.commands.slice(index + 1).map((c) => notRun(c.text)));
                 throw err.cause;
             }
         }
+        // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
+        if (exitTrap) {
+            await core/* group */.Os('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts));
+        }
     }
     finally {
-        await sessions.close();
+        await shell.close();
     }
 }
-async function runOne(sessions, command, timeoutMs) {
-    const tail = new Tail(TAIL_BYTES);
-    const started = Date.now();
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const result = (exitCode, timedOut = false) => ({
-        command,
-        exitCode,
-        durationMs: Date.now() - started,
-        timedOut,
-        skipped: false,
-        tail: exitCode === 0 ? undefined : tail.text(),
-    });
-    let exitCode = null;
-    try {
-        // The output is the pull request's: shown in the log, never obeyed as workflow commands.
-        await withUntrustedOutput(async (write) => {
-            const { sessionId, cmdId } = await sessions.start(command);
-            const show = (text) => {
-                tail.push(text);
-                write(text);
-            };
-            ({ exitCode } = await sessions.toolbox.process.streamCommand(sessionId, cmdId, {
-                onStdout: show,
-                onStderr: show,
-                signal: deadline.signal,
-            }));
-        });
-    }
-    catch (err) {
-        if (!deadline.signal.aborted)
-            throw new Interrupted(result(null), err);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    if (exitCode !== null)
-        return result(exitCode);
-    await sessions.kill().catch((err) => core/* warning */.$e(`Could not kill the timed-out command's shell: ${err}`));
-    core/* info */.pq(`Timed out after ${formatDuration(timeoutMs)}: the command and its processes were killed.`);
-    return result(TIMEOUT_EXIT_CODE, true);
-}
-/** A command cut short by an error of the sandbox or the network, with what is known of it. */
-class Interrupted extends Error {
-    result;
-    constructor(result, cause) {
-        super('interrupted', { cause });
-        this.result = result;
-    }
-}
-function notRun(command) {
-    return { command, exitCode: null, durationMs: 0, timedOut: false, skipped: true };
-}
-/** The shell session commands run in; after a timeout killed it, the next command gets a fresh one. */
-class Sessions {
-    toolbox;
-    #cwd;
-    #id;
-    #count = 0;
+/**
+ * The session that launches the commands. It is opened while the clone runs; after a timeout killed it (and
+ * everything the command started), the next command gets a fresh one, and the script's state still carries.
+ */
+class CommandShell {
+    #toolbox;
+    #marker = newMarker();
+    #session;
+    #sessions = 0;
+    #commands = 0;
     #known = new Set();
-    constructor(toolbox, cwd) {
-        this.toolbox = toolbox;
-        this.#cwd = cwd;
+    constructor(toolbox) {
+        this.#toolbox = toolbox;
     }
-    /** Starts `command` in the session; a shell that an earlier `exit` ended is replaced by a fresh one. */
-    async start(command) {
-        // A runner's steps read an empty stdin; the daemon keeps an async command's stdin open for input, so a
-        // command that reads it would wait until its timeout. The braces keep it in the session's shell.
-        const script = `{ ${command}\n} </dev/null`;
+    /** Creates the session now, so that it is ready when the first command is. */
+    open() {
+        this.#current().catch(() => { }); // reported by the first command that needs it
+        return this;
+    }
+    async run(command, opts) {
+        const tail = new Tail(TAIL_BYTES);
+        const filter = new EndLineFilter(this.#marker);
+        const started = Date.now();
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), opts.timeoutMs);
+        const result = (exitCode, timedOut = false) => ({
+            command: command.text,
+            exitCode,
+            durationMs: Date.now() - started,
+            timedOut,
+            skipped: false,
+            tail: exitCode === 0 ? undefined : tail.text(),
+        });
+        const script = execText({
+            index: ++this.#commands,
+            text: command.text,
+            line: command.line,
+            startDir: opts.cwd,
+            shell: opts.shell,
+            marker: this.#marker,
+        });
+        let exitCode = null;
+        try {
+            // The output is the pull request's: shown in the log, never obeyed as workflow commands.
+            await withUntrustedOutput(async (write) => {
+                const show = (text) => {
+                    tail.push(text);
+                    write(text);
+                };
+                const { sessionId, cmdId } = await this.#start(script);
+                const onOutput = (text) => show(filter.push(text));
+                ({ exitCode } = await this.#toolbox.process.streamCommand(sessionId, cmdId, {
+                    onStdout: onOutput,
+                    onStderr: onOutput,
+                    signal: deadline.signal,
+                }));
+                show(filter.flush());
+            });
+        }
+        catch (err) {
+            if (!deadline.signal.aborted)
+                throw new Interrupted(result(null), err);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        if (exitCode === null) {
+            await this.#kill().catch((err) => core/* warning */.$e(`Could not kill the timed-out command: ${err}`));
+            core/* info */.pq(`Timed out after ${formatDuration(opts.timeoutMs)}: the command and every process of its session were ` +
+                'killed; a next command starts in a new session, with the state from before this one.');
+            return { result: result(TIMEOUT_EXIT_CODE, true) };
+        }
+        const end = filter.end;
+        logOutcome(result(exitCode));
+        if (end?.jobs) {
+            core/* info */.pq(`${end.jobs === 1 ? '1 background job keeps' : `${end.jobs} background jobs keep`} running after this ` +
+                `command, until the sandbox is deleted; what they print from now on goes to ` +
+                `\${TMPDIR:-/tmp}/daytona-action/${this.#commands}/output in the sandbox.`);
+        }
+        return { result: result(exitCode), end };
+    }
+    /** Starts `script` in the session; a session whose shell has gone is replaced by a fresh one. */
+    async #start(script) {
         const sessionId = await this.#current();
         try {
             return { sessionId, cmdId: await this.#exec(sessionId, script) };
@@ -50927,7 +51249,7 @@ class Sessions {
             if (!sessionEnded(err))
                 throw err;
             core/* debug */.Yz(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`);
-            this.#id = undefined;
+            this.#session = undefined;
             const fresh = await this.#current();
             return { sessionId: fresh, cmdId: await this.#exec(fresh, script) };
         }
@@ -50938,7 +51260,7 @@ class Sessions {
      * it again once.
      */
     async #exec(sessionId, script) {
-        const process = this.toolbox.process;
+        const process = this.#toolbox.process;
         try {
             return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId);
         }
@@ -50957,40 +51279,44 @@ class Sessions {
         this.#known.add(cmdId);
         return cmdId;
     }
-    async #current() {
-        if (this.#id)
-            return this.#id;
-        const id = `daytona-action-${++this.#count}`;
-        if (this.#count > 1)
-            core/* info */.pq(`Starting a fresh shell in ${this.#cwd}: cd and export from earlier commands are lost.`);
-        await this.toolbox.process.createSession(id);
-        this.#id = id;
-        const cd = await this.toolbox.process.exec(id, `cd -- ${shellQuote(this.#cwd)} && echo "\${ZSH_VERSION:+zsh}"`, {
-            runAsync: false,
-        });
-        if (cd.exitCode !== 0) {
-            throw new Error(`Could not enter ${this.#cwd} in the sandbox: ${(cd.stderr ?? '').trim()}`.trim());
+    #current() {
+        if (!this.#session) {
+            const id = `daytona-action-${++this.#sessions}`;
+            const created = this.#toolbox.process.createSession(id).then(() => id);
+            created.catch(() => {
+                if (this.#session === created)
+                    this.#session = undefined;
+            });
+            this.#session = created;
         }
-        // The daemon prefers zsh when the image has it: unquoted variables are then not split into words.
-        if (this.#count === 1 && cd.stdout?.trim() === 'zsh') {
-            core/* warning */.$e('The sandbox runs commands with zsh (its daemon prefers zsh when the image has it), not bash.');
-        }
-        return id;
+        return this.#session;
     }
-    /** Deleting a session kills its process group: this is how a timeout reaches the sandbox. */
-    async kill() {
-        const id = this.#id;
-        this.#id = undefined;
+    /** Deleting a session kills its process tree: this is how a timeout reaches the sandbox. */
+    async #kill() {
+        const session = this.#session;
+        this.#session = undefined;
+        const id = await session?.catch(() => undefined);
         if (id)
-            await this.toolbox.process.deleteSession(id);
+            await this.#toolbox.process.deleteSession(id);
     }
     async close() {
-        await this.kill().catch((err) => core/* debug */.Yz(`Closing the session: ${err}`));
+        await this.#kill().catch((err) => core/* debug */.Yz(`Closing the session: ${err}`));
     }
 }
+/** A command cut short by an error of the sandbox or the network, with what is known of it. */
+class Interrupted extends Error {
+    result;
+    constructor(result, cause) {
+        super('interrupted', { cause });
+        this.result = result;
+    }
+}
+function notRun(command) {
+    return { command, exitCode: null, durationMs: 0, timedOut: false, skipped: true };
+}
 /**
- * How daemons answer an exec into a session whose shell exited: 400/410 SESSION_ENDED today, 404 or a bare 500
- * in older versions. A connection error is not one of them: the command may have started.
+ * How daemons answer an exec into a session whose shell exited: 400 ("failed to write command: … broken
+ * pipe") in v0.190, 410/404 or a bare 500 in others. A connection error is not one of them: it may have started.
  */
 function sessionEnded(err) {
     return err instanceof errors/* DaytonaError */.hY && [400, 404, 410, 500].includes(err.status ?? 0);
@@ -51018,15 +51344,10 @@ class Tail {
 }
 function logOutcome(result) {
     const took = formatDuration(result.durationMs);
-    if (result.timedOut)
-        core/* info */.pq(`✗ timed out after ${took}`);
-    else if (result.exitCode === 0)
+    if (result.exitCode === 0)
         core/* info */.pq(`✓ exit code 0 in ${took}`);
     else
         core/* info */.pq(`✗ exit code ${result.exitCode} after ${took}`);
-}
-function shellQuote(value) {
-    return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
@@ -51561,6 +51882,15 @@ class GitApi {
             url: `${this.#base}/clone`,
             body,
             timeoutMs: opts.timeoutMs ?? CLONE_DEADLINE_MS,
+            signal: opts.signal,
+        });
+    }
+    /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
+    history(path, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#base}/history`,
+            query: { path },
             signal: opts.signal,
         });
     }
@@ -52519,38 +52849,6 @@ function relativePath(name, value, base) {
     return normal === '.' ? '' : normal;
 }
 /**
- * Commands one per line; blank lines and `#` lines are skipped. A line ending in `\` continues on the next
- * line, as in a shell script, and the joined lines go to the shell as one command.
- */
-function commandLines(name, text) {
-    if (!text)
-        fail(name, 'is required: list the commands to run, one per line');
-    const commands = [];
-    let continued;
-    for (const rawLine of text.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (continued) {
-            continued.push(line);
-            if (!line.endsWith('\\')) {
-                commands.push(continued.join('\n'));
-                continued = undefined;
-            }
-        }
-        else if (line && !line.startsWith('#')) {
-            if (line.endsWith('\\'))
-                continued = [line];
-            else
-                commands.push(line);
-        }
-    }
-    if (continued)
-        fail(name, "ends with a '\\' line continuation but no line follows it");
-    if (commands.length === 0) {
-        fail(name, 'must list at least one command, one per line (blank lines and # comments are ignored)');
-    }
-    return commands;
-}
-/**
  * KEY=VALUE lines (blank and `#` lines skipped); the value is everything after the first '='.
  * `showLines: false` keeps a malformed line out of the message, for inputs whose values may be sensitive.
  */
@@ -52625,6 +52923,7 @@ const INPUTS = {
     apiUrl: 'api-url',
     target: 'target',
     run: 'run',
+    shell: 'shell',
     workingDirectory: 'working-directory',
     env: 'env',
     timeout: 'timeout',
@@ -52730,7 +53029,8 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         apiKey,
         apiUrl: apiUrl(read(INPUTS.apiUrl), env),
         target: matching((name) => read(name) || (env.DAYTONA_TARGET ?? '').trim(), INPUTS.target, TARGET, FORMS.target),
-        commands: commandLines(INPUTS.run, read(INPUTS.run)),
+        run: script(INPUTS.run, read(INPUTS.run)),
+        shell: shell(read(INPUTS.shell)),
         workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
         env: envValues,
         timeoutMs: duration(read, INPUTS.timeout, '30m'),
@@ -52808,6 +53108,24 @@ function apiUrl(fromInput, env) {
         fail(INPUTS.apiUrl, `${form}; it must not contain a query or fragment`, undefined, subject);
     }
     return raw.replace(/\/+$/, '');
+}
+/** The raw `run` block: it must hold something; whether it parses is checked by script.ts. */
+function script(name, text) {
+    if (!text)
+        fail(name, 'is required: the commands to run, as in a workflow step');
+    return text;
+}
+/** GitHub's \`shell\` keywords for Linux runners, or a custom command with {0} for the script file. */
+const SHELL_TEMPLATES = { python: 'python {0}', pwsh: `pwsh -command ". '{0}'"` };
+function shell(value) {
+    if (!value)
+        return { kind: 'bash-default' };
+    if (value === 'bash' || value === 'sh')
+        return { kind: value };
+    const template = SHELL_TEMPLATES[value] ?? value;
+    const form = "must be bash, sh, python, pwsh, or a command that runs the script file named by {0}, e.g. 'perl {0}'";
+    check(template.includes('{0}') && !/[\r\n]/.test(template), INPUTS.shell, form, value);
+    return { kind: 'custom', template };
 }
 /** A branch, tag or SHA; of full refs only refs/heads/… and refs/tags/… (refs/pull/… cannot be cloned). */
 function gitRef(value) {
@@ -53243,7 +53561,7 @@ function redactor(config) {
 const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
 const CREATE_ATTEMPTS = 3;
-async function createSandbox(client, config, source, environment, job, cleanup) {
+async function createSandbox(client, config, source, environment, job, cleanup, commandCount) {
     const name = sandboxName(source, job);
     cleanup.rememberName(name);
     const body = {
@@ -53257,7 +53575,7 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
         autoDeleteInterval: 0,
         // A hard upper bound on its life, whatever happens: every command at its limit, plus set-up time.
         // (A sandbox kept for debugging gets a fresh one when the commands end.)
-        ttlMinutes: lifetimeMinutes(config),
+        ttlMinutes: lifetimeMinutes(config, commandCount),
     };
     core/* info */.pq(`Creating sandbox ${name}…`);
     let sandbox = await createNamed(client, body, cleanup);
@@ -53284,8 +53602,8 @@ async function extendForDebugging(client, sandbox, minutes) {
 function describeSize(sandbox) {
     return `${sandbox.cpu} vCPU, ${sandbox.memory} GiB memory, ${sandbox.disk} GiB disk`;
 }
-function lifetimeMinutes(config) {
-    const commandsMinutes = Math.ceil((config.timeoutMs * config.commands.length) / 60_000);
+function lifetimeMinutes(config, commandCount) {
+    const commandsMinutes = Math.ceil((config.timeoutMs * commandCount) / 60_000);
     const setupMinutes = 30;
     return commandsMinutes + setupMinutes;
 }
@@ -53329,19 +53647,300 @@ async function adoptOrphan(client, name, cleanup) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./node_modules/sh-syntax/lib/shim.js
+
+
+
+globalThis.fs ??= external_node_fs_;
+globalThis.crypto ??= {
+    getRandomValues: external_node_crypto_.randomFillSync,
+};
+globalThis.performance ??= external_node_perf_hooks_.performance;
+//# sourceMappingURL=shim.js.map
+;// CONCATENATED MODULE: ./node_modules/sh-syntax/lib/types.js
+const LangVariant = {
+    LangBash: 1,
+    LangPOSIX: 1 << 1,
+    LangMirBSDKorn: 1 << 2,
+    LangBats: 1 << 3,
+    LangZsh: 1 << 4,
+    LangAuto: 1 << 5,
+};
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./node_modules/sh-syntax/lib/processor.js
+
+class ParseError extends Error {
+    constructor({ Filename, Incomplete, Text, Pos }) {
+        super(Text);
+        this.Filename = Filename;
+        this.Incomplete = Incomplete;
+        this.Text = Text;
+        this.Pos = Pos;
+    }
+}
+let encoder;
+let decoder;
+const getProcessor = (getWasm) => {
+    let wasmBufferSource;
+    let wasmBufferSourcePromise;
+    encoder ??= new TextEncoder();
+    decoder ??= new TextDecoder();
+    async function processor(textOrAst, { filepath, print = false, originalText, keepComments = true, variant = LangVariant.LangBash, stopAt = '', recoverErrors = 0, useTabs = false, tabWidth = 2, simplify = false, indent = useTabs ? 0 : tabWidth, binaryNextLine = true, switchCaseIndent = true, spaceRedirects = true, keepPadding = false, minify = false, singleLine = false, functionNextLine = false, } = {}) {
+        if (!wasmBufferSource && !wasmBufferSourcePromise && getWasm.length === 0) {
+            wasmBufferSourcePromise = Promise.resolve(getWasm()).then(source => 'arrayBuffer' in source ? source.arrayBuffer() : source);
+        }
+        if (wasmBufferSourcePromise) {
+            wasmBufferSource = await wasmBufferSourcePromise;
+        }
+        if (typeof textOrAst !== 'string' && !print) {
+            print = true;
+            if (originalText == null) {
+                throw new TypeError('`originalText` is required for now, hope we will find better solution later');
+            }
+        }
+        const go = new Go();
+        const wasm = getWasm.length === 0
+            ? await WebAssembly.instantiate(wasmBufferSource, go.importObject)
+            : {
+                instance: await getWasm(go.importObject),
+            };
+        void go.run(wasm.instance);
+        const { memory, wasmAlloc, wasmFree, process } = wasm.instance.exports;
+        const filePath = encoder.encode(filepath);
+        const text = encoder.encode(originalText || textOrAst);
+        const uStopAt = encoder.encode(stopAt);
+        const filePathPointer = wasmAlloc(filePath.byteLength);
+        new Uint8Array(memory.buffer).set(filePath, filePathPointer);
+        const textPointer = wasmAlloc(text.byteLength);
+        new Uint8Array(memory.buffer).set(text, textPointer);
+        const stopAtPointer = wasmAlloc(uStopAt.byteLength);
+        new Uint8Array(memory.buffer).set(uStopAt, stopAtPointer);
+        const resultPointer = process(filePathPointer, filePath.byteLength, filePath.byteLength, textPointer, text.byteLength, text.byteLength, print, keepComments, variant, stopAtPointer, uStopAt.byteLength, uStopAt.byteLength, recoverErrors, simplify, indent, binaryNextLine, switchCaseIndent, spaceRedirects, keepPadding, minify, singleLine, functionNextLine);
+        wasmFree(filePathPointer);
+        wasmFree(textPointer);
+        wasmFree(stopAtPointer);
+        const result = new Uint8Array(memory.buffer).subarray(resultPointer);
+        const end = result.indexOf(0);
+        const string = decoder.decode(result.subarray(0, end));
+        if (!string.startsWith('{"') || !string.endsWith('}')) {
+            throw new ParseError({
+                Filename: filepath,
+                Incomplete: true,
+                Text: string,
+            });
+        }
+        const { file, text: processedText, parseError, message, } = JSON.parse(string);
+        if (parseError || message) {
+            throw parseError == null
+                ? new SyntaxError(message)
+                : new ParseError(parseError);
+        }
+        return print ? processedText : file;
+    }
+    return processor;
+};
+//# sourceMappingURL=processor.js.map
+;// CONCATENATED MODULE: ./node_modules/sh-syntax/lib/index.js
+
+
+
+
+
+
+const importMetaUrl = import.meta.url;
+const _dirname = importMetaUrl
+    ? external_node_path_.dirname((0,external_node_url_.fileURLToPath)(importMetaUrl))
+    : __dirname;
+const processor = getProcessor(() => promises_.readFile(external_node_path_.resolve(_dirname, '../main.wasm')));
+const parse = (text, options) => processor(text, options);
+function print(textOrAst, options) {
+    if (typeof textOrAst === 'string') {
+        return processor(textOrAst, {
+            ...options,
+            print: true,
+        });
+    }
+    return processor(textOrAst, options);
+}
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./lib/script.js
+// The `run` input is a shell script, as in a workflow step. For bash and sh it is split into its top-level
+// commands with mvdan/sh's parser (sh-syntax), so each gets its own log group, result and time limit: a
+// multi-line `if`/`for`/function/heredoc is one command, and so is a line holding several (`a; b`).
+
+
+
+
+
+
+
+/** The commands of the `run` block; a custom shell gets the whole block as one command, as GitHub runs it. */
+function scriptCommands(config) {
+    if (config.shell.kind === 'custom')
+        return Promise.resolve([{ text: config.run, line: 1 }]);
+    return splitScript(INPUTS.run, config.run, config.shell.kind === 'sh' ? 'posix' : 'bash');
+}
+/**
+ * Splits `script` into its top-level commands. Throws InputError naming `input` and the position of the first
+ * syntax error, so a script that does not parse fails before anything is created.
+ */
+async function splitScript(input, script, dialect) {
+    let statements;
+    try {
+        const file = await parser()(script, {
+            variant: dialect === 'bash' ? LangVariant.LangBash : LangVariant.LangPOSIX,
+            keepComments: false,
+        });
+        statements = (file.Stmts ?? []);
+    }
+    catch (err) {
+        throw syntaxError(input, script, err);
+    }
+    const bytes = Buffer.from(script, 'utf8');
+    const textOf = (statement) => bytes.subarray(statement.Pos.Offset, statement.End.Offset).toString('utf8');
+    // Statements that share a line are one command: a line is what the author wrote as one step.
+    const groups = [];
+    let joinUntil = -1;
+    for (const [i, statement] of statements.entries()) {
+        const last = groups.at(-1);
+        if (last && (i <= joinUntil || statement.Pos.Line <= last.at(-1).End.Line))
+            last.push(statement);
+        else
+            groups.push([statement]);
+        if (statement.Background && i > joinUntil)
+            joinUntil = lastJobUse(statements, i, textOf);
+    }
+    const commands = groups.map((group, i) => {
+        const start = group[0].Pos.Offset;
+        // Up to the next command, so that heredoc bodies (which follow their statement's end) come along.
+        const next = groups[i + 1]?.[0]?.Pos.Offset ?? bytes.length;
+        const text = withoutTrailingComments(bytes.subarray(start, next).toString('utf8'));
+        return { text, line: group[0].Pos.Line };
+    });
+    if (commands.length === 0) {
+        throw new InputError(input, `Input '${input}' has no commands: it holds only blank lines and comments.`);
+    }
+    return commands;
+}
+let script_processor;
+/** The parser's WebAssembly, which the build copies next to the bundle (scripts/build.ts). */
+const BUNDLED_WASM = 'sh-syntax.wasm';
+/**
+ * mvdan/sh compiled to WebAssembly. Go's runtime glue is required outright: the package's sideEffects list
+ * misses it, so a bundler would drop its import. The paths are computed so that ncc leaves them alone.
+ */
+function parser() {
+    if (script_processor)
+        return script_processor;
+    const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    require(['sh-syntax', 'vendors', 'wasm_exec'].join('/'));
+    const beside = (0,external_node_url_.fileURLToPath)(new URL(BUNDLED_WASM, import.meta.url));
+    const wasm = (0,external_node_fs_.existsSync)(beside) ? beside : require.resolve(['sh-syntax', 'main.wasm'].join('/'));
+    script_processor = getProcessor(() => (0,promises_.readFile)(wasm));
+    return script_processor;
+}
+/** Job control that only the shell which started the jobs can do: `wait`, `$!`, `jobs`, `disown`. */
+const JOB_USE = /\$!|\$\{!\}|(?:^|[\s;&|(])(?:wait|jobs|disown)(?=$|[\s;&|)])/;
+/**
+ * Each command runs in a shell of its own, so jobs do not carry from one to the next. Jobs started with `&`
+ * (one, or several in a row) that a later statement waits for or names by `$!`, before the next job is
+ * started, stay in one command with the statements up to that one: its index, or -1.
+ */
+function lastJobUse(statements, start, textOf) {
+    let i = start + 1;
+    while (statements[i]?.Background)
+        i++;
+    let last = -1;
+    for (; i < statements.length && !statements[i].Background; i++) {
+        if (JOB_USE.test(textOf(statements[i])))
+            last = i;
+    }
+    return last;
+}
+/** Drops the blank and comment-only lines that stand between one command and the next. */
+function withoutTrailingComments(text) {
+    const lines = text.split('\n');
+    while (lines.length > 1 && /^\s*(#.*)?$/.test(lines.at(-1)))
+        lines.pop();
+    return lines.join('\n').trimEnd();
+}
+function syntaxError(input, script, err) {
+    const { Pos, Text, message } = err;
+    const reason = (Text || message || String(err)).replace(/\s+/g, ' ').trim();
+    if (!Pos)
+        return new InputError(input, `Input '${input}' is not a valid shell script: ${reason}.`);
+    const line = Pos.Line || lineOf(script, Pos.Offset);
+    const where = Pos.Col ? `line ${line}, column ${Pos.Col}` : `line ${line}`;
+    return new InputError(input, `Input '${input}' is not a valid shell script: ${where}: ${reason}.`);
+}
+function lineOf(script, offset) {
+    return Buffer.from(script, 'utf8').subarray(0, offset).toString('utf8').split('\n').length;
+}
+
+;// CONCATENATED MODULE: ./lib/github-api.js
+// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
+// commit without a `git` program of its own. Never puts the token in a message.
+
+
+const GITHUB_TIMEOUT_MS = 15_000;
+/** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
+async function commitOf(repository, ref, token, env = process.env) {
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    let status;
+    try {
+        const res = await (0,undici/* request */.Em)(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
+            headers: {
+                accept: 'application/vnd.github.sha',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = (await res.body.text()).trim();
+        if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
+            return text;
+        status = `HTTP ${res.statusCode}`;
+    }
+    catch (err) {
+        status = (0,daytona_http/* errorCode */.CA)(err) ?? err.message;
+    }
+    throw new Error(`Could not find which commit ${ref} of ${repository} is (GitHub API: ${status}). Check that the tag exists ` +
+        "and that 'token' can read the repository.");
+}
+
 ;// CONCATENATED MODULE: ./lib/source.js
-// Step 4: the exact commit under test, cloned inside the sandbox. The token goes to the toolbox's clone call as
-// credentials for that call only (the daemon hands them to git through GIT_ASKPASS); nothing persists it.
+// Step 4: the exact commit under test, cloned inside the sandbox by the daemon's own git (go-git), so the image
+// needs no `git` program. A public repository is cloned without credentials; for a private one the token goes
+// to that clone call only (the daemon keeps it out of .git/config). Nothing runs `git` in the sandbox.
 
 
 
-
-async function cloneSource(toolbox, source, config) {
-    const workDir = await toolbox.workDir();
-    const repoName = source.repository.split('/')[1] ?? 'repository';
-    const path = external_node_path_.posix.join(workDir, repoName);
-    const credentials = config.token && /^https?:/.test(source.cloneUrl) ? config.token : undefined;
-    // Daytona clones refs/heads/<branch> only: a tag is reached through the default branch's whole history.
+/** Shallow clones are verified through /git/history; a full history's log is too large to read for that. */
+const VERIFIED_DEPTH = 50;
+/**
+ * The source with the commit a tag names filled in, before anything is created: Daytona clones branches only,
+ * so a tag is reached as a commit of the default branch's history.
+ */
+async function pinCommit(source, config) {
+    if (source.sha || source.refType !== 'tag' || !source.ref)
+        return source;
+    return { ...source, sha: await commitOf(source.repository, `tags/${source.ref}`, config.token) };
+}
+async function cloneSource(toolbox, source, config, event) {
+    const path = source.repository.split('/')[1] ?? 'repository';
+    const https = /^https?:/.test(source.cloneUrl);
+    const withheld = Boolean(config.token && https && isPublic(source, event));
+    const credentials = config.token && https && !withheld ? config.token : undefined;
     const tag = source.refType === 'tag' ? source.ref : undefined;
     const request = {
         url: source.cloneUrl,
@@ -53352,7 +53951,7 @@ async function cloneSource(toolbox, source, config) {
         ...(credentials && { username: 'x-access-token', password: credentials }),
     };
     const what = `${source.repository}@${source.sha ? source.sha.slice(0, 12) : (source.ref ?? 'HEAD')}`;
-    core/* info */.pq(`Cloning ${what} into ${path}…`);
+    core/* info */.pq(`Cloning ${what} into ${path}${withheld ? ' (public: no credentials sent)' : ''}…`);
     try {
         await toolbox.git.clone(request);
     }
@@ -53366,44 +53965,41 @@ async function cloneSource(toolbox, source, config) {
             throw err;
         core/* info */.pq(`Shallow clone could not reach ${request.commitId.slice(0, 12)}; fetching the full history.`);
         await toolbox.files.delete(path, { recursive: true }).catch(() => { });
-        await toolbox.git.clone({ ...request, depth: undefined });
+        request.depth = undefined;
+        await toolbox.git.clone(request);
     }
-    if (tag && !request.commitId)
-        await checkOutTag(toolbox, path, source, tag);
-    const sha = await headOf(toolbox, path);
-    if (source.sha && sha !== source.sha) {
+    const sha = await headOf(toolbox, path, request.depth);
+    if (source.sha && sha && sha !== source.sha) {
         throw new Error(`The clone's HEAD is ${sha}, not ${source.sha} as the event says: the ref may have moved. Re-run the workflow.`);
     }
-    core/* info */.pq(`Checked out ${source.repository} at ${sha}.`);
-    return { path, sha };
+    core/* info */.pq(`Checked out ${source.repository} at ${sha ?? source.sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`);
+    return { path, sha: sha ?? (source.sha || undefined) };
 }
 /** A full SHA-1 or SHA-256 commit id, and nothing else. */
 const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-async function headOf(toolbox, path) {
-    const { exitCode, result } = await toolbox.process.execute({
-        command: 'git rev-parse HEAD',
-        cwd: path,
-        timeout: 60,
-    });
-    if (exitCode !== 0)
-        throw new Error(`Could not read the clone's HEAD: ${result.trim()}`);
-    const head = result.trim();
-    // The sandbox runs the pull request's image: its "git" may print anything, and this goes to the log.
-    if (!COMMIT_ID.test(head)) {
-        throw new Error("Could not read the clone's HEAD: `git rev-parse HEAD` in the sandbox did not print a commit id " +
-            '(is git in the image a real git?).');
+/**
+ * HEAD as the daemon's git reads it. A clone with `commit_id` checked that commit out or failed, so when the
+ * log cannot be read (too long to fetch, or a daemon that cannot walk a shallow history) that stands.
+ */
+async function headOf(toolbox, path, depth) {
+    if (!depth || depth > VERIFIED_DEPTH)
+        return undefined;
+    try {
+        const head = (await toolbox.git.history(path))[0]?.hash;
+        return head && COMMIT_ID.test(head) ? head : undefined;
     }
-    return head;
+    catch (err) {
+        core/* debug */.Yz(`Could not read the clone's history: ${err}`);
+        return undefined;
+    }
 }
-/** A tag that is not the event's: the default branch's history holds it, if it holds its commit at all. */
-async function checkOutTag(toolbox, path, source, tag) {
-    const { exitCode } = await toolbox.process.execute({
-        command: `git -c advice.detachedHead=false checkout -q --detach ${shellQuote(`refs/tags/${tag}^{commit}`)} --`,
-        cwd: path,
-        timeout: 60,
-    });
-    if (exitCode !== 0)
-        throw tagUnreachable(source, tag);
+/** The event says whether the repository being cloned is public; anything else gets the token. */
+function isPublic(source, event) {
+    const repo = (value) => value;
+    const pr = event.payload.pull_request;
+    const candidates = [repo(event.payload.repository), repo(pr?.head?.repo)];
+    const match = candidates.find((r) => r?.full_name === source.repository);
+    return match?.private === false;
 }
 function tagUnreachable(source, tag) {
     return new Error(`Could not check out tag ${tag} of ${source.repository}: Daytona clones branches only, so the action clones ` +
@@ -53445,14 +54041,17 @@ function commitMissing(err) {
 
 
 
+
 async function run() {
     const startedAt = Date.now();
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
+    const commands = await scriptCommands(config);
     const event = fromEnvironment();
-    const source = resolveSource(event, config);
-    assertTrusted(source, config.allowFork);
+    const resolved = resolveSource(event, config);
+    assertTrusted(resolved, config.allowFork);
+    const source = await pinCommit(resolved, config);
     const outcome = { startedAt, config, source, job: event.job, results: [] };
     const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
     const cleanup = new Cleanup(client, config.apiUrl);
@@ -53462,14 +54061,15 @@ async function run() {
         const environment = await prepareEnvironment(client, config, source, workspace);
         outcome.environment = environment;
         // 3. Sandbox
-        const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup));
+        const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup, commands.length));
         outcome.sandbox = { ...sandbox, createdAt: Date.now() };
         const toolbox = client.toolbox(sandbox);
-        // 4. Source
-        const checkout = await core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config));
+        // 4. Source, while the session the commands run in is opened
+        const shell = new CommandShell(toolbox).open();
+        const checkout = await core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config, event));
         // 5. Commands
         const cwd = resolveCwd(checkout.path, config.workingDirectory);
-        await runCommands(toolbox, { ...config, cwd }, outcome.results);
+        await runCommands(shell, { ...config, commands, cwd }, outcome.results);
         // 6. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
         const failed = outcome.results.some(isFailure);
         if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {

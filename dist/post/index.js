@@ -50827,6 +50827,15 @@ class GitApi {
             signal: opts.signal,
         });
     }
+    /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
+    history(path, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#base}/history`,
+            query: { path },
+            signal: opts.signal,
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/demux.js

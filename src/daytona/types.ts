@@ -290,6 +290,15 @@ export interface GitCloneRequest {
   insecure_skip_tls?: boolean
 }
 
+/** GET /git/history: one commit, newest first */
+export interface GitCommitInfo {
+  hash: string
+  author: string
+  email: string
+  message: string
+  timestamp: string
+}
+
 export interface DirResponse {
   dir: string
 }

@@ -74,7 +74,7 @@ describe('faults', () => {
   })
 
   it('reports a command the sandbox stopped answering for as failed, and the rest as not run', async () => {
-    await project.emulator.admin.faults({ method: 'POST', path: '/exec$', status: 502, skip: 2 })
+    await project.emulator.admin.faults({ method: 'POST', path: '/exec$', status: 502, skip: 1 })
     const { main } = await job(project, { run: 'echo first\necho second\necho third' })
     expect(main.exitCode).not.toBe(0)
     expect(results(main).map((r) => [r.command, r.exitCode, r.skipped])).toEqual([

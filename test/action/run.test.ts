@@ -52,12 +52,23 @@ describe('a pull request run', () => {
   })
 
   it('with fail-fast false runs every command and still fails the step', async () => {
-    const { main } = await job(project, { run: 'exit 2\necho after\nexit 5', 'fail-fast': 'false' })
+    const { main } = await job(project, { run: '(exit 2)\necho after\nfalse', 'fail-fast': 'false' })
     expect(main.exitCode).not.toBe(0)
     expect(main.outputs['exit-code']).toBe('2')
-    expect(results(main).map((r) => r.exitCode)).toEqual([2, 0, 5])
+    expect(results(main).map((r) => r.exitCode)).toEqual([2, 0, 1])
     expect(main.stdout).toContain('after')
     expect(main.annotations.filter((a) => a.level === 'error')).toHaveLength(2)
+  })
+
+  it('ends the script at an explicit exit, even with fail-fast false, as a workflow step does', async () => {
+    const { main } = await job(project, { run: 'echo one\nexit 0\necho never', 'fail-fast': 'false' })
+    expect(main.exitCode).toBe(0)
+    expect(results(main).map((r) => [r.exitCode, r.skipped])).toEqual([
+      [0, false],
+      [0, false],
+      [null, true],
+    ])
+    expect(main.stdout).not.toContain('never')
   })
 
   it('kills a command that runs over its timeout, in the sandbox', async () => {
@@ -96,7 +107,9 @@ describe('a pull request run', () => {
   })
 
   it('gives commands an empty stdin, as a workflow step has', async () => {
-    const { main } = await job(project, { run: 'read -r line; echo "read [$line]"\ncat; echo after-cat' })
+    const { main } = await job(project, {
+      run: 'read -r line || true; echo "read [$line]"\ncat; echo after-cat',
+    })
     expect(main.exitCode).toBe(0)
     expect(main.stdout).toContain('read []')
     expect(main.stdout).toContain('after-cat')

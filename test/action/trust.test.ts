@@ -78,7 +78,7 @@ describe('fork pull requests', () => {
 })
 
 describe('private repositories', () => {
-  it('clones with the token, which the sandbox never keeps', async () => {
+  it('clones a private repository with the token, which the sandbox never keeps', async () => {
     const token = 'ghs_PrivateCloneToken0123456789abcdefXYZ'
     const server = await startGitHttpServer(project.git.root, token)
     try {
@@ -87,13 +87,18 @@ describe('private repositories', () => {
         run: 'git config --get remote.origin.url\n! grep -rq PrivateCloneToken .git ~/.gitconfig ~/.git-credentials 2>/dev/null',
       }
       const env = { ...project.env, GITHUB_SERVER_URL: server.serverUrl }
-      const { main } = await job(project, inputs, { env, githubToken: token })
+      const event = privateEvent(project.event)
+      const { main } = await job(project, inputs, { env, githubToken: token, event })
       expect(main.exitCode).toBe(0)
       expect(main.stdout).toContain(`${server.serverUrl}/${BASE}.git`)
       expect(server.requests.some((r) => r.authorized)).toBe(true)
       expect(visibleLog(main)).not.toContain(token)
 
-      const wrong = await job(project, { ...inputs, token: 'ghs_wrong' }, { env, githubToken: 'ghs_wrong' })
+      const wrong = await job(
+        project,
+        { ...inputs, token: 'ghs_wrong' },
+        { env, githubToken: 'ghs_wrong', event },
+      )
       expect(wrong.main.exitCode).not.toBe(0)
       expect(wrong.main.annotations.map((a) => a.message).join('\n')).toMatch(/401|auth/i)
       expect(await liveSandboxes(project)).toEqual([])
@@ -102,3 +107,36 @@ describe('private repositories', () => {
     }
   })
 })
+
+describe('public repositories', () => {
+  it('are cloned without credentials: the token never reaches the sandbox', async () => {
+    const token = 'ghs_PublicRepoToken0123456789abcdefXYZ'
+    const server = await startGitHttpServer(project.git.root)
+    try {
+      const env = { ...project.env, GITHUB_SERVER_URL: server.serverUrl }
+      const { main } = await job(project, { token, run: 'true' }, { env, githubToken: token })
+      expect(main.exitCode).toBe(0)
+      expect(server.requests.length).toBeGreaterThan(0)
+      expect(server.requests.some((r) => r.user !== undefined)).toBe(false)
+      expect(main.stdout).toContain('public: no credentials sent')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+/** The project's pull request event, with every repository in it private. */
+function privateEvent(event: Project['event']): Project['event'] {
+  const payload = structuredClone(event.payload) as Record<string, unknown> & {
+    repository?: { private?: boolean }
+    pull_request?: { head?: { repo?: { private?: boolean } }; base?: { repo?: { private?: boolean } } }
+  }
+  for (const repo of [
+    payload.repository,
+    payload.pull_request?.head?.repo,
+    payload.pull_request?.base?.repo,
+  ]) {
+    if (repo) repo.private = true
+  }
+  return { ...event, payload }
+}

@@ -62,7 +62,7 @@ describe('sessions', () => {
   it('streams a line live, before the command ends, and returns the exit code', async () => {
     await f.tb.process.createSession('live')
     const script =
-      'echo first; while [ ! -f go-live ]; do sleep 0.05; done; echo second >&2; echo third; exit 4'
+      'echo first; while [ ! -f go-live ]; do sleep 0.05; done; echo second >&2; echo third; (exit 4)'
     const { cmdId } = await f.tb.process.exec('live', script, { runAsync: true })
     expect(cmdId).toBeTruthy()
     let stdout = ''
@@ -132,7 +132,7 @@ describe('streamCommand when the follow socket closes early', () => {
   it('reconnects, skips what was already shown, and loses nothing', async () => {
     const t2 = early.tb
     await t2.process.createSession('s')
-    const script = 'for i in $(seq 1 40); do echo "out $i ✓"; echo "err $i" >&2; sleep 0.02; done; exit 0'
+    const script = 'for i in $(seq 1 40); do echo "out $i ✓"; echo "err $i" >&2; sleep 0.02; done'
     const { cmdId } = await t2.process.exec('s', script, { runAsync: true })
     let stdout = ''
     let stderr = ''

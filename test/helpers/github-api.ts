@@ -1,4 +1,4 @@
-// A stand-in for the one GitHub REST call the action makes (reading a file at a commit), answering from the
+// A stand-in for the GitHub REST calls the action makes (a file at a commit; the commit a ref names), answering from the
 // bare repositories of a GitServerDir, so that a job's GITHUB_API_URL can point somewhere real and offline.
 import { execFile } from 'node:child_process'
 import { createServer } from 'node:http'
@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import { bareRepoPath, type GitServerDir } from './git-fixtures.ts'
 
 const CONTENTS = /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/
+const COMMITS = /^\/repos\/([^/]+\/[^/]+)\/commits\/(.+)$/
 
 export interface GitHubApiRequest {
   path: string
@@ -36,6 +37,13 @@ export async function startGitHubApi(
       accept: req.headers.accept,
       authorization: req.headers.authorization,
     })
+    const commit = COMMITS.exec(url.pathname)
+    if (commit && req.headers.accept === 'application/vnd.github.sha') {
+      const sha = await commitOf(git, commit[1]!, decodeURIComponent(commit[2]!))
+      res.writeHead(sha ? 200 : 422, { 'content-type': 'text/plain' })
+      res.end(sha ?? 'No commit found for SHA')
+      return
+    }
     const match = CONTENTS.exec(url.pathname)
     const text = match && (await fileAt(git, match[1]!, decodeURIComponent(match[2]!), url, overrides))
     if (text === undefined || text === null) {
@@ -69,6 +77,18 @@ async function fileAt(
       cwd: bareRepoPath(git, repo),
     })
     return stdout
+  } catch {
+    return undefined
+  }
+}
+
+/** GET /repos/{repo}/commits/{ref} with the sha media type: the commit id alone. */
+async function commitOf(git: GitServerDir, repo: string, ref: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--verify', '-q', `${ref}^{commit}`], {
+      cwd: bareRepoPath(git, repo),
+    })
+    return stdout.trim()
   } catch {
     return undefined
   }

@@ -46,7 +46,8 @@ describe('defaults', () => {
     expect(load()).toEqual({
       apiKey: API_KEY,
       apiUrl: 'https://app.daytona.io/api',
-      commands: ['npm test'],
+      run: 'npm test',
+      shell: { kind: 'bash-default' },
       workingDirectory: '',
       env: {},
       timeoutMs: 30 * 60_000,
@@ -66,15 +67,15 @@ describe('defaults', () => {
     })
   })
 
-  it('names 27 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(27)
+  it('names 28 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(28)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
   it('reads INPUT_* variables like core.getInput when no reader is given', () => {
     const env = { 'INPUT_API-KEY': ` ${API_KEY} `, INPUT_RUN: 'make\n', 'INPUT_WORKING-DIRECTORY': 'app' }
     const config = readInputs(undefined, env, () => {})
-    expect(config).toMatchObject({ apiKey: API_KEY, commands: ['make'], workingDirectory: 'app' })
+    expect(config).toMatchObject({ apiKey: API_KEY, run: 'make', workingDirectory: 'app' })
   })
 })
 
@@ -87,16 +88,11 @@ describe('valid forms', () => {
     ],
     ['target', { target: 'eu' }, { target: 'eu' }],
     ['target with dashes', { target: 'us-east-2' }, { target: 'us-east-2' }],
-    [
-      'run skips blanks and comments',
-      { run: '\n# setup\nnpm ci\n\n  # test\n  npm test  \n' },
-      { commands: ['npm ci', 'npm test'] },
-    ],
-    [
-      'run joins continued lines',
-      { run: 'docker run \\\n  --rm x\necho' },
-      { commands: ['docker run \\\n--rm x', 'echo'] },
-    ],
+    ['run is kept as written', { run: 'if true; then\n  make\nfi' }, { run: 'if true; then\n  make\nfi' }],
+    ['shell bash', { shell: 'bash' }, { shell: { kind: 'bash' } }],
+    ['shell sh', { shell: 'sh' }, { shell: { kind: 'sh' } }],
+    ['shell python', { shell: 'python' }, { shell: { kind: 'custom', template: 'python {0}' } }],
+    ['shell template', { shell: 'perl -w {0}' }, { shell: { kind: 'custom', template: 'perl -w {0}' } }],
     [
       'working-directory normalized',
       { 'working-directory': './packages//api/' },
@@ -186,8 +182,8 @@ const BAD_INPUTS: [string, Record<string, string>, string][] = [
   ['target', { target: 'US' }, 'lowercase letters'],
   ['target', { target: 'us east' }, 'region name'],
   ['run', { run: '' }, 'is required'],
-  ['run', { run: '# only a comment\n\n' }, 'at least one command'],
-  ['run', { run: 'make \\' }, 'line continuation'],
+  ['shell', { shell: 'fish' }, 'must be bash, sh, python, pwsh, or a command'],
+  ['shell', { shell: 'zsh -c' }, 'that runs the script file named by {0}'],
   ['working-directory', { 'working-directory': '/abs/path' }, 'not an absolute path'],
   ['working-directory', { 'working-directory': '../outside' }, "no '..'"],
   ['working-directory', { 'working-directory': 'a/../../b' }, "no '..'"],
@@ -437,13 +433,15 @@ describe('a missing API key', () => {
 describe('the config', () => {
   it('is deeply frozen', () => {
     const config = load({ env: 'A=1', labels: 'b=2', cpu: '2', run: 'a\nb' })
-    for (const part of [config, config.env, config.labels, config.resources, config.commands]) {
+    for (const part of [config, config.env, config.labels, config.resources, config.shell]) {
       expect(Object.isFrozen(part)).toBe(true)
     }
     expect(() => {
       ;(config.env as Record<string, string>).B = '2'
     }).toThrow(TypeError)
-    expect(() => (config.commands as string[]).push('rm -rf /')).toThrow(TypeError)
+    expect(() => {
+      ;(config as { run: string }).run = 'rm -rf /'
+    }).toThrow(TypeError)
   })
 
   it('masks env values whose names look secret, at once; other values stay readable', () => {

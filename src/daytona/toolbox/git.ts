@@ -1,7 +1,7 @@
 // Git in a sandbox (daytona-api.md §4.6). Credentials are used for the clone only and never persisted by
 // the daemon; they travel in the request body, which no error message or retry log ever includes.
 import type { HttpClient } from '../http.ts'
-import type { GitCloneRequest } from '../types.ts'
+import type { GitCloneRequest, GitCommitInfo } from '../types.ts'
 
 const CLONE_DEADLINE_MS = 15 * 60_000
 
@@ -39,6 +39,16 @@ export class GitApi {
       url: `${this.#base}/clone`,
       body,
       timeoutMs: opts.timeoutMs ?? CLONE_DEADLINE_MS,
+      signal: opts.signal,
+    })
+  }
+
+  /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
+  history(path: string, opts: { signal?: AbortSignal } = {}): Promise<GitCommitInfo[]> {
+    return this.#http.request<GitCommitInfo[]>({
+      method: 'GET',
+      url: `${this.#base}/history`,
+      query: { path },
       signal: opts.signal,
     })
   }

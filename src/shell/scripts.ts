@@ -1,0 +1,197 @@
+// The shell programs the action writes into the sandbox. Daytona's daemon sources every exec into one
+// long-lived session shell, so user code run there takes the session with it (`exit`, `set -e` and a bare
+// `wait` leave no exit code, ever). The session shell therefore only launches DRIVER, which runs one command
+// in a child shell of its own, streams that child's output, and reports how it ended. The child restores the
+// state the previous command saved (directory, variables, functions, aliases, options, traps) and saves its
+// own on the way out, however it leaves, so the block behaves as one script would.
+//
+// These are POSIX sh (DRIVER, SH_STATE) and bash (BASH_STATE) kept as plain text; `$\{` is escaped for the
+// template literals and nothing else is.
+
+/**
+ * Runs one command. Arguments: start directory, shell (`bash-default`, `bash`, `sh`, `custom`), end-of-run
+ * marker, first line of the command in the block. Files: `$dir/command` (the command), `$dir/template` (a
+ * custom shell), `$root/state` (what the previous command left). The child's stdout and stderr go to a
+ * regular file, never to the session's pipes: a background job that outlives the command keeps writing
+ * there without holding the command open or dying of SIGPIPE.
+ */
+export const DRIVER = `dir=$(cd "$(dirname "$0")" && pwd) || exit 125
+root=$(dirname "$dir")
+start=$1 shell=$2 marker=$3 line=$4
+out=$dir/output
+: > "$out" || exit 125
+rm -f "$dir/status" "$dir/sent" "$dir/exited" "$dir/jobs"
+if [ "$shell" = bash-default ] && ! command -v bash >/dev/null 2>&1; then shell=sh-default; fi
+case $shell in
+  bash*) lib=$root/state.bash ;;
+  sh*) lib=$root/state.sh ;;
+  *) lib= ;;
+esac
+if [ -n "$lib" ]; then
+  {
+    # One line of set-up, then the command on the line it has in the block, so the shell's errors name it.
+    printf '__dta_dir=%s __dta_root=%s __dta_start=%s; . "$__dta_root/%s"; __dta_begin; ' \\
+      "$(quote "$dir")" "$(quote "$root")" "$(quote "$start")" "$(basename "$lib")"
+    [ -f "$root/state" ] && printf '. "$__dta_root/state"; ' || printf 'cd -- "$__dta_start" || exit 1; '
+    i=1; while [ "$i" -lt "$line" ]; do echo; i=$((i + 1)); done
+    cat "$dir/command"
+    printf '\\n{ __dta_done; } 2>/dev/null\\n'
+  } > "$dir/script"
+fi
+case $shell in
+  bash-default) set -- bash -e "$dir/script" ;;
+  bash) set -- bash --noprofile --norc -eo pipefail "$dir/script" ;;
+  sh*) set -- sh -e "$dir/script" ;;
+  custom) cp "$dir/command" "$dir/script"; set -- sh -c "$(sed "s|{0}|'$dir/script'|g" "$dir/template")" ;;
+esac
+[ "$shell" = custom ] && { cd "$start" || exit 1; }
+# Its own session and process group: \`kill 0\` in a command ends that command, not the session shell.
+group=; command -v setsid >/dev/null 2>&1 && group=setsid
+$group "$@" < /dev/null >> "$out" 2>&1 &
+child=$!
+sent=0
+pump() {
+  size=$(wc -c < "$out") && size=$((size + 0))
+  if [ "$size" -gt "$sent" ]; then tail -c +$((sent + 1)) "$out" | head -c $((size - sent)); sent=$size; fi
+}
+( while [ ! -f "$dir/status" ]; do pump; sleep 0.1 2>/dev/null || sleep 1; done; pump; echo "$sent" > "$dir/sent" ) &
+pumper=$!
+wait "$child"
+status=$?
+: > "$dir/status"
+wait "$pumper"
+sent=$(cat "$dir/sent")
+# The marker goes on a line of its own (the daemon's labeller would end a partial last line anyway).
+[ "$sent" -gt 0 ] && [ "$(tail -c +"$sent" "$out" | head -c 1 | wc -l)" -eq 0 ] && echo
+exited=0; [ -f "$dir/exited" ] && exited=1
+trap=0; [ -s "$root/exit-trap" ] && trap=1
+printf '%s exit=%s trap=%s jobs=%s shell=%s\\n' "$marker" "$exited" "$trap" "$(cat "$dir/jobs" 2>/dev/null || echo 0)" "$shell"
+exit "$status"
+`
+
+/** The driver's one helper, defined ahead of it: single-quotes a value for sh. */
+export const QUOTE_FUNCTION = `quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\\\\\''/g")"; }`
+
+/**
+ * bash: state is saved by the EXIT trap, whatever ends the child (the end of the command, \`exit\`, errexit,
+ * a signal). \`exit\` and \`trap … EXIT\` are wrapped so that the driver learns that the script ended, and so
+ * that a user's EXIT trap waits for the end of the whole block, as it would in one script.
+ */
+export const BASH_STATE = `exit() {
+  local __dta_status=$?
+  { __dta_exited=1; } 2>/dev/null
+  if [ "$#" -eq 0 ]; then builtin exit "$__dta_status"; else builtin exit "$@"; fi
+}
+trap() {
+  local __dta_action __dta_sig __dta_rest=()
+  if [ "$#" -eq 1 ]; then case $1 in EXIT|0|SIGEXIT) __dta_exit_trap=; return 0 ;; esac; fi
+  case $# in 0|1) builtin trap "$@"; return ;; esac
+  case $1 in -p|-l) builtin trap "$@"; return ;; esac
+  __dta_action=$1; shift
+  if [ "$__dta_action" = -- ]; then __dta_action=$1; shift; fi
+  for __dta_sig in "$@"; do
+    case $__dta_sig in
+      EXIT|0|SIGEXIT) if [ "$__dta_action" = - ]; then __dta_exit_trap=; else __dta_exit_trap=$__dta_action; fi ;;
+      *) __dta_rest+=("$__dta_sig") ;;
+    esac
+  done
+  if [ "\${#__dta_rest[@]}" -gt 0 ]; then builtin trap -- "$__dta_action" "\${__dta_rest[@]}"; fi
+}
+__dta_begin() { builtin trap '{ __dta_save; } 2>/dev/null' EXIT; }
+__dta_done() { local __dta_status=$?; __dta_completed=1; return "$__dta_status"; }
+__dta_prune() {
+  local __dta_name
+  for __dta_name in $(compgen -e); do
+    case " $* " in *" $__dta_name "*) ;; *) unset "$__dta_name" 2>/dev/null ;; esac
+  done
+}
+__dta_save() {
+  local __dta_ec=$? __dta_v __dta_decl __dta_flags __dta_jobs __dta_i
+  # shopt first: set +o ends with xtrace, so that restoring it traces nothing of the restore itself
+  { builtin shopt -p | while IFS= read -r __dta_v; do
+      case $__dta_v in *' login_shell'|*' restricted_shell') ;; *) printf '%s\\n' "$__dta_v" ;; esac
+    done; builtin set +o; } > "$__dta_root/options" 2>/dev/null
+  builtin set +xveu
+  __dta_jobs=($(builtin jobs -rp))
+  {
+    printf '__dta_prune'; printf ' %s' $(compgen -e); printf '\\n'
+    for __dta_v in $(compgen -v); do
+      case $__dta_v in
+        BASH|BASH_*|BASHOPTS|BASHPID|COMP_*|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|EUID|FUNCNAME|GROUPS|HISTCMD) continue ;;
+        LINENO|OLDPWD|PIPESTATUS|PPID|PWD|RANDOM|SECONDS|SHELLOPTS|SHLVL|SRANDOM|UID|_|__dta_*) continue ;;
+      esac
+      __dta_decl=$(builtin declare -p "$__dta_v" 2>/dev/null) || continue
+      __dta_flags=\${__dta_decl#declare -}; __dta_flags=\${__dta_flags%% *}
+      case $__dta_flags in *r*) continue ;; esac
+      printf '%s\\n' "$__dta_decl"
+    done
+    builtin declare -f
+    builtin alias -p
+    builtin trap -p
+    printf 'builtin cd -- %q 2>/dev/null || true\\n' "$PWD"
+    printf 'OLDPWD=%q\\n' "\${OLDPWD-}"
+    __dta_i=$(( \${#DIRSTACK[@]} - 1 ))
+    while [ "$__dta_i" -gt 0 ]; do
+      printf 'builtin pushd -n -- %q >/dev/null\\n' "\${DIRSTACK[$__dta_i]/#~/$HOME}"
+      __dta_i=$((__dta_i - 1))
+    done
+    printf '__dta_exit_trap=%q\\n' "\${__dta_exit_trap-}"
+    cat "$__dta_root/options"
+  } > "$__dta_root/state.tmp" 2>/dev/null && mv -f "$__dta_root/state.tmp" "$__dta_root/state"
+  printf '%s' "\${__dta_exit_trap-}" > "$__dta_root/exit-trap"
+  printf '%s' "$PWD" > "$__dta_root/cwd"
+  echo "\${#__dta_jobs[@]}" > "$__dta_dir/jobs"
+  if [ -n "\${__dta_exited-}" ] || { [ -z "\${__dta_completed-}" ] && [ "$__dta_ec" -eq 0 ]; }; then
+    : > "$__dta_dir/exited"
+  fi
+  builtin exit "$__dta_ec"
+}
+`
+
+/**
+ * POSIX sh: the same, within what sh can list. Functions cannot be listed by dash or ash, so they do not
+ * carry from one command to the next; \`exit\` and \`trap\` are special built-ins there, wrapped by aliases.
+ */
+export const SH_STATE = `__dta_exit() {
+  __dta_status=$?
+  __dta_exited=1
+  if [ "$#" -eq 0 ]; then exit "$__dta_status"; else exit "$@"; fi
+}
+__dta_trap() {
+  if [ "$#" -eq 1 ]; then case $1 in EXIT|0) __dta_exit_trap=; return 0 ;; esac; fi
+  if [ "$#" -lt 2 ]; then command trap "$@"; return; fi
+  __dta_action=$1; shift
+  if [ "$__dta_action" = -- ]; then __dta_action=$1; shift; fi
+  for __dta_sig in "$@"; do
+    case $__dta_sig in
+      EXIT|0) if [ "$__dta_action" = - ]; then __dta_exit_trap=; else __dta_exit_trap=$__dta_action; fi ;;
+      *) command trap -- "$__dta_action" "$__dta_sig" ;;
+    esac
+  done
+}
+__dta_begin() { command trap '{ __dta_save; } 2>/dev/null' EXIT; }
+__dta_done() { __dta_status=$?; __dta_completed=1; return "$__dta_status"; }
+__dta_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\\\\\''/g")"; }
+__dta_save() {
+  __dta_ec=$?
+  set +o > "$__dta_root/options" 2>/dev/null
+  set +xveu
+  {
+    set | sed -n '/^[A-Za-z_][A-Za-z0-9_]*=/,$p' | grep -v -E '^(PPID|PWD|OLDPWD|LINENO|OPTIND|__dta_[a-z_]*)=' || true
+    export -p
+    alias | sed 's/^/alias /'
+    command trap
+    printf 'cd -- %s 2>/dev/null || true\\n' "$(__dta_quote "$PWD")"
+    printf '__dta_exit_trap=%s\\n' "$(__dta_quote "\${__dta_exit_trap-}")"
+    cat "$__dta_root/options"
+  } > "$__dta_root/state.tmp" 2>/dev/null && mv -f "$__dta_root/state.tmp" "$__dta_root/state"
+  printf '%s' "\${__dta_exit_trap-}" > "$__dta_root/exit-trap"
+  printf '%s' "$PWD" > "$__dta_root/cwd"
+  echo 0 > "$__dta_dir/jobs"
+  if [ -n "\${__dta_exited-}" ] || { [ -z "\${__dta_completed-}" ] && [ "$__dta_ec" -eq 0 ]; }; then
+    : > "$__dta_dir/exited"
+  fi
+  exit "$__dta_ec"
+}
+alias exit=__dta_exit trap=__dta_trap
+`

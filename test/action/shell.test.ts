@@ -1,0 +1,48 @@
+// The `shell` input and a run block that does not parse, through the bundled action.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { job, liveSandboxes, openProject, type Project, results } from './project.ts'
+
+let project: Project
+beforeAll(async () => {
+  project = await openProject()
+})
+afterAll(() => project.close())
+
+describe('the shell', () => {
+  it('refuses a run block that does not parse before anything is created, naming the line', async () => {
+    await project.emulator.admin.resetRequests()
+    const { main } = await job(project, { run: 'echo ok\nif [ -f x ]; then\n  echo x\n' })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors).toEqual([
+      "Input 'run' is not a valid shell script: line 2, column 1: `if` statement must end with `fi`.",
+    ])
+    expect((await project.emulator.admin.requests()).total).toBe(0)
+  })
+
+  it('runs `shell: sh` as sh -e, carrying the directory, variables and aliases', async () => {
+    const { main } = await job(project, {
+      shell: 'sh',
+      run: 'cd src\nexport A=1; B=2\nalias say=echo\nsay "$(basename "$PWD") $A $B"\nfalse\necho never',
+    })
+    expect(results(main).map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 1, null])
+    expect(main.stdout).toContain('src 1 2')
+    expect(main.stdout).not.toContain('never')
+  })
+
+  it('runs `shell: bash` with pipefail, as GitHub does', async () => {
+    const { main } = await job(project, { shell: 'bash', run: 'false | true\necho never' })
+    expect(results(main).map((r) => r.exitCode)).toEqual([1, null])
+  })
+
+  it('runs a custom shell on the whole block, as one command', async () => {
+    const { main } = await job(project, {
+      shell: 'python3 {0}',
+      run: 'import os\nprint("from python in", os.path.basename(os.getcwd()))',
+    })
+    expect(main.exitCode).toBe(0)
+    expect(results(main)).toHaveLength(1)
+    expect(main.stdout).toContain('from python in widgets')
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})
