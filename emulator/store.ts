@@ -27,6 +27,10 @@ export interface ImageConfig {
   env: Record<string, string>
   user?: string
   entrypoint?: string[]
+  /** the last stage's FROM, or the snapshot's image name: what the toolbox reads the image's tools off */
+  base?: string
+  /** packages the last stage's RUN lines install */
+  installs?: string[]
 }
 
 export interface SandboxRecord {

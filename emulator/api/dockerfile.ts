@@ -3,6 +3,7 @@
 import { posix } from 'node:path'
 import { Add, Copy, DockerfileParser, Entrypoint, Env, type Instruction, Keyword } from 'dockerfile-ast'
 import type { ImageConfig } from '../store.ts'
+import { installedPackages } from '../toolbox/image-tools.ts'
 
 export interface BuildStep {
   /** as a classic `docker build` prints it: `RUN npm ci` */
@@ -98,6 +99,10 @@ export function planBuild(dockerfileContent: string): BuildPlan {
       image.user = undefined
       image.workDir = undefined
       image.entrypoint = undefined
+      image.base = args.split(/\s+/).find((word) => !word.startsWith('--'))
+      image.installs = []
+    } else if (keyword === 'RUN') {
+      image.installs = [...(image.installs ?? []), ...installedPackages(step.text)]
     } else if (instruction instanceof Copy || instruction instanceof Add) {
       const fromStage = instruction.getFlags().some((f) => f.getName().toLowerCase() === 'from')
       if (!fromStage) {

@@ -1,7 +1,9 @@
 // The sandbox state machine (§2.3) run by timers: provisioning from a snapshot or a build, start, stop,
 // archive, destroy, and the server-side backstop (auto-stop, auto-archive, auto-delete, TTL).
+
 import { EventEmitter } from 'node:events'
 import { reportedState, type SandboxRecord } from '../store.ts'
+import { imageTools } from '../toolbox/image-tools.ts'
 import type { ApiContext } from './context.ts'
 
 const SETTLED = new Set(['started', 'error', 'build_failed', 'destroyed'])
@@ -98,7 +100,8 @@ export class Lifecycle {
   private async toStarted(sb: SandboxRecord, epoch: number): Promise<void> {
     if (!sb.toolboxCreated) {
       const env = { ...sb.image.env, ...sb.env }
-      await this.ctx.toolbox.create({ id: sb.id, user: sb.user, env, workDir: sb.image.workDir })
+      const tools = imageTools(sb.image)
+      await this.ctx.toolbox.create({ id: sb.id, user: sb.user, env, workDir: sb.image.workDir, tools })
       sb.toolboxCreated = true
       // destroyed while the toolbox was preparing (e.g. its TTL): clean up what was just made
       if (sb.epoch !== epoch && sb.state === 'destroyed') {

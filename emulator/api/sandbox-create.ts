@@ -141,7 +141,7 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
     if (snapshot.state !== 'active') throw badRequest(`Snapshot ${wanted} is ${snapshot.state}`)
     snapshot.lastUsedAt = Date.now()
     snapshotName = snapshot.name
-    image = snapshot.image
+    image = { ...snapshot.image, base: snapshot.image.base ?? snapshot.imageName }
     resources = { cpu: snapshot.cpu, memory: snapshot.mem, disk: snapshot.disk, gpu: snapshot.gpu }
   }
   if (resources.gpu > 0)

@@ -61,7 +61,7 @@ export async function execute(ctx: RouteContext) {
   if (!dirExists(ctx, cwd)) {
     return sendJson(res, 200, { exitCode: -1, result: `chdir ${cwd}: no such file or directory` })
   }
-  const child = rt.spawn([rt.settings.shell], {
+  const child = rt.spawn([rt.shell], {
     cwd,
     env: rt.env(body.envs),
     stdio: ['pipe', 'pipe', 'pipe'],

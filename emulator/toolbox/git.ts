@@ -1,11 +1,13 @@
-// POST /git/clone with the real git CLI, run inside the sandbox. Credentials reach git only through
+// POST /git/clone and GET /git/history with the real git CLI standing in for the daemon's go-git, run inside
+// the sandbox. Credentials reach git only through
 // GIT_ASKPASS (a script reading the environment) with credential helpers and hooks disabled, so they are
 // never written to .git/config; the remote stored is the URL exactly as given.
 import { existsSync } from 'node:fs'
 import { readdir, rm, stat } from 'node:fs/promises'
-import { HttpError, readJson, sendEmpty } from '../http.ts'
+import { HttpError, readJson, sendEmpty, sendJson } from '../http.ts'
+import { STANDARD_PATH } from './image-tools.ts'
 import type { Mount } from './layout.ts'
-import type { SandboxRuntime } from './runtime.ts'
+import { SANDBOX_ID_VAR, type SandboxRuntime } from './runtime.ts'
 import type { RouteContext } from './session-routes.ts'
 
 /** Where a host repository outside the sandbox is shown to git under bwrap. */
@@ -66,6 +68,22 @@ function localSource(rt: SandboxRuntime, url: string): { url: string; roBinds: M
   return { url: rebuild(HOST_SOURCE_VIEW), roBinds: [{ view: HOST_SOURCE_VIEW, host: path }] }
 }
 
+/**
+ * The daemon clones with go-git, inside its own process: nothing of the image's environment (GIT_TRACE_*,
+ * GIT_SSL_NO_VERIFY, a GIT_ASKPASS of its own, git config files) reaches it. The emulator's git stands in for
+ * go-git, so it runs with the daemon's environment alone: the host's git on Debian's PATH, no config read.
+ */
+function daemonGitEnv(rt: SandboxRuntime): Record<string, string> {
+  return {
+    PATH: STANDARD_PATH,
+    HOME: rt.layout.home,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    [SANDBOX_ID_VAR]: rt.spec.id,
+  }
+}
+
 function run(rt: SandboxRuntime, args: string[], env: Record<string, string>, roBinds: Mount[] = []) {
   const child = rt.spawn(['git', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], roBinds })
   const out: Buffer[] = []
@@ -116,7 +134,7 @@ export async function gitClone({ rt, req, res }: RouteContext) {
     throw new HttpError(409, `destination path '${clone.path}' already exists`, { code: 'CONFLICT' })
   }
 
-  const env = rt.env({ GIT_TERMINAL_PROMPT: '0' })
+  const env = daemonGitEnv(rt)
   if (clone.username !== undefined || clone.password !== undefined) {
     env.GIT_ASKPASS = rt.daemonView('git-askpass.sh')
     env.DAYTONA_GIT_USERNAME = clone.username ?? ''
@@ -155,4 +173,23 @@ export async function gitClone({ rt, req, res }: RouteContext) {
     }
   }
   sendEmpty(res, 200)
+}
+
+/** GET /git/history?path=: the commits reachable from HEAD, newest first (go-git's Log). */
+export async function gitHistory({ rt, res, url }: RouteContext) {
+  const path = url.searchParams.get('path')
+  if (!path) throw new HttpError(400, 'path is required', { code: 'BAD_REQUEST' })
+  const dir = rt.layout.resolve(path)
+  const format = '--format=%H%x00%an%x00%ae%x00%aI%x00%B%x1e'
+  const log = await run(rt, ['-c', 'safe.directory=*', '-C', dir.view, 'log', format], daemonGitEnv(rt))
+  if (log.code !== 0) throw new HttpError(404, 'repository does not exist', { code: 'NOT_FOUND' })
+  const commits = log.output
+    .split('\x1e')
+    .map((record) => record.replace(/^\n/, ''))
+    .filter(Boolean)
+    .map((record) => {
+      const [hash, author, email, timestamp, message] = record.split('\0')
+      return { hash, author, email, message, timestamp: new Date(timestamp ?? '').toISOString() }
+    })
+  sendJson(res, 200, commits)
 }

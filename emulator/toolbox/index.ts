@@ -11,8 +11,8 @@ import { WebSocketServer } from 'ws'
 import { HttpError, rejectUpgrade, sendDaemonError, sendJson } from '../http.ts'
 import { execute } from './execute.ts'
 import { bulkDownload, createFolder, deleteFile, downloadFile, fileInfo, listFiles } from './files.ts'
-import { gitClone } from './git.ts'
-import { detectIsolation, pickShell, which } from './isolation.ts'
+import { gitClone, gitHistory } from './git.ts'
+import { detectIsolation, which } from './isolation.ts'
 import type { Isolation } from './layout.ts'
 import { type FollowSettings, followOverWebSocket } from './logs-follow.ts'
 import { isDaytonaSubprotocol, outputMode } from './output-format.ts'
@@ -79,6 +79,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/files\/upload$/, uploadLegacy],
   ['POST', /^\/files\/folder$/, createFolder],
   ['POST', /^\/git\/clone$/, gitClone],
+  ['GET', /^\/git\/history$/, gitHistory],
   ['GET', /^\/user-home-dir$/, dir((rt) => rt.layout.home)],
   ['GET', /^\/project-dir$/, dir((rt) => rt.layout.home)],
   ['GET', /^\/work-dir$/, dir((rt) => rt.layout.workDir)],
@@ -118,7 +119,6 @@ export class Toolbox {
   private readonly runtimes = new Map<string, SandboxRuntime>()
   private readonly follow: FollowSettings
   private readonly killGraceMs: number
-  private readonly shell = pickShell()
   private readonly perl = which('perl')
   private readonly wss: WebSocketServer
   private readonly log: (line: string) => void
@@ -164,11 +164,11 @@ export class Toolbox {
       rt = new SandboxRuntime(spec, {
         dataDir: this.dataDir,
         isolation: this.isolation,
-        shell: this.shell,
         perl: this.perl,
         killGraceMs: this.killGraceMs,
       })
       this.runtimes.set(spec.id, rt)
+      if (rt.fallback) this.log(`toolbox: sandbox ${spec.id}: ${rt.fallback}`)
     }
     await rt.prepare()
   }

@@ -30,11 +30,6 @@ export function which(name: string): string | undefined {
   return undefined
 }
 
-/** The daemon's shell choice, narrowed to what the emulator supports: bash if present, else sh. */
-export function pickShell(): string {
-  return which('bash') ?? which('sh') ?? '/bin/sh'
-}
-
 // Host directories the sandbox sees read-only. /home, /root, /tmp and /run stay private: they may hold the
 // host's secrets, sockets or other sandboxes' data.
 const SYSTEM_DIRS = [

@@ -2,6 +2,7 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
+import { type ImageTools, imageTools, STANDARD_PATH, sessionShell } from './image-tools.ts'
 import { spawnIn } from './isolation.ts'
 import { killGroup, processesWithEnv } from './kill.ts'
 import { type Isolation, type Mount, SandboxLayout } from './layout.ts'
@@ -13,12 +14,13 @@ export interface SandboxSpec {
   env: Record<string, string>
   /** absolute WORKDIR from the snapshot's Dockerfile */
   workDir?: string
+  /** what the image has (shells, git); default: Daytona's default snapshot */
+  tools?: ImageTools
 }
 
 export interface RuntimeSettings {
   dataDir: string
   isolation: Isolation
-  shell: string
   /** perl makes a fast, binary-safe line labeller; without it a shell read loop does the job */
   perl: string | undefined
   killGraceMs: number
@@ -34,6 +36,12 @@ while (my $line = <STDIN>) {
   $line .= "\\n" if substr($line, -1) ne "\\n";
   print STDOUT $marker, $line;
 }
+`
+
+// Stands in for the git an image does not have: the shell's own words for a missing command.
+const NO_GIT = `#!/bin/sh
+echo "sh: 1: git: not found" >&2
+exit 127
 `
 
 // Answers git's credential prompts from the environment, so credentials never touch a file or .git/config.
@@ -54,6 +62,9 @@ export class SandboxRuntime {
   readonly layout: SandboxLayout
   readonly settings: RuntimeSettings
   readonly sessions = new Map<string, Session>()
+  readonly tools: ImageTools
+  /** the shell the daemon starts sessions and one-shot commands in, chosen from the image's /etc/shells */
+  readonly shell: string
   private readonly children = new Set<ChildProcess>()
   private seq = 0
 
@@ -61,7 +72,14 @@ export class SandboxRuntime {
     this.spec = spec
     this.settings = settings
     this.layout = new SandboxLayout({ ...spec, dataDir: settings.dataDir, isolation: settings.isolation })
+    this.tools = spec.tools ?? imageTools({ base: 'daytonaio/sandbox' })
+    const chosen = sessionShell(this.tools, spec.env.SHELL)
+    this.shell = chosen.path
+    this.fallback = chosen.fallback
   }
+
+  /** Set when the image's shell is not installed on this host and another stands in for it. */
+  readonly fallback: string | undefined
 
   /** A short id unique within this runtime (for directory names that must not come from callers). */
   nextId(): number {
@@ -73,6 +91,10 @@ export class SandboxRuntime {
     for (const dir of this.layout.hostDirs) await mkdir(dir, { recursive: true })
     await writeFile(this.daemonHost('label.pl'), LABELLER)
     await writeFile(this.daemonHost('git-askpass.sh'), ASKPASS, { mode: 0o755 })
+    if (!this.tools.git) {
+      await mkdir(this.daemonHost('no-git'), { recursive: true })
+      await writeFile(this.daemonHost('no-git', 'git'), NO_GIT, { mode: 0o755 })
+    }
   }
 
   daemonHost(...parts: string[]): string {
@@ -90,18 +112,21 @@ export class SandboxRuntime {
     return `( while IFS= read -r __dtn_l || [ -n "$__dtn_l" ]; do printf '${marker}%s\\n' "$__dtn_l"; done )`
   }
 
-  /** The environment every process of the sandbox starts with. */
+  /**
+   * The environment every process of the sandbox starts with: the image's (its PATH, else Debian's default),
+   * never the emulator's own. An image without git gets a stand-in that is "not found" ahead on its PATH.
+   */
   env(extra: Record<string, string> = {}): Record<string, string> {
     const user = this.spec.user || 'daytona'
     const env: Record<string, string> = {
-      PATH: process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      PATH: STANDARD_PATH,
       HOME: this.layout.home,
       USER: user,
       LOGNAME: user,
-      SHELL: this.settings.shell,
     }
     if (this.layout.isolation === 'process') env.TMPDIR = this.layout.tmpDir
     Object.assign(env, this.spec.env, extra)
+    if (!this.tools.git) env.PATH = `${this.daemonView('no-git')}:${env.PATH}`
     env.HOME = this.layout.home // only this home exists (and is writable) for the sandbox
     env[SANDBOX_ID_VAR] = this.spec.id
     return env

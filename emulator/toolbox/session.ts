@@ -1,18 +1,19 @@
-// A session: one long-lived shell in its own process group. Each command is written into it as a wrapper
-// that sources the command from a file (so cd, export and functions persist), with stdout and stderr going
-// through FIFOs to labellers that prefix every line with the stream's marker, into one log per command.
-// The exit code is written to a file once the labellers have flushed.
+// A session, as Daytona's daemon runs one (v0.190.0 `pkg/session/create.go`, `execute.go`): one long-lived
+// shell fed on stdin, in its own process group. Each exec writes one block into that shell: three FIFOs, a
+// cleanup trap set in the shell itself, two labellers and a stdin holder started as background jobs of the
+// shell, the command *sourced* from a file with the FIFOs as its streams, then the holder killed and waited
+// for, the labellers waited for, and only then the exit code appended to its file. Nothing here settles a
+// command the shell never finished: `exit` or `set -e` in a command end the shell, that command and every
+// later one get no exit code, and later execs fail to write (400), as on Daytona.
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { constants } from 'node:fs'
-import { appendFile, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { HttpError } from '../http.ts'
-import { killGroup, processesWithEnv } from './kill.ts'
+import { killGroup } from './kill.ts'
 import { type SandboxRuntime, shq } from './runtime.ts'
-
-const SESSION_MARK_VAR = 'DAYTONA_EMULATOR_SESSION'
 
 export interface SessionCommand {
   id: string
@@ -34,7 +35,6 @@ export class Session {
   private readonly shell: ChildProcess
   private readonly dirHost: string
   private readonly dirView: string
-  private readonly mark = randomUUID()
   private shellExit: number | undefined
 
   private constructor(rt: SandboxRuntime, id: string, cwd: string) {
@@ -45,7 +45,7 @@ export class Session {
     this.dirView = rt.daemonView('sessions', name)
     this.shell = rt.spawn(sessionShellArgv(rt), {
       cwd,
-      env: rt.env({ [SESSION_MARK_VAR]: this.mark }),
+      env: rt.env(),
       stdio: ['pipe', 'ignore', 'ignore'],
     })
     this.shell.stdin?.on('error', () => {}) // writes after the shell died are reported by exec itself
@@ -54,7 +54,6 @@ export class Session {
     })
     this.shell.once('exit', (code, sig) => {
       this.shellExit = code ?? 128 + signalNumber(sig)
-      void this.settleOrphans()
     })
   }
 
@@ -64,13 +63,13 @@ export class Session {
     return session
   }
 
-  get alive(): boolean {
-    return this.shellExit === undefined && !this.closed.signal.aborted
-  }
-
-  /** Writes the command's wrapper into the shell; the command runs when the shell gets to it. */
+  /**
+   * Writes the command's block into the shell; the command runs when the shell gets to it. The daemon records
+   * the command and writes its file before it writes to the shell, so a dead shell leaves a command that never
+   * ends in the list, and the exec fails with the pipe's error.
+   */
   async exec(command: string, runAsync: boolean, suppressInputEcho: boolean): Promise<SessionCommand> {
-    if (!this.alive) throw new HttpError(400, 'session process has exited', { code: 'SESSION_ENDED' })
+    if (this.closed.signal.aborted) throw new HttpError(404, 'session not found', { code: 'NOT_FOUND' })
     const id = randomUUID()
     const dirName = `c${this.rt.nextId()}`
     const dir = join(this.dirHost, dirName)
@@ -82,37 +81,41 @@ export class Session {
       log: join(dir, 'output.log'),
       exitFile: join(dir, 'exit_code'),
     }
+    this.commands.set(id, cmd)
     await mkdir(dir, { recursive: true })
     await writeFile(cmd.log, '')
     await writeFile(join(dir, 'cmd.sh'), command, { mode: 0o600 })
-    this.commands.set(id, cmd)
-    this.shell.stdin?.write(this.wrapper(posix.join(this.dirView, dirName), runAsync))
+    if (this.shellExit !== undefined || !this.shell.stdin?.writable) {
+      throw new HttpError(400, 'failed to write command: write |1: broken pipe')
+    }
+    this.shell.stdin.write(this.block(posix.join(this.dirView, dirName), runAsync))
     return cmd
   }
 
-  private wrapper(dir: string, runAsync: boolean): string {
-    // Sync commands see EOF on stdin at once; async ones keep it open for /input until they end.
-    const holder = runAsync ? 'exec sleep 2147483647' : ':'
-    // The collector (labellers, stdin holder, exit-code writer) is double-forked so it is not a job of the
-    // session shell: a user's bare `wait` must not wait for it. It writes the exit code only after the
-    // labellers have drained everything the command (and anything it left running) wrote.
-    const d = '"$__dtn_d'
-    return `{
-__dtn_d=${shq(dir)}
-if command mkfifo ${d}/stdout.pipe" ${d}/stderr.pipe" ${d}/input.pipe" ${d}/exit.pipe"; then
-( (
-( ${holder} ) > ${d}/input.pipe" & __dtn_ih=$!
-${this.rt.labeller(1)} < ${d}/stdout.pipe" >> ${d}/output.log" &
-${this.rt.labeller(2)} < ${d}/stderr.pipe" >> ${d}/output.log" &
-command read -r __dtn_ec < ${d}/exit.pipe"
-command kill "$__dtn_ih" 2>/dev/null
-command wait
-command rm -f ${d}/stdout.pipe" ${d}/stderr.pipe" ${d}/input.pipe" ${d}/exit.pipe"
-command echo "$__dtn_ec" > ${d}/exit_code.tmp" && command mv -f ${d}/exit_code.tmp" ${d}/exit_code"
-) & )
-{ . ${d}/cmd.sh"; } < ${d}/input.pipe" > ${d}/stdout.pipe" 2> ${d}/stderr.pipe"
-command echo "$?" > ${d}/exit.pipe"
-else command echo 127 > ${d}/exit_code"; fi
+  /** The block the daemon writes for one command, with the same names and order (`execute.go`). */
+  private block(dir: string, runAsync: boolean): string {
+    // A sync command's stdin ends at once; an async one's is held open (for /input) by an endless writer.
+    const holder = runAsync ? 'while :; do sleep 3600; done > "$ip" &' : 'cat /dev/null > "$ip" &'
+    return `
+{
+log=${shq(`${dir}/output.log`)}
+dir=${shq(dir)}
+sp="$dir/stdout.pipe"
+ep="$dir/stderr.pipe"
+ip="$dir/input.pipe"
+rm -f "$sp" "$ep" "$ip" && mkfifo "$sp" "$ep" "$ip" || exit 1
+cleanup() { rm -f "$sp" "$ep" "$ip"; }
+trap 'cleanup' EXIT HUP INT TERM
+${this.rt.labeller(1)} < "$sp" >> "$log" & r1=$!
+${this.rt.labeller(2)} < "$ep" >> "$log" & r2=$!
+${holder}
+ip_pid=$!
+{ . "$dir/cmd.sh"; } < "$ip" > "$sp" 2> "$ep"
+_ec=$?
+kill "$ip_pid" 2>/dev/null; wait "$ip_pid" 2>/dev/null
+wait "$r1" "$r2"
+echo "$_ec" >> "$dir/exit_code"
+cleanup
 }
 `
   }
@@ -143,7 +146,8 @@ else command echo 127 > ${d}/exit_code"; fi
   }
 
   async sendInput(cmd: SessionCommand, data: string): Promise<void> {
-    if (!this.alive) throw new HttpError(410, 'session process has exited', { code: 'SESSION_ENDED' })
+    if (this.shellExit !== undefined)
+      throw new HttpError(410, 'session process has exited', { code: 'SESSION_ENDED' })
     await this.refresh(cmd)
     if (cmd.exitCode !== undefined) {
       throw new HttpError(410, `command has already completed with exit code ${cmd.exitCode}`, {
@@ -172,7 +176,7 @@ else command echo 127 > ${d}/exit_code"; fi
         return await open(join(cmd.dir, 'input.pipe'), constants.O_WRONLY | constants.O_NONBLOCK)
       } catch {
         await this.refresh(cmd)
-        if (cmd.exitCode !== undefined || !this.alive || Date.now() > deadline) {
+        if (cmd.exitCode !== undefined || this.shellExit !== undefined || Date.now() > deadline) {
           throw new HttpError(410, 'command is not reading input', { code: 'COMMAND_ALREADY_COMPLETED' })
         }
         await sleep(20)
@@ -180,26 +184,15 @@ else command echo 127 > ${d}/exit_code"; fi
     }
   }
 
-  /** Ends the session: SIGTERM its group and descendants, SIGKILL after the grace, remove its logs. */
+  /**
+   * Ends the session as the daemon does (`delete.go`): SIGTERM to the shell's process group and to its
+   * process tree, SIGKILL after the grace, logs removed. A process whose parent already exited has left the
+   * tree: it lives on until the sandbox stops.
+   */
   async destroy(): Promise<void> {
     this.closed.abort()
-    const pid = this.shell.pid
-    const marked = () => processesWithEnv(SESSION_MARK_VAR, this.mark)
-    await killGroup(pid, this.rt.settings.killGraceMs, marked)
+    await killGroup(this.shell.pid, this.rt.settings.killGraceMs)
     await rm(this.dirHost, { recursive: true, force: true })
-  }
-
-  /** The shell died (`exit`, `set -e`, a signal): commands it never finished end with its status. */
-  private async settleOrphans(): Promise<void> {
-    const pending = [...this.commands.values()].filter((cmd) => cmd.exitCode === undefined)
-    await waitQuiet(pending.map((cmd) => cmd.log)) // let the labellers drain what the command wrote
-    if (this.closed.signal.aborted) return
-    for (const cmd of pending) {
-      await this.refresh(cmd)
-      if (cmd.exitCode !== undefined) continue
-      cmd.exitCode = this.shellExit
-      await writeFile(cmd.exitFile, `${this.shellExit}\n`).catch(() => {})
-    }
   }
 }
 
@@ -208,40 +201,14 @@ else command echo 127 > ${d}/exit_code"; fi
  * runs under a small parent that, once the shell has exited, gives the labellers a moment to drain.
  */
 function sessionShellArgv(rt: SandboxRuntime): string[] {
-  if (rt.layout.isolation !== 'bwrap') return [rt.settings.shell]
+  if (rt.layout.isolation !== 'bwrap') return [rt.shell]
   const draining = rt.settings.perl
     ? "grep -qs 'label[.]pl' /proc/[0-9]*/cmdline" // the brackets keep grep from matching itself
     : '[ $__n -lt 6 ]'
   const script = `"$0"; __c=$?; __n=0
 while [ $__n -lt 40 ] && ${draining}; do sleep 0.05; __n=$((__n + 1)); done
 exit $__c`
-  return ['/bin/sh', '-c', script, rt.settings.shell]
-}
-
-/** Waits until none of `files` has grown for 150 ms (at most 2 s). */
-async function waitQuiet(files: string[]): Promise<void> {
-  const sizes = async () =>
-    (
-      await Promise.all(
-        files.map((f) =>
-          stat(f).then(
-            (s) => s.size,
-            () => -1,
-          ),
-        ),
-      )
-    ).join()
-  const deadline = Date.now() + 2000
-  let last = await sizes()
-  let quietSince = Date.now()
-  while (Date.now() < deadline && Date.now() - quietSince < 150) {
-    await sleep(50)
-    const now = await sizes()
-    if (now !== last) {
-      last = now
-      quietSince = Date.now()
-    }
-  }
+  return ['/bin/sh', '-c', script, rt.shell]
 }
 
 function signalNumber(sig: NodeJS.Signals | null): number {

@@ -272,13 +272,61 @@ describe.each(availableModes())('toolbox sessions (%s)', (isolation) => {
     expect((await sb.post(`/process/session/${sid}/exec`, { command: 'true' })).status).toBe(404)
   })
 
-  it('a command that exits the shell ends the session with its status', async () => {
+  // The daemon's own failure modes (v0.190.0 pkg/session/execute.go): user code is sourced into the session
+  // shell, so whatever ends that shell leaves the command, and every later one, without an exit code.
+  const exitCodeAfter = async (sid: string, cid: string, ms: number) => {
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    return (await sb.get(`/process/session/${sid}/command/${cid}`)).json.exitCode as number | undefined
+  }
+  const start = async (sid: string, command: string) =>
+    (await sb.post(`/process/session/${sid}/exec`, { command, runAsync: true })).json.cmdId as string
+
+  it('`exit 3` ends the session shell: no exit code ever, and later execs fail to write (400)', async () => {
     const sid = await newSession()
-    const r = await run(sid, 'echo bye; exit 5')
-    expect(r).toMatchObject({ exitCode: 5, stdout: 'bye\n' })
-    const after = await sb.post(`/process/session/${sid}/exec`, { command: 'true' })
+    const cid = await start(sid, 'echo bye; exit 3')
+    await eventually(async () =>
+      (await sb.get(`/process/session/${sid}/command/${cid}/logs`)).json.stdout === 'bye\n'
+        ? true
+        : undefined,
+    )
+    expect(await exitCodeAfter(sid, cid, 500)).toBeUndefined()
+    const after = await sb.post(`/process/session/${sid}/exec`, { command: 'true', runAsync: true })
     expect(after.status).toBe(400)
-    expect(after.json.code).toBe('SESSION_ENDED')
+    expect(after.json.message).toContain('failed to write command')
+    expect(after.json.message).toContain('broken pipe')
+    // The daemon records the command before it writes to the shell: it stays in the list, unfinished.
+    const listed = (await sb.get(`/process/session/${sid}`)).json.commands as Array<{ exitCode?: number }>
+    expect(listed).toHaveLength(2)
+    expect(listed.every((c) => c.exitCode === undefined)).toBe(true)
+  })
+
+  it("`set -e` carries into the next block: the wrapper's own wait on the holder ends the shell", async () => {
+    const sid = await newSession()
+    const cid = await start(sid, 'set -e; echo armed')
+    expect(await exitCodeAfter(sid, cid, 700)).toBeUndefined()
+    expect((await sb.post(`/process/session/${sid}/exec`, { command: 'true' })).status).toBe(400)
+  })
+
+  it('a failing command under `set -e` ends the shell before its exit code is written', async () => {
+    const sid = await newSession()
+    const cid = await start(sid, 'set -e\nfalse\necho unreachable')
+    expect(await exitCodeAfter(sid, cid, 700)).toBeUndefined()
+  })
+
+  it('a bare `wait` also waits for the labellers and the stdin holder: it never returns', async () => {
+    const sid = await newSession()
+    const cid = await start(sid, 'sleep 0.1 & wait; echo done waiting')
+    expect(await exitCodeAfter(sid, cid, 1500)).toBeUndefined()
+    const logs = (await sb.get(`/process/session/${sid}/command/${cid}/logs`)).json
+    expect(logs.stdout).toBe('')
+    expect((await sb.delete(`/process/session/${sid}`)).status).toBe(204)
+  })
+
+  it('a background job holding the output keeps the command unfinished until it ends', async () => {
+    const sid = await newSession()
+    const cid = await start(sid, 'sleep 1.2 & echo started')
+    expect(await exitCodeAfter(sid, cid, 400)).toBeUndefined()
+    expect(await exitCodeOf(sid, cid)).toBe(0)
   })
 
   it('refuses empty commands and the entrypoint session', async () => {
