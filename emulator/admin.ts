@@ -141,10 +141,14 @@ const routes: AdminRoute[] = [
     // Daytona deactivates snapshots unused for 14 days; tests need it now.
     method: 'POST',
     template: '/_emulator/snapshots/{idOrName}/deactivate-now',
-    async handle(d, _req, res, params) {
+    async handle(d, req, res, params) {
       const snap = d.ctx.store.findSnapshot(params.idOrName)
       if (!snap) throw new HttpError(404, `no snapshot ${params.idOrName}`)
+      const body = await readJson(req)
       d.ctx.snapshots.deactivate(snap)
+      // Daytona's own deactivation of an idle snapshot is usually long over when a job meets it: unless
+      // `justNow` asks for it, the 10-minute "deactivation is still in progress" window of activate has passed.
+      if (body.justNow !== true) snap.updatedAt -= 10 * d.ctx.delays.minuteMs
       sendJson(res, 200, toSnapshotDto(snap))
     },
   },
