@@ -122,6 +122,44 @@ describe('a Dockerfile that copies its whole context, 12 commits × a three-size
   })
 })
 
+describe('a full snapshot quota', () => {
+  const commitFiles = (commit: number) => ({
+    Dockerfile: COPY_EVERYTHING,
+    'package.json': '{ "name": "full" }\n',
+    'src/version.txt': `commit ${commit}\n`,
+  })
+
+  it('is met by pruning this environment’s older snapshots at once, then building', async () => {
+    const p = await project({ delays: FAST, limits: { snapshotQuota: 2 } })
+    // keep-snapshots 3 would keep both older ones; the full quota makes room anyway
+    const inputs = { 'snapshot-prefix': 'full', 'keep-snapshots': '3', 'prune-after': '0s' }
+    for (const commit of [1, 2]) {
+      const step = await run(p, inputs, await workspace(commitFiles(commit)))
+      expect(step.exitCode, errors(step)).toBe(0)
+    }
+    const third = await run(p, inputs, await workspace(commitFiles(3)))
+    expect(third.exitCode, errors(third)).toBe(0)
+    expect(third.stdout).toMatch(
+      /The snapshot quota is full: deleted this environment's older snapshots full-/,
+    )
+    expect((await countingSnapshots(p, 'full')).length).toBeLessThanOrEqual(2)
+  })
+
+  it('fails with the quota’s figures and what to do when nothing of this action may go', async () => {
+    const p = await project({ delays: FAST, limits: { snapshotQuota: 2 } })
+    const inputs = { 'snapshot-prefix': 'stuck' } // prune-after 10m: both older ones were just used
+    for (const commit of [1, 2]) {
+      const step = await run(p, inputs, await workspace(commitFiles(commit)))
+      expect(step.exitCode, errors(step)).toBe(0)
+    }
+    const third = await run(p, inputs, await workspace(commitFiles(3)))
+    expect(third.exitCode).toBe(1)
+    expect(errors(third)).toMatch(
+      /Daytona's snapshot quota is full \(2 of 2 snapshots count: those building, pending, pulling or active\), so snapshot stuck-[0-9a-f]{16} cannot be made ready\..*Delete snapshots you no longer need.*Snapshot quota exceeded\. Maximum allowed: 2/s,
+    )
+  })
+})
+
 describe('a three-leg matrix against a snapshot that went inactive', () => {
   it('activates it once and every leg passes, with each activate held 2 s', async () => {
     const p = await project()
