@@ -53630,9 +53630,14 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
     let sandbox = await createNamed(client, body, cleanup);
     cleanup.rememberId(sandbox.id);
     if (sandbox.state !== 'started') {
-        sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
+        const id = sandbox.id;
+        sandbox = await client.sandboxes
+            .waitUntilStarted(id, {
             timeoutMs: START_TIMEOUT_MS,
             onState: (state) => core/* info */.pq(`Sandbox is ${state}…`),
+        })
+            .catch(async (err) => {
+            throw (await queueTimeoutError(client, id, name, config.target, err)) ?? err;
         });
     }
     core/* info */.pq(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`);
@@ -53647,6 +53652,21 @@ async function extendForDebugging(client, sandbox, minutes) {
     await client.sandboxes.setTtl(sandbox.id, minutes);
     core/* notice */.lm(`Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
         'Daytona dashboard. It then deletes itself.', { title: 'Sandbox kept' });
+}
+/**
+ * Since API 0.220 Daytona destroys a sandbox that waited longer than its queue timeout for a runner, and says
+ * so in `queueTimedOutAt` (the record stays readable by id for a day). Undefined for any other failure.
+ */
+async function queueTimeoutError(client, id, name, target, err) {
+    if (!(err instanceof errors/* StateError */.qq) || !['destroyed', 'destroying'].includes(err.state))
+        return undefined;
+    const gone = await client.sandboxes.get(id).catch(() => undefined);
+    if (!gone?.queueTimedOutAt)
+        return undefined;
+    const region = target ?? gone.target;
+    return new Error(`Sandbox ${name} waited longer than its queue timeout for a runner, and Daytona destroyed it at ` +
+        `${gone.queueTimedOutAt}: no runner in region ${region} had room for it. Run the job again later, ` +
+        "choose another region with 'target', or ask Daytona about capacity.");
 }
 function describeSize(sandbox) {
     return `${sandbox.cpu} vCPU, ${sandbox.memory} GiB memory, ${sandbox.disk} GiB disk`;
