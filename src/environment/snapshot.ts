@@ -1,5 +1,6 @@
 // Look a snapshot up once, then reuse, wait for, reactivate or build it. Concurrent jobs of a matrix race to
-// build the same name: the first create wins, the others get 409 and wait for the winner's build.
+// build the same name: the first create wins, the others get 409 (or, at a full quota, the quota's 400, which
+// the server checks first) and wait for the winner's build. A full quota is met by pruning (quota.ts).
 import { setTimeout } from 'node:timers/promises'
 import * as core from '@actions/core'
 import type { Daytona } from '../daytona/client.ts'
@@ -49,6 +50,9 @@ const FAILED = new Set(['error', 'build_failed'])
 const LOG_TAIL_LINES = 30
 /** After the build, how long a log stream still being read may take to end by itself. */
 const LOG_DRAIN_MS = 3000
+/** Creates tried at a full quota (pruning in between), QUOTA_RETRY_MS apart when nothing could go. */
+const QUOTA_ATTEMPTS = 3
+const QUOTA_RETRY_MS = 2000
 
 export async function ensureSnapshot(
   client: Daytona,
@@ -126,18 +130,22 @@ async function build(
 ): Promise<SnapshotOutcome> {
   const started = Date.now()
   await spec.upload?.()
-  let created: Snapshot
+  let created: Snapshot | 'taken'
   try {
     created = await createWithinQuota(client, spec, settings)
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err
+    created = 'taken'
+  }
+  if (created === 'taken') {
     core.info(`Another job started building snapshot ${spec.name}: waiting for it…`)
     await waitActive(client, spec.name, settings.snapshotTimeoutMs, settings.rebuildSnapshot)
     return { name: spec.name, cacheHit: true }
   }
+  const snapshot = created
   // The build log is the Dockerfile's (the pull request's) output: shown, never obeyed as workflow commands.
   const logError = await core.group(`Building snapshot ${spec.name}`, () =>
-    withUntrustedOutput((write) => showBuild(client, created, settings, write)),
+    withUntrustedOutput((write) => showBuild(client, snapshot, settings, write)),
   )
   // after the fence: a workflow command of ours again
   if (logError) core.debug(`Build log stream ended: ${logError}`)
@@ -146,31 +154,32 @@ async function build(
   return { name: spec.name, cacheHit: false, buildMs }
 }
 
-/** A full quota is met by pruning this action's superseded snapshots once, then one more try. */
+/**
+ * A full quota is met by pruning this action's superseded snapshots, then another try; a few tries, as the
+ * legs of a matrix free and take room at the same moments. 'taken': another job's create of this name won (the
+ * server checks the quota before the name).
+ */
 async function createWithinQuota(
   client: Daytona,
   spec: SnapshotSpec,
   settings: SnapshotSettings,
-): Promise<Snapshot> {
+): Promise<Snapshot | 'taken'> {
   const quota = settings.quota ?? NO_QUOTA_HANDLER
-  const create = () =>
-    client.snapshots.create({
-      name: spec.name,
-      imageName: spec.imageName,
-      buildInfo: spec.buildInfo,
-      ...settings.resources,
-      regionId: settings.target,
-    })
-  try {
-    return await create()
-  } catch (err) {
-    if (!isQuotaExceeded(err)) throw err
-    if (!(await quota.makeRoom())) throw await quota.explain(err, spec.name)
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await create()
-    } catch (again) {
-      if (isQuotaExceeded(again)) throw await quota.explain(again, spec.name)
-      throw again
+      return await client.snapshots.create({
+        name: spec.name,
+        imageName: spec.imageName,
+        buildInfo: spec.buildInfo,
+        ...settings.resources,
+        regionId: settings.target,
+      })
+    } catch (err) {
+      if (!isQuotaExceeded(err)) throw err
+      if (await client.snapshots.find(spec.name)) return 'taken'
+      const freed = await quota.makeRoom()
+      if (attempt >= QUOTA_ATTEMPTS) throw await quota.explain(err, spec.name)
+      if (!freed) await setTimeout(QUOTA_RETRY_MS)
     }
   }
 }

@@ -145,6 +145,20 @@ describe('a full snapshot quota', () => {
     expect((await countingSnapshots(p, 'full')).length).toBeLessThanOrEqual(2)
   })
 
+  it('lets the legs of a matrix that need one new snapshot share it when the quota has room for one', async () => {
+    const p = await project({ delays: FAST, limits: { snapshotQuota: 1 } })
+    const inputs = { 'snapshot-prefix': 'tight', 'prune-after': '0s' }
+    const first = await run(p, inputs, await workspace(commitFiles(1)))
+    expect(first.exitCode, errors(first)).toBe(0)
+    const ws = await workspace(commitFiles(2))
+    const legs = await Promise.all(
+      ['a', 'b', 'c'].map((leg) => run(p, { ...inputs, run: `echo ${leg}` }, ws)),
+    )
+    for (const leg of legs) expect(leg.exitCode, errors(leg)).toBe(0)
+    expect(new Set(legs.map((leg) => leg.outputs.snapshot)).size).toBe(1)
+    expect(await countingSnapshots(p, 'tight')).toEqual([legs[0]!.outputs.snapshot])
+  })
+
   it('fails with the quota’s figures and what to do when nothing of this action may go', async () => {
     const p = await project({ delays: FAST, limits: { snapshotQuota: 2 } })
     const inputs = { 'snapshot-prefix': 'stuck' } // prune-after 10m: both older ones were just used
