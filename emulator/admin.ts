@@ -131,6 +131,22 @@ const routes: AdminRoute[] = [
     },
   },
   {
+    // What a region without a free runner does to a sandbox that waited longer than its queueTimeout ([N220]):
+    // destroys it and sets queueTimedOutAt. Only a sandbox not yet started can be waiting for a runner.
+    method: 'POST',
+    template: '/_emulator/sandboxes/{idOrName}/queue-timeout',
+    async handle(d, _req, res, params) {
+      const sb = d.ctx.store.findSandbox(params.idOrName)
+      if (!sb) throw new HttpError(404, `no sandbox ${params.idOrName}`)
+      if (!['unknown', 'creating', 'pending_build', 'pulling_snapshot'].includes(sb.state)) {
+        throw new HttpError(409, `sandbox ${params.idOrName} is ${sb.state}: it is not waiting for a runner`)
+      }
+      sb.queueTimedOutAt = Date.now()
+      await d.ctx.lifecycle.destroy(sb)
+      sendEmpty(res, 204)
+    },
+  },
+  {
     method: 'GET',
     template: '/_emulator/snapshots',
     async handle(d, _req, res) {
@@ -141,10 +157,14 @@ const routes: AdminRoute[] = [
     // Daytona deactivates snapshots unused for 14 days; tests need it now.
     method: 'POST',
     template: '/_emulator/snapshots/{idOrName}/deactivate-now',
-    async handle(d, _req, res, params) {
+    async handle(d, req, res, params) {
       const snap = d.ctx.store.findSnapshot(params.idOrName)
       if (!snap) throw new HttpError(404, `no snapshot ${params.idOrName}`)
+      const body = await readJson(req)
       d.ctx.snapshots.deactivate(snap)
+      // Daytona's own deactivation of an idle snapshot is usually long over when a job meets it: unless
+      // `justNow` asks for it, the 10-minute "deactivation is still in progress" window of activate has passed.
+      if (body.justNow !== true) snap.updatedAt -= 10 * d.ctx.delays.minuteMs
       sendJson(res, 200, toSnapshotDto(snap))
     },
   },

@@ -16,6 +16,7 @@ const CLI_DELAYS: Delays = {
   buildStepMs: 500,
   createWaitMs: 30_000,
   buildRunnerWaitMs: 30_000,
+  runnerAssignMs: 0,
   pullMs: 2000,
   minuteMs: 60_000,
 }
@@ -29,6 +30,7 @@ const USAGE = `Usage: node emulator/cli.ts [options]
   --data-dir <dir>      where sandbox directories live (default: a temp dir removed on exit)
   --isolation <mode>    auto | bwrap | process (default auto)
   --delay-scale <x>     multiply every delay (e.g. 0.1 for fast, 0 for instant)
+  --snapshot-quota <n>  snapshots the organization may hold (default 30, as Daytona)
   --<delay> <ms>        one delay: ${Object.keys(CLI_DELAYS).join(', ')} (kebab-case also accepted)
   --quiet               no per-request log lines
   --help`
@@ -57,6 +59,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     isolation: { type: 'string' },
     'delay-scale': { type: 'string' },
+    'snapshot-quota': { type: 'string' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean' },
     ...delayOptions,
@@ -85,6 +88,7 @@ for (const key of Object.keys(CLI_DELAYS) as (keyof Delays)[]) {
   const explicit = num(key, opts[key] ?? opts[kebab(key)])
   if (explicit !== undefined) delays[key] = explicit
 }
+const snapshotQuota = num('snapshot-quota', opts['snapshot-quota'])
 const isolation = (opts.isolation as string | undefined) ?? 'auto'
 if (!['auto', 'bwrap', 'process'].includes(isolation)) fail(`--isolation must be auto, bwrap or process`)
 const keyFromEnv = process.env.DAYTONA_EMULATOR_API_KEY
@@ -98,6 +102,7 @@ const emulator = await startEmulator({
   dataDir: opts['data-dir'] as string | undefined,
   isolation: isolation as 'auto' | 'bwrap' | 'process',
   delays,
+  limits: snapshotQuota === undefined ? undefined : { snapshotQuota },
   log: quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
 })
 

@@ -204,18 +204,34 @@ export class ObjectStorageContexts extends MemoryContextStore {
   override async has(hash: string): Promise<boolean> {
     if (await super.has(hash)) return true
     // like the SDK's check: anything under the prefix counts
-    const listing = await this.store.listObjects(this.bucket, {
-      prefix: `${ORGANIZATION_ID}/${hash}/`,
-      maxKeys: 1,
-    })
+    const listing = await whileWritten(() =>
+      this.store.listObjects(this.bucket, { prefix: `${ORGANIZATION_ID}/${hash}/`, maxKeys: 1 }),
+    )
     return listing.objects.length > 0
   }
 
   override async files(hash: string): Promise<string[]> {
     if (await super.has(hash)) return super.files(hash)
-    const object = await this.store.getObject(this.bucket, `${ORGANIZATION_ID}/${hash}/context.tar`)
+    const object = await whileWritten(() =>
+      this.store.getObject(this.bucket, `${ORGANIZATION_ID}/${hash}/context.tar`),
+    )
     if (!object?.content) return []
     return tarEntries(object.content)
+  }
+}
+
+/**
+ * s3rver rewrites an object's metadata.json in place, so a read during a concurrent PUT of the same key (two
+ * matrix legs uploading one context) can see it empty. S3 itself is atomic per PUT: read again.
+ */
+async function whileWritten<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read()
+    } catch (err) {
+      if (!(err instanceof SyntaxError) || attempt >= 20) throw err
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { Builds, type ContextStore } from './api/builds.ts'
 import type { ApiContext, Delays, Limits } from './api/context.ts'
 import { Lifecycle } from './api/lifecycle.ts'
 import { miscRoutes } from './api/misc.ts'
+import { organizationRoutes } from './api/organization.ts'
 import { matchTemplate, type Route } from './api/router.ts'
 import { sandboxRoutes } from './api/sandboxes.ts'
 import { SnapshotEngine } from './api/snapshot-engine.ts'
@@ -77,6 +78,7 @@ export const TEST_DELAYS: Delays = {
   buildStepMs: 20,
   createWaitMs: 30_000,
   buildRunnerWaitMs: 2000,
+  runnerAssignMs: 0,
   pullMs: 150,
   minuteMs: 60_000,
 }
@@ -89,9 +91,10 @@ export const DEFAULT_LIMITS: Limits = {
   totalCpu: 10,
   totalMemory: 20,
   totalDisk: 30,
+  snapshotQuota: 30,
 }
 
-const API_ROUTES: Route[] = [...sandboxRoutes, ...snapshotRoutes, ...miscRoutes]
+const API_ROUTES: Route[] = [...sandboxRoutes, ...snapshotRoutes, ...organizationRoutes, ...miscRoutes]
 
 function seedDefaultSnapshot(store: Store): void {
   const created = Date.UTC(2025, 0, 1)

@@ -69,6 +69,8 @@ export interface SandboxRecord {
   updatedAt: number
   lastActivityAt: number
   destroyedAt?: number
+  /** epoch ms: destroyed because it waited longer than its queue timeout for a runner ([N220]) */
+  queueTimedOutAt?: number
   /** the toolbox made this sandbox's directories (first start) */
   toolboxCreated: boolean
   /** bumped by every new transition so that stale timers do nothing */
@@ -112,6 +114,7 @@ export function reportedState(s: { state: string; desiredState: string }): strin
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
+const QUEUE_TIMED_OUT_READABLE_MS = 24 * 60 * 60 * 1000
 
 export function toListItem(s: SandboxRecord, toolboxProxyUrl: string): SandboxListItemDto {
   return {
@@ -139,6 +142,7 @@ export function toListItem(s: SandboxRecord, toolboxProxyUrl: string): SandboxLi
     autoArchiveInterval: s.autoArchiveInterval,
     autoDeleteInterval: s.autoDeleteInterval,
     ...(s.autoDestroyAt !== undefined ? { autoDestroyAt: iso(s.autoDestroyAt) } : {}),
+    ...(s.queueTimedOutAt !== undefined ? { queueTimedOutAt: iso(s.queueTimedOutAt) } : {}),
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),
     lastActivityAt: iso(s.lastActivityAt),
@@ -219,6 +223,13 @@ export class Store {
   findSandboxById(id: string): SandboxRecord | undefined {
     const s = this.sandboxes.get(id)
     return s && !this.isGone(s) ? s : undefined
+  }
+
+  /** A sandbox destroyed by its queue timeout stays readable by id for a day (daytona-api.md §2.3, [N220]). */
+  findQueueTimedOut(id: string): SandboxRecord | undefined {
+    const s = this.sandboxes.get(id)
+    if (s?.queueTimedOutAt === undefined) return undefined
+    return Date.now() - s.queueTimedOutAt < QUEUE_TIMED_OUT_READABLE_MS ? s : undefined
   }
 
   liveSandboxes(): SandboxRecord[] {

@@ -54,6 +54,9 @@ export const INPUTS = {
   snapshotPrefix: 'snapshot-prefix',
   rebuildSnapshot: 'rebuild-snapshot',
   snapshotTimeout: 'snapshot-timeout',
+  pruneSnapshots: 'prune-snapshots',
+  keepSnapshots: 'keep-snapshots',
+  pruneAfter: 'prune-after',
   allowFork: 'allow-fork',
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
@@ -92,6 +95,12 @@ export interface Config {
   snapshotPrefix?: string
   rebuildSnapshot: boolean
   snapshotTimeoutMs: number
+  /** delete this action's superseded snapshots of the same prefix and size (environment/prune.ts) */
+  pruneSnapshots: boolean
+  /** how many snapshots of a prefix and size survive, newest first */
+  keepSnapshots: number
+  /** a superseded snapshot is deleted only once unused for this long */
+  pruneAfterMs: number
   allowFork: boolean
 }
 
@@ -127,6 +136,8 @@ const FORMS = {
   disk: 'must be a whole number of GiB from 3 to 100',
   cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
   keepMinutes: 'must be a whole number of minutes from 1 to 1440',
+  keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
+  pruneAfter: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
 }
 
 /**
@@ -202,6 +213,9 @@ export function readInputs(
     summary: bool(read, INPUTS.summary, true),
     snapshotPrefix: matching(read, INPUTS.snapshotPrefix, SNAPSHOT_PREFIX, FORMS.snapshotPrefix),
     snapshotTimeoutMs: duration(read, INPUTS.snapshotTimeout, '30m'),
+    pruneSnapshots: bool(read, INPUTS.pruneSnapshots, true),
+    keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
+    pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
     allowFork: bool(read, INPUTS.allowFork, false),
   })
 }
@@ -352,4 +366,11 @@ function optional(value: string, validate: (value: string) => unknown): string |
   if (!value) return undefined
   validate(value)
   return value
+}
+
+/** A duration where 0 is allowed ("at once"), at most 24h. */
+function durationOrZero(value: string, name: string, form: string): number {
+  const ms = parseDuration(value)
+  check(ms !== undefined && ms <= 24 * 60 * 60_000, name, form, value)
+  return ms
 }

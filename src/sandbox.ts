@@ -11,6 +11,7 @@ import {
   DeadlineError,
   ForbiddenError,
   ServerError,
+  StateError,
 } from './daytona/errors.ts'
 import type { CreateSandbox, Sandbox } from './daytona/types.ts'
 import type { Environment } from './environment/index.ts'
@@ -53,10 +54,15 @@ export async function createSandbox(
   let sandbox = await createNamed(client, body as CreateSandbox & { name: string }, cleanup)
   cleanup.rememberId(sandbox.id)
   if (sandbox.state !== 'started') {
-    sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
-      timeoutMs: START_TIMEOUT_MS,
-      onState: (state) => core.info(`Sandbox is ${state}…`),
-    })
+    const id = sandbox.id
+    sandbox = await client.sandboxes
+      .waitUntilStarted(id, {
+        timeoutMs: START_TIMEOUT_MS,
+        onState: (state) => core.info(`Sandbox is ${state}…`),
+      })
+      .catch(async (err: unknown) => {
+        throw (await queueTimeoutError(client, id, name, config.target, err)) ?? err
+      })
   }
   core.info(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`)
   return sandbox
@@ -73,6 +79,28 @@ export async function extendForDebugging(client: Daytona, sandbox: Sandbox, minu
     `Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
       'Daytona dashboard. It then deletes itself.',
     { title: 'Sandbox kept' },
+  )
+}
+
+/**
+ * Since API 0.220 Daytona destroys a sandbox that waited longer than its queue timeout for a runner, and says
+ * so in `queueTimedOutAt` (the record stays readable by id for a day). Undefined for any other failure.
+ */
+async function queueTimeoutError(
+  client: Daytona,
+  id: string,
+  name: string,
+  target: string | undefined,
+  err: unknown,
+): Promise<Error | undefined> {
+  if (!(err instanceof StateError) || !['destroyed', 'destroying'].includes(err.state)) return undefined
+  const gone = await client.sandboxes.get(id).catch(() => undefined)
+  if (!gone?.queueTimedOutAt) return undefined
+  const region = target ?? gone.target
+  return new Error(
+    `Sandbox ${name} waited longer than its queue timeout for a runner, and Daytona destroyed it at ` +
+      `${gone.queueTimedOutAt}: no runner in region ${region} had room for it. Run the job again later, ` +
+      "choose another region with 'target', or ask Daytona about capacity.",
   )
 }
 

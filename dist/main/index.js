@@ -46717,9 +46717,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /* harmony export */   m_: () => (/* binding */ NotFoundError),
 /* harmony export */   qQ: () => (/* binding */ ForbiddenError),
 /* harmony export */   qq: () => (/* binding */ StateError),
-/* harmony export */   v3: () => (/* binding */ AuthenticationError)
+/* harmony export */   v3: () => (/* binding */ AuthenticationError),
+/* harmony export */   v7: () => (/* binding */ BadRequestError)
 /* harmony export */ });
-/* unused harmony exports BadRequestError, TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
+/* unused harmony exports TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
 // Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
 // and carry only the URL path: never a query string, a header or a request body (so never a key or token).
 class DaytonaError extends Error {
@@ -51629,6 +51630,7 @@ class Sandboxes {
                     labels: filter.labels,
                     name: filter.name,
                     states: filter.states,
+                    snapshots: filter.snapshots,
                     limit: filter.limit,
                     cursor,
                 },
@@ -51695,12 +51697,15 @@ class Sandboxes {
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
-// Snapshots (daytona-api.md §3): create, look up, activate, delete, wait, build logs.
+// Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
+
 
 
 
 const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
 const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
+/** The page size the list endpoint allows at most. */
+const PAGE_LIMIT = 200;
 class Snapshots {
     #http;
     #base;
@@ -51724,6 +51729,29 @@ class Snapshots {
                 return undefined;
             throw err;
         }
+    }
+    /** Every snapshot whose name contains `name` (the server matches case-insensitively), page after page. */
+    async *list(name, opts = {}) {
+        for (let page = 1;; page++) {
+            const res = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: { name, page, limit: PAGE_LIMIT },
+                ...opts,
+            });
+            yield* res.items;
+            if (page >= res.totalPages || res.items.length === 0)
+                return;
+        }
+    }
+    /** How many snapshots the organization may hold, and how many count now. */
+    async quota(organizationId) {
+        const base = this.#base.slice(0, -'/snapshots'.length);
+        const usage = await this.#http.request({
+            method: 'GET',
+            url: `${base}/organizations/${encodeURIComponent(organizationId)}/usage`,
+        });
+        return { total: usage.totalSnapshotQuota, used: usage.currentSnapshotUsage };
     }
     /** Re-activates an `inactive` snapshot (they go inactive after 14 unused days). */
     activate(id) {
@@ -51749,18 +51777,44 @@ class Snapshots {
             timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
-    async buildLogsUrl(id) {
+    /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
+    async buildLogsUrl(id, opts = {}) {
         const res = await this.#http.request({
             method: 'GET',
             url: `${this.#url(id)}/build-logs-url`,
+            ...opts,
         });
         return res.url;
     }
-    /** Streams the build log line by line until the build is over (active/error/build_failed). */
+    /**
+     * Streams the build log line by line until the build is over (active/error/build_failed). In a busy region
+     * no runner may take the build for longer than the server waits (404 "Timeout waiting for build runner
+     * assignment"): the URL is asked for again while the snapshot is still `pending`. `onFollowing` is told
+     * once the log is being read. Resolves without a line when the build ended before any runner served it.
+     */
     async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.buildLogsUrl(id);
+        const url = await this.#buildLogsUrlOnceAssigned(id, opts.signal);
+        if (!url)
+            return;
+        opts.onFollowing?.();
         const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
         await followLogUrl(this.#http, url, onLine, owner, opts);
+    }
+    async #buildLogsUrlOnceAssigned(id, signal) {
+        for (;;) {
+            try {
+                return await this.buildLogsUrl(id, { signal });
+            }
+            catch (err) {
+                if (!(err instanceof errors/* NotFoundError */.m_) || !/waiting for build runner/i.test(err.message))
+                    throw err;
+                const state = (await this.get(id, { signal })).state;
+                if (snapshots_BUILD_LOG_TERMINAL.has(state))
+                    return undefined;
+                // the server itself waited; a short pause keeps a tight loop off it if it answers at once
+                await (0,daytona_http/* abortableSleep */.Mf)(1000, signal);
+            }
+        }
     }
     /** The whole build log so far, without following. */
     async buildLogs(id) {
@@ -52360,18 +52414,242 @@ class Daytona {
 
 // EXTERNAL MODULE: ./lib/environment/key.js
 var key = __nccwpck_require__(8114);
+;// CONCATENATED MODULE: ./lib/environment/snapshot-family.js
+/** The hex content hash at the end of every name key.ts makes. */
+const HASH_LENGTH = 16;
+const HASH = new RegExp(`^[0-9a-f]{${HASH_LENGTH}}$`);
+/** A snapshot's size as the server stores it: a create without one gets 1 vCPU, 1 GiB memory, 3 GiB disk. */
+const DEFAULT_SIZE = { cpu: 1, memory: 1, disk: 3 };
+/** The family of the snapshot this job names, or undefined for a name key.ts did not make. */
+function familyOf(name, resources, region) {
+    const stem = name.slice(0, -HASH_LENGTH);
+    if (!stem || !HASH.test(name.slice(-HASH_LENGTH)))
+        return undefined;
+    return {
+        stem,
+        cpu: resources.cpu ?? DEFAULT_SIZE.cpu,
+        memory: resources.memory ?? DEFAULT_SIZE.memory,
+        disk: resources.disk ?? DEFAULT_SIZE.disk,
+        region,
+    };
+}
+function isInFamily(family, snapshot) {
+    const { name } = snapshot;
+    return (!snapshot.general &&
+        name.length === family.stem.length + HASH_LENGTH &&
+        name.startsWith(family.stem) &&
+        HASH.test(name.slice(family.stem.length)) &&
+        snapshot.cpu === family.cpu &&
+        snapshot.mem === family.memory &&
+        snapshot.disk === family.disk &&
+        (family.region === undefined || (snapshot.regionIds ?? []).includes(family.region)));
+}
+
+;// CONCATENATED MODULE: ./lib/environment/prune.js
+// Keeping a repository's snapshots bounded. Every environment change (with `COPY . .`, every commit) and every
+// size of a matrix is a snapshot of its own, and each counts against the organisation's snapshot quota (30 by
+// default). After a job has its snapshot, it deletes this action's superseded ones of the same family
+// (snapshot-family.ts): all but the newest `keep`, and only those unused for `pruneAfterMs`, settled (not
+// building: someone waits for those) and not the snapshot of any sandbox that still exists.
+
+
+
+
+/** States in which nobody waits on the snapshot; building/pending/pulling ones belong to a running build. */
+const SETTLED = new Set(['active', 'inactive', 'error', 'build_failed']);
+const GONE = new Set(['destroyed', 'destroying']);
+/** When the quota is full, even recent siblings go, but not one touched within the last minute. */
+const URGENT_PRUNE_AFTER_MS = 60_000;
+async function pruneFamily(client, own, family, settings, opts = {}) {
+    const listed = [];
+    for await (const snapshot of client.snapshots.list(family.stem))
+        listed.push(snapshot);
+    const organizationId = listed.find((s) => s.organizationId)?.organizationId;
+    const keep = opts.urgent ? 1 : settings.keepSnapshots;
+    const pruneAfterMs = opts.urgent
+        ? Math.min(settings.pruneAfterMs, URGENT_PRUNE_AFTER_MS)
+        : settings.pruneAfterMs;
+    const now = Date.now();
+    const siblings = listed
+        .filter((s) => s.name !== own && isInFamily(family, s))
+        .sort((a, b) => lastTouched(b) - lastTouched(a));
+    // the job's own snapshot is one of the `keep` newest
+    const candidates = siblings
+        .slice(Math.max(0, keep - 1))
+        .filter((s) => SETTLED.has(s.state) && now - lastTouched(s) >= pruneAfterMs);
+    if (candidates.length === 0)
+        return { deleted: [], organizationId };
+    const inUse = new Set();
+    for await (const sandbox of client.sandboxes.list({ snapshots: candidates.map((s) => s.name) })) {
+        if (sandbox.snapshot && !GONE.has(sandbox.state ?? ''))
+            inUse.add(sandbox.snapshot);
+    }
+    const deleted = [];
+    for (const snapshot of candidates) {
+        if (inUse.has(snapshot.name))
+            continue;
+        try {
+            await client.snapshots.delete(snapshot.id);
+            deleted.push(snapshot.name);
+        }
+        catch (err) {
+            // another job of the matrix may have deleted it first
+            if (!(err instanceof errors/* NotFoundError */.m_)) {
+                core/* warning */.$e(`Could not delete the superseded snapshot ${snapshot.name}: ${err.message}`);
+            }
+        }
+    }
+    return { deleted, organizationId };
+}
+/** After the job has its snapshot: prune, and say what went. Never fails the run. */
+async function pruneAfterUse(client, own, family, settings) {
+    if (!settings.pruneSnapshots || !family)
+        return;
+    try {
+        const { deleted } = await pruneFamily(client, own, family, settings);
+        if (deleted.length > 0) {
+            core/* info */.pq(`Deleted ${deleted.length} superseded snapshot${deleted.length === 1 ? '' : 's'} of this environment ` +
+                `(keeping the newest ${settings.keepSnapshots}, unused for ${formatDuration(settings.pruneAfterMs)} or more): ` +
+                deleted.join(', '));
+        }
+    }
+    catch (err) {
+        core/* warning */.$e(`Pruning superseded snapshots failed: ${err.message}`);
+    }
+}
+/** The later of its creation and its last use: what "newest" and "unused" are measured by. */
+function lastTouched(snapshot) {
+    const created = Date.parse(snapshot.createdAt);
+    const used = snapshot.lastUsedAt ? Date.parse(snapshot.lastUsedAt) : 0;
+    return Math.max(Number.isNaN(created) ? 0 : created, Number.isNaN(used) ? 0 : used);
+}
+
+;// CONCATENATED MODULE: ./lib/environment/quota.js
+// When the organisation's snapshot quota is full (400 "Snapshot quota exceeded. Maximum allowed: <n>"): make
+// room by pruning this action's superseded snapshots at once, and if none can go, fail with the figures of
+// GET /organizations/{id}/usage and what the user can do.
+
+
+function quotaHandler(client, own, family, settings) {
+    let organizationId;
+    return {
+        async makeRoom() {
+            if (!settings.pruneSnapshots || !family)
+                return false;
+            const result = await pruneFamily(client, own, family, settings, { urgent: true });
+            organizationId = result.organizationId;
+            if (result.deleted.length > 0) {
+                core/* info */.pq(`The snapshot quota is full: deleted this environment's older snapshots ${result.deleted.join(', ')}.`);
+            }
+            return result.deleted.length > 0;
+        },
+        async explain(err, name) {
+            const figures = await usage(client, organizationId, family).catch(() => undefined);
+            const count = figures ? `${figures.used} of ${figures.total} snapshots count` : 'every snapshot counts';
+            const pruning = settings.pruneSnapshots
+                ? 'This action deletes only its own superseded snapshots (same prefix and size), and none could go now.'
+                : 'prune-snapshots is false, so this action deletes none of its older snapshots.';
+            return new Error(`Daytona's snapshot quota is full (${count}: those building, pending, pulling or active), so snapshot ` +
+                `${name} cannot be made ready. ${pruning} Delete snapshots you no longer need in the Daytona ` +
+                'dashboard (inactive ones do not count), lower keep-snapshots, or ask Daytona for a higher quota. ' +
+                `(${err.message})`);
+        },
+    };
+}
+async function usage(client, known, family) {
+    let organizationId = known;
+    if (!organizationId && family) {
+        for await (const snapshot of client.snapshots.list(family.stem)) {
+            organizationId = snapshot.organizationId;
+            if (organizationId)
+                break;
+        }
+    }
+    return organizationId ? client.snapshots.quota(organizationId) : undefined;
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/environment/activate.js
+// Activating an inactive snapshot when a whole matrix meets it at once. The server serializes activations
+// and refuses all but one (daytona-api.md §3; v0.190 snapshot.service.ts activateSnapshot) with a 400:
+//   "Snapshot <id> is already active"                     → another job won: use it;
+//   "… cannot be activated - it is in <state> state"       → another job's activation is under way: wait;
+//   "Snapshot deactivation is still in progress. …"        → within 10 minutes of a deactivation: try later.
+
+
+
+
+const TAKEN_BY_ANOTHER = /is already active|cannot be activated - it is in \S+ state/i;
+const STILL_DEACTIVATING = /deactivation is still in progress/i;
+const QUOTA_EXCEEDED = /snapshot quota exceeded/i;
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 15_000;
+function isQuotaExceeded(err) {
+    return err instanceof errors/* BadRequestError */.v7 && QUOTA_EXCEEDED.test(err.message);
+}
+/**
+ * Asks for the activation until the server takes it or says another job's is under way; the caller then
+ * waits for `active`. `makeRoom` frees quota when the activation would exceed it (true if it freed any).
+ */
+async function activateSnapshot(client, snapshot, opts) {
+    let delay = FIRST_RETRY_MS;
+    let madeRoom = false;
+    let toldCooldown = false;
+    for (;;) {
+        try {
+            await client.snapshots.activate(snapshot.id);
+            return;
+        }
+        catch (err) {
+            if (!(err instanceof errors/* BadRequestError */.v7))
+                throw err;
+            if (TAKEN_BY_ANOTHER.test(err.message)) {
+                core/* info */.pq(`Snapshot ${snapshot.name} is being activated by another job: waiting for it…`);
+                return;
+            }
+            if (isQuotaExceeded(err) && !madeRoom) {
+                madeRoom = true;
+                if (await opts.makeRoom())
+                    continue;
+            }
+            if (!STILL_DEACTIVATING.test(err.message))
+                throw err;
+            if (!toldCooldown) {
+                core/* info */.pq(`Daytona is still deactivating snapshot ${snapshot.name} (it refuses to activate it for ~10 minutes after): trying again…`);
+                toldCooldown = true;
+            }
+            if (Date.now() + delay > opts.deadline) {
+                throw new Error(`Snapshot ${snapshot.name} could not be activated within ${formatDuration(opts.timeoutMs)}: Daytona ` +
+                    'was still deactivating it. Run the job again in a few minutes, or raise snapshot-timeout.');
+            }
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+            delay = Math.min(MAX_RETRY_MS, delay * 2);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/environment/snapshot.js
 // Look a snapshot up once, then reuse, wait for, reactivate or build it. Concurrent jobs of a matrix race to
-// build the same name: the first create wins, the others get 409 and wait for the winner's build.
+// build the same name: the first create wins, the others get 409 (or, at a full quota, the quota's 400, which
+// the server checks first) and wait for the winner's build. A full quota is met by pruning (quota.ts).
 
 
 
 
 
+
+const NO_QUOTA_HANDLER = {
+    makeRoom: async () => false,
+    explain: async (err) => err,
+};
 const FAILED = new Set(['error', 'build_failed']);
 const LOG_TAIL_LINES = 30;
+/** After the build, how long a log stream still being read may take to end by itself. */
+const LOG_DRAIN_MS = 3000;
+/** Creates tried at a full quota (pruning in between), QUOTA_RETRY_MS apart when nothing could go. */
+const QUOTA_ATTEMPTS = 3;
+const QUOTA_RETRY_MS = 2000;
 async function ensureSnapshot(client, spec, settings) {
     const deadline = Date.now() + settings.snapshotTimeoutMs;
     // One failed build is deleted, once: a rebuild by this run that fails too is reported, not retried forever.
@@ -52395,7 +52673,7 @@ async function ensureSnapshot(client, spec, settings) {
             await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
         }
         else {
-            await waitUsable(client, existing, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
+            await waitUsable(client, existing, settings);
             return { name: spec.name, cacheHit: true };
         }
         // Gone, or the name already points at another job's new build: look again, to reuse or wait for it.
@@ -52406,9 +52684,10 @@ async function useExistingSnapshot(client, name, timeoutMs) {
     const snapshot = await client.snapshots.find(name);
     if (!snapshot)
         throw new Error(`Input 'snapshot' names ${name}, which does not exist in this organisation.`);
-    await waitUsable(client, snapshot, timeoutMs, false);
+    await waitUsable(client, snapshot, { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: false });
 }
-async function waitUsable(client, snapshot, timeoutMs, rebuildOn) {
+async function waitUsable(client, snapshot, settings) {
+    const { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: rebuildOn } = settings;
     if (snapshot.state === 'active') {
         core/* info */.pq(`Reusing snapshot ${snapshot.name}.`);
         return;
@@ -52417,7 +52696,19 @@ async function waitUsable(client, snapshot, timeoutMs, rebuildOn) {
         throw await buildFailure(client, snapshot, rebuildOn);
     if (snapshot.state === 'inactive') {
         core/* info */.pq(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`);
-        await client.snapshots.activate(snapshot.id);
+        const quota = settings.quota ?? NO_QUOTA_HANDLER;
+        try {
+            await activateSnapshot(client, snapshot, {
+                deadline: Date.now() + timeoutMs,
+                timeoutMs,
+                makeRoom: () => quota.makeRoom(),
+            });
+        }
+        catch (err) {
+            if (isQuotaExceeded(err))
+                throw await quota.explain(err, snapshot.name);
+            throw err;
+        }
     }
     else {
         core/* info */.pq(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`);
@@ -52429,44 +52720,98 @@ async function build(client, spec, settings) {
     await spec.upload?.();
     let created;
     try {
-        created = await client.snapshots.create({
-            name: spec.name,
-            imageName: spec.imageName,
-            buildInfo: spec.buildInfo,
-            ...settings.resources,
-            regionId: settings.target,
-        });
+        created = await createWithinQuota(client, spec, settings);
     }
     catch (err) {
         if (!(err instanceof errors/* ConflictError */.fK))
             throw err;
+        created = 'taken';
+    }
+    if (created === 'taken') {
         core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
         await waitActive(client, spec.name, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
         return { name: spec.name, cacheHit: true };
     }
-    let logError;
+    const snapshot = created;
     // The build log is the Dockerfile's (the pull request's) output: shown, never obeyed as workflow commands.
-    await core/* group */.Os(`Building snapshot ${spec.name}`, () => withUntrustedOutput(async (write) => {
-        const stopLogs = new AbortController();
-        const logs = client.snapshots
-            .followBuildLogs(created.id, (line) => write(`${line}\n`), { signal: stopLogs.signal })
-            .catch((err) => {
-            logError = err;
-        });
-        try {
-            await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
-        }
-        finally {
-            stopLogs.abort();
-            await logs;
-        }
-    }));
+    const logError = await core/* group */.Os(`Building snapshot ${spec.name}`, () => withUntrustedOutput((write) => showBuild(client, snapshot, settings, write)));
     // after the fence: a workflow command of ours again
     if (logError)
         core/* debug */.Yz(`Build log stream ended: ${logError}`);
     const buildMs = Date.now() - started;
     core/* info */.pq(`Snapshot ${spec.name} built in ${formatDuration(buildMs)}.`);
     return { name: spec.name, cacheHit: false, buildMs };
+}
+/**
+ * A full quota is met by pruning this action's superseded snapshots, then another try; a few tries, as the
+ * legs of a matrix free and take room at the same moments. 'taken': another job's create of this name won (the
+ * server checks the quota before the name).
+ */
+async function createWithinQuota(client, spec, settings) {
+    const quota = settings.quota ?? NO_QUOTA_HANDLER;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await client.snapshots.create({
+                name: spec.name,
+                imageName: spec.imageName,
+                buildInfo: spec.buildInfo,
+                ...settings.resources,
+                regionId: settings.target,
+            });
+        }
+        catch (err) {
+            if (!isQuotaExceeded(err))
+                throw err;
+            if (await client.snapshots.find(spec.name))
+                return 'taken';
+            const freed = await quota.makeRoom();
+            if (attempt >= QUOTA_ATTEMPTS)
+                throw await quota.explain(err, spec.name);
+            if (!freed)
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(QUOTA_RETRY_MS);
+        }
+    }
+}
+/**
+ * Waits for the build while its log streams. In a busy region the log may only be readable once a runner
+ * took the build (followBuildLogs retries until then); if the build ended before the stream began, the whole
+ * log is shown instead. Resolves with the stream's error, if any (the build's outcome is what counts).
+ */
+async function showBuild(client, created, settings, write) {
+    let logError;
+    let following = false;
+    const stopLogs = new AbortController();
+    const logs = client.snapshots
+        .followBuildLogs(created.id, (line) => write(`${line}\n`), {
+        signal: stopLogs.signal,
+        onFollowing: () => {
+            following = true;
+        },
+    })
+        .then(() => true, (err) => {
+        if (!stopLogs.signal.aborted)
+            logError = err;
+        return true;
+    });
+    try {
+        await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
+        // a successful build's stream ends by itself: let it finish printing
+        if (following)
+            await Promise.race([logs, (0,external_node_timers_promises_namespaceObject.setTimeout)(LOG_DRAIN_MS)]);
+    }
+    finally {
+        stopLogs.abort();
+        await logs;
+    }
+    if (!following) {
+        const whole = await client.snapshots.buildLogs(created.id).catch((err) => {
+            logError ??= err;
+            return '';
+        });
+        if (whole)
+            write(whole.endsWith('\n') ? whole : `${whole}\n`);
+    }
+    return logError;
 }
 async function waitActive(client, idOrName, timeoutMs, rebuildOn) {
     try {
@@ -52511,6 +52856,9 @@ async function buildFailure(client, snapshot, rebuildOn) {
 
 
 
+
+
+
 /** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
 const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3';
 async function prepareEnvironment(client, config, source, workspace) {
@@ -52520,11 +52868,15 @@ async function prepareEnvironment(client, config, source, workspace) {
     }
     if (!config.image) {
         // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
+        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2079));
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
+            if (dockerfile.from === 'workspace') {
+                const { noticeWholeContextCopy } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(988)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1988));
+                noticeWholeContextCopy(dockerfile.path, dockerfile.text);
+            }
             const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
-            return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config));
+            return fromSnapshot('dockerfile', config.dockerfile, await ensureBounded(client, build, config));
         }
     }
     const hasSize = Object.values(config.resources).some((value) => value !== undefined);
@@ -52538,8 +52890,19 @@ async function prepareEnvironment(client, config, source, workspace) {
         resources: config.resources,
         region: config.target,
     });
-    const built = await ensureSnapshot(client, { name, imageName: image }, config);
+    const built = await ensureBounded(client, { name, imageName: image }, config);
     return fromSnapshot(config.image ? 'image' : 'default', image, built);
+}
+/**
+ * The snapshot, ready; then this action's superseded snapshots of the same family go (prune.ts), so a busy
+ * repository's footprint stays at about keep-snapshots per size whatever its commit rate.
+ */
+async function ensureBounded(client, spec, config) {
+    const family = familyOf(spec.name, config.resources, config.target);
+    const quota = quotaHandler(client, spec.name, family, config);
+    const built = await ensureSnapshot(client, spec, { ...config, quota });
+    await pruneAfterUse(client, spec.name, family, config);
+    return built;
 }
 function fromSnapshot(kind, origin, built) {
     return {
@@ -52946,6 +53309,9 @@ const INPUTS = {
     snapshotPrefix: 'snapshot-prefix',
     rebuildSnapshot: 'rebuild-snapshot',
     snapshotTimeout: 'snapshot-timeout',
+    pruneSnapshots: 'prune-snapshots',
+    keepSnapshots: 'keep-snapshots',
+    pruneAfter: 'prune-after',
     allowFork: 'allow-fork',
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
@@ -52980,6 +53346,8 @@ const FORMS = {
     disk: 'must be a whole number of GiB from 3 to 100',
     cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
     keepMinutes: 'must be a whole number of minutes from 1 to 1440',
+    keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
+    pruneAfter: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
 };
 /**
  * Reads and validates every input. `get` defaults to core.getInput's behaviour against `env`.
@@ -53046,6 +53414,9 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         summary: bool(read, INPUTS.summary, true),
         snapshotPrefix: matching(read, INPUTS.snapshotPrefix, SNAPSHOT_PREFIX, FORMS.snapshotPrefix),
         snapshotTimeoutMs: duration(read, INPUTS.snapshotTimeout, '30m'),
+        pruneSnapshots: bool(read, INPUTS.pruneSnapshots, true),
+        keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
+        pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
         allowFork: bool(read, INPUTS.allowFork, false),
     });
 }
@@ -53173,6 +53544,12 @@ function optional(value, validate) {
         return undefined;
     validate(value);
     return value;
+}
+/** A duration where 0 is allowed ("at once"), at most 24h. */
+function durationOrZero(value, name, form) {
+    const ms = parseDuration(value);
+    check(ms !== undefined && ms <= 24 * 60 * 60_000, name, form, value);
+    return ms;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/annotations.js
@@ -53581,9 +53958,14 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
     let sandbox = await createNamed(client, body, cleanup);
     cleanup.rememberId(sandbox.id);
     if (sandbox.state !== 'started') {
-        sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
+        const id = sandbox.id;
+        sandbox = await client.sandboxes
+            .waitUntilStarted(id, {
             timeoutMs: START_TIMEOUT_MS,
             onState: (state) => core/* info */.pq(`Sandbox is ${state}…`),
+        })
+            .catch(async (err) => {
+            throw (await queueTimeoutError(client, id, name, config.target, err)) ?? err;
         });
     }
     core/* info */.pq(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`);
@@ -53598,6 +53980,21 @@ async function extendForDebugging(client, sandbox, minutes) {
     await client.sandboxes.setTtl(sandbox.id, minutes);
     core/* notice */.lm(`Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
         'Daytona dashboard. It then deletes itself.', { title: 'Sandbox kept' });
+}
+/**
+ * Since API 0.220 Daytona destroys a sandbox that waited longer than its queue timeout for a runner, and says
+ * so in `queueTimedOutAt` (the record stays readable by id for a day). Undefined for any other failure.
+ */
+async function queueTimeoutError(client, id, name, target, err) {
+    if (!(err instanceof errors/* StateError */.qq) || !['destroyed', 'destroying'].includes(err.state))
+        return undefined;
+    const gone = await client.sandboxes.get(id).catch(() => undefined);
+    if (!gone?.queueTimedOutAt)
+        return undefined;
+    const region = target ?? gone.target;
+    return new Error(`Sandbox ${name} waited longer than its queue timeout for a runner, and Daytona destroyed it at ` +
+        `${gone.queueTimedOutAt}: no runner in region ${region} had room for it. Run the job again later, ` +
+        "choose another region with 'target', or ask Daytona about capacity.");
 }
 function describeSize(sandbox) {
     return `${sandbox.cpu} vCPU, ${sandbox.memory} GiB memory, ${sandbox.disk} GiB disk`;

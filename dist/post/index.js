@@ -50571,6 +50571,7 @@ class Sandboxes {
                     labels: filter.labels,
                     name: filter.name,
                     states: filter.states,
+                    snapshots: filter.snapshots,
                     limit: filter.limit,
                     cursor,
                 },
@@ -50637,12 +50638,15 @@ class Sandboxes {
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
-// Snapshots (daytona-api.md §3): create, look up, activate, delete, wait, build logs.
+// Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
+
 
 
 
 const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
 const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
+/** The page size the list endpoint allows at most. */
+const PAGE_LIMIT = 200;
 class Snapshots {
     #http;
     #base;
@@ -50666,6 +50670,29 @@ class Snapshots {
                 return undefined;
             throw err;
         }
+    }
+    /** Every snapshot whose name contains `name` (the server matches case-insensitively), page after page. */
+    async *list(name, opts = {}) {
+        for (let page = 1;; page++) {
+            const res = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: { name, page, limit: PAGE_LIMIT },
+                ...opts,
+            });
+            yield* res.items;
+            if (page >= res.totalPages || res.items.length === 0)
+                return;
+        }
+    }
+    /** How many snapshots the organization may hold, and how many count now. */
+    async quota(organizationId) {
+        const base = this.#base.slice(0, -'/snapshots'.length);
+        const usage = await this.#http.request({
+            method: 'GET',
+            url: `${base}/organizations/${encodeURIComponent(organizationId)}/usage`,
+        });
+        return { total: usage.totalSnapshotQuota, used: usage.currentSnapshotUsage };
     }
     /** Re-activates an `inactive` snapshot (they go inactive after 14 unused days). */
     activate(id) {
@@ -50691,18 +50718,44 @@ class Snapshots {
             timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
-    async buildLogsUrl(id) {
+    /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
+    async buildLogsUrl(id, opts = {}) {
         const res = await this.#http.request({
             method: 'GET',
             url: `${this.#url(id)}/build-logs-url`,
+            ...opts,
         });
         return res.url;
     }
-    /** Streams the build log line by line until the build is over (active/error/build_failed). */
+    /**
+     * Streams the build log line by line until the build is over (active/error/build_failed). In a busy region
+     * no runner may take the build for longer than the server waits (404 "Timeout waiting for build runner
+     * assignment"): the URL is asked for again while the snapshot is still `pending`. `onFollowing` is told
+     * once the log is being read. Resolves without a line when the build ended before any runner served it.
+     */
     async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.buildLogsUrl(id);
+        const url = await this.#buildLogsUrlOnceAssigned(id, opts.signal);
+        if (!url)
+            return;
+        opts.onFollowing?.();
         const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
         await followLogUrl(this.#http, url, onLine, owner, opts);
+    }
+    async #buildLogsUrlOnceAssigned(id, signal) {
+        for (;;) {
+            try {
+                return await this.buildLogsUrl(id, { signal });
+            }
+            catch (err) {
+                if (!(err instanceof NotFoundError) || !/waiting for build runner/i.test(err.message))
+                    throw err;
+                const state = (await this.get(id, { signal })).state;
+                if (snapshots_BUILD_LOG_TERMINAL.has(state))
+                    return undefined;
+                // the server itself waited; a short pause keeps a tight loop off it if it answers at once
+                await abortableSleep(1000, signal);
+            }
+        }
     }
     /** The whole build log so far, without following. */
     async buildLogs(id) {

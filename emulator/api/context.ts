@@ -27,6 +27,11 @@ export interface Delays {
    * before 404 "Timeout waiting for build runner assignment"; the real API waits 30 s
    */
   buildRunnerWaitMs: number
+  /**
+   * extra time a new snapshot stays `pending` before a runner takes it (a busy region); with
+   * buildRunnerWaitMs below it exercises the build-logs-url 404 path. Default 0.
+   */
+  runnerAssignMs: number
   /** snapshot pulling → active, inactive → active after activate */
   pullMs: number
   /** how long an emulated "minute" lasts for auto-stop/archive/delete and TTL (real: 60000) */
@@ -42,6 +47,8 @@ export interface Limits {
   totalCpu: number
   totalMemory: number
   totalDisk: number
+  /** snapshots in building/pending/pulling/active the organization may hold (DEFAULT_ORG_QUOTA_SNAPSHOT_QUOTA: 30) */
+  snapshotQuota: number
 }
 
 export interface ApiContext {

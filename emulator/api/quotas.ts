@@ -80,3 +80,47 @@ export function checkTotals(
     )
   }
 }
+
+/**
+ * The snapshot states that count against the organization's snapshot quota (v0.190
+ * `organization/constants/snapshot-states-consuming-resources.constant.ts`). General snapshots belong to no
+ * organization and never count.
+ */
+export const SNAPSHOT_STATES_CONSUMING_QUOTA: ReadonlySet<string> = new Set([
+  'building',
+  'pending',
+  'pulling',
+  'active',
+])
+
+export function snapshotUsage(store: Store): number {
+  let used = 0
+  for (const s of store.snapshots.values()) {
+    if (!s.general && SNAPSHOT_STATES_CONSUMING_QUOTA.has(s.state)) used++
+  }
+  return used
+}
+
+/**
+ * Before a create or an activation (v0.190 `snapshot.service.ts` validateOrganizationQuotas): the server adds
+ * the new snapshots to a pending count first, then refuses when current + pending exceeds the quota. The
+ * emulator's handlers insert without awaiting in between, so nothing else is ever pending here.
+ */
+export function checkSnapshotQuota(store: Store, limits: Limits, adding = 1): void {
+  if (snapshotUsage(store) + adding > limits.snapshotQuota) {
+    throw quotaError(`Snapshot quota exceeded. Maximum allowed: ${limits.snapshotQuota}`)
+  }
+}
+
+/** The per-region figures of GET /organizations/{id}/usage: current usage against the totals. */
+export function regionUsage(store: Store, region: string): Resources {
+  const used = { cpu: 0, memory: 0, disk: 0 }
+  for (const s of store.sandboxes.values()) {
+    if (s.target !== region) continue
+    const u = usageOf(s)
+    used.cpu += u.cpu
+    used.memory += u.memory
+    used.disk += u.disk
+  }
+  return used
+}

@@ -139,7 +139,7 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
       throw badRequest(`Snapshot ${wanted} is not available in region ${region}`)
     }
     if (snapshot.state !== 'active') throw badRequest(`Snapshot ${wanted} is ${snapshot.state}`)
-    snapshot.lastUsedAt = Date.now()
+    ctx.snapshots.markUsed(snapshot, Date.now())
     snapshotName = snapshot.name
     image = { ...snapshot.image, base: snapshot.image.base ?? snapshot.imageName }
     resources = { cpu: snapshot.cpu, memory: snapshot.mem, disk: snapshot.disk, gpu: snapshot.gpu }

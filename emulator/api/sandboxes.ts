@@ -123,7 +123,8 @@ export const sandboxRoutes: Route[] = [
     template: '/api/sandbox/{idOrName}',
     throttler: 'authenticated',
     async handle(r) {
-      reply(r, byIdOrName(r.ctx, r.params.idOrName))
+      const timedOut = r.ctx.store.findQueueTimedOut(r.params.idOrName)
+      reply(r, timedOut ?? byIdOrName(r.ctx, r.params.idOrName))
     },
   },
   { method: 'DELETE', template: '/api/sandbox/{idOrName}', throttler: 'sandbox-lifecycle', handle: remove },

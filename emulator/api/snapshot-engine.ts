@@ -8,6 +8,8 @@ export class SnapshotEngine {
   private readonly ctx: ApiContext
   /** pull logs of image snapshots, by snapshot id (build logs live with the build, by ref) */
   private readonly pullLogs = new Map<string, LogStream>()
+  /** by snapshot name: when lastUsedAt was last set from a sandbox create (the server's one-minute lock) */
+  private readonly usedMarkedAt = new Map<string, number>()
 
   constructor(ctx: ApiContext) {
     this.ctx = ctx
@@ -17,6 +19,8 @@ export class SnapshotEngine {
     snap.state = state
     snap.errorReason = errorReason
     snap.updatedAt = Date.now()
+    // v0.190 snapshot.manager.ts updateSnapshotState: becoming active counts as a use
+    if (state === 'active') snap.lastUsedAt = snap.updatedAt
     this.ctx.log(`snapshot ${snap.name} ${state}`)
   }
 
@@ -31,6 +35,23 @@ export class SnapshotEngine {
     )
   }
 
+  /** How long a new snapshot waits in `pending` for a runner (the manager assigns one, then it pulls/builds). */
+  private pendingMs(): number {
+    return this.ctx.delays.snapshotPendingMs + this.ctx.delays.runnerAssignMs
+  }
+
+  /**
+   * A sandbox was created from this snapshot (v0.190 snapshot.service.ts handleSandboxCreatedEvent):
+   * lastUsedAt becomes the sandbox's creation time, at most once a minute per snapshot.
+   */
+  markUsed(snap: SnapshotRecord, at: number): void {
+    // the server's lock is keyed by the snapshot's name
+    const last = this.usedMarkedAt.get(snap.name)
+    if (last !== undefined && at - last < this.ctx.delays.minuteMs) return
+    this.usedMarkedAt.set(snap.name, at)
+    snap.lastUsedAt = at
+  }
+
   /** The log a build-logs URL of this snapshot serves, once there is one. */
   logOf(snap: SnapshotRecord): LogStream | undefined {
     if (snap.buildInfo) return this.ctx.builds.get(snap.buildInfo.snapshotRef)?.log
@@ -41,7 +62,7 @@ export class SnapshotEngine {
     snap.epoch++
     const log = new LogStream()
     this.pullLogs.set(snap.id, log)
-    this.later(snap, this.ctx.delays.snapshotPendingMs, () => {
+    this.later(snap, this.pendingMs(), () => {
       this.set(snap, 'pulling')
       log.push(`Pulling from ${snap.imageName}`)
       this.later(snap, this.ctx.delays.pullMs, () => {
@@ -65,7 +86,7 @@ export class SnapshotEngine {
       finish(ready.image)
       return
     }
-    this.later(snap, this.ctx.delays.snapshotPendingMs, async () => {
+    this.later(snap, this.pendingMs(), async () => {
       this.set(snap, 'building')
       const build = this.ctx.builds.ensure(dockerfileContent, contextHashes)
       await build.done
@@ -78,10 +99,7 @@ export class SnapshotEngine {
   activate(snap: SnapshotRecord): void {
     snap.epoch++
     this.set(snap, 'pending')
-    this.later(snap, this.ctx.delays.pullMs, () => {
-      snap.lastUsedAt = Date.now()
-      this.set(snap, 'active')
-    })
+    this.later(snap, this.ctx.delays.pullMs, () => this.set(snap, 'active'))
   }
 
   deactivate(snap: SnapshotRecord): void {

@@ -5,7 +5,7 @@ import { HttpError, readJson, sendEmpty, sendJson } from '../http.ts'
 import { type SnapshotRecord, toSnapshotDto } from '../store.ts'
 import { buildSnapshotRef } from './builds.ts'
 import type { ApiContext } from './context.ts'
-import { checkPerSandbox } from './quotas.ts'
+import { checkPerSandbox, checkSnapshotQuota } from './quotas.ts'
 import type { Route, RouteRequest } from './router.ts'
 import { badRequest, isUuid, optionalInt, optionalString } from './validate.ts'
 
@@ -71,6 +71,8 @@ async function create(r: RouteRequest): Promise<void> {
   checkPerSandbox(ctx.limits, { cpu, memory, disk })
   const regionId = optionalString(body, 'regionId') ?? 'us'
   if (!ctx.store.regions.some((reg) => reg.id === regionId)) throw new HttpError(404, 'Region not found')
+  // v0.190 snapshot.service.ts: the quota is checked before the insert, whose unique name gives the 409
+  checkSnapshotQuota(ctx.store, ctx.limits)
   if ([...ctx.store.snapshots.values()].some((s) => !s.general && s.name === name)) {
     throw new HttpError(409, `Snapshot with name "${name}" already exists for this organization`)
   }
@@ -159,12 +161,19 @@ async function remove(r: RouteRequest): Promise<void> {
   sendEmpty(r.res, 200)
 }
 
+/** v0.190 snapshot.service.ts activateSnapshot: a deactivation is still "in progress" for 10 minutes. */
+const ACTIVATION_COOLDOWN_MINUTES = 10
+
 async function activate(r: RouteRequest): Promise<void> {
   const snap = find(r.ctx, r.params.id)
   if (snap.state === 'active') throw badRequest(`Snapshot ${snap.id} is already active`)
   if (snap.state !== 'inactive') {
     throw badRequest(`Snapshot ${snap.id} cannot be activated - it is in ${snap.state} state`)
   }
+  if (Date.now() - snap.updatedAt < ACTIVATION_COOLDOWN_MINUTES * r.ctx.delays.minuteMs) {
+    throw badRequest('Snapshot deactivation is still in progress. Please try again in a few minutes.')
+  }
+  checkSnapshotQuota(r.ctx.store, r.ctx.limits)
   r.ctx.snapshots.activate(snap)
   sendJson(r.res, 200, toSnapshotDto(snap))
 }
@@ -180,11 +189,11 @@ async function waitForBuildRunner(ctx: ApiContext, snap: SnapshotRecord, ms: num
   return true
 }
 
-/** §3.1: while no build runner is assigned yet (`pending`) the API waits, then 404s. */
+/** v0.190 snapshot.controller.ts: while no build runner is assigned yet (`pending`) the API waits, then 404s. */
 async function buildLogsUrl(r: RouteRequest): Promise<void> {
   const snap = find(r.ctx, r.params.id)
   if (!(await waitForBuildRunner(r.ctx, snap, r.ctx.delays.buildRunnerWaitMs))) {
-    throw new HttpError(404, 'Timeout waiting for build runner assignment')
+    throw new HttpError(404, `Timeout waiting for build runner assignment for snapshot ${snap.id}`)
   }
   sendJson(r.res, 200, { url: `${r.ctx.proxyUrl}/snapshots/${snap.id}/build-logs` })
 }

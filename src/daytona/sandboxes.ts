@@ -11,6 +11,8 @@ export interface SandboxFilter {
   /** prefix match */
   name?: string
   states?: string[]
+  /** created from one of these snapshots (by name) */
+  snapshots?: string[]
   /** page size (1–200) */
   limit?: number
 }
@@ -52,6 +54,7 @@ export class Sandboxes {
           labels: filter.labels,
           name: filter.name,
           states: filter.states,
+          snapshots: filter.snapshots,
           limit: filter.limit,
           cursor,
         },

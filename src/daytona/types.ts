@@ -67,6 +67,8 @@ export interface Sandbox {
   autoArchiveInterval?: number
   autoDeleteInterval?: number
   autoDestroyAt?: string
+  /** [N220] set when Daytona destroyed it for waiting longer than its queueTimeout for a runner */
+  queueTimedOutAt?: string
   buildInfo?: BuildInfo
   createdAt?: string
   updatedAt?: string

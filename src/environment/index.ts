@@ -7,7 +7,10 @@ import type { CreateSandbox } from '../daytona/types.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { prefixOf, snapshotName } from './key.ts'
-import { ensureSnapshot, useExistingSnapshot } from './snapshot.ts'
+import { pruneAfterUse } from './prune.ts'
+import { quotaHandler } from './quota.ts'
+import { ensureSnapshot, type SnapshotSpec, useExistingSnapshot } from './snapshot.ts'
+import { familyOf } from './snapshot-family.ts'
 
 /** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
 export const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3'
@@ -38,8 +41,12 @@ export async function prepareEnvironment(
     const { findDockerfile, prepareDockerfile } = await import('./dockerfile.ts')
     const dockerfile = await findDockerfile(config, source, workspace)
     if (dockerfile) {
+      if (dockerfile.from === 'workspace') {
+        const { noticeWholeContextCopy } = await import('./whole-context.ts')
+        noticeWholeContextCopy(dockerfile.path, dockerfile.text)
+      }
       const build = await prepareDockerfile(client, config, source, workspace, dockerfile)
-      return fromSnapshot('dockerfile', config.dockerfile, await ensureSnapshot(client, build, config))
+      return fromSnapshot('dockerfile', config.dockerfile, await ensureBounded(client, build, config))
     }
   }
   const hasSize = Object.values(config.resources).some((value) => value !== undefined)
@@ -53,8 +60,20 @@ export async function prepareEnvironment(
     resources: config.resources,
     region: config.target,
   })
-  const built = await ensureSnapshot(client, { name, imageName: image }, config)
+  const built = await ensureBounded(client, { name, imageName: image }, config)
   return fromSnapshot(config.image ? 'image' : 'default', image, built)
+}
+
+/**
+ * The snapshot, ready; then this action's superseded snapshots of the same family go (prune.ts), so a busy
+ * repository's footprint stays at about keep-snapshots per size whatever its commit rate.
+ */
+async function ensureBounded(client: Daytona, spec: SnapshotSpec, config: Config) {
+  const family = familyOf(spec.name, config.resources, config.target)
+  const quota = quotaHandler(client, spec.name, family, config)
+  const built = await ensureSnapshot(client, spec, { ...config, quota })
+  await pruneAfterUse(client, spec.name, family, config)
+  return built
 }
 
 function fromSnapshot(

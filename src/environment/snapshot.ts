@@ -1,5 +1,6 @@
 // Look a snapshot up once, then reuse, wait for, reactivate or build it. Concurrent jobs of a matrix race to
-// build the same name: the first create wins, the others get 409 and wait for the winner's build.
+// build the same name: the first create wins, the others get 409 (or, at a full quota, the quota's 400, which
+// the server checks first) and wait for the winner's build. A full quota is met by pruning (quota.ts).
 import { setTimeout } from 'node:timers/promises'
 import * as core from '@actions/core'
 import type { Daytona } from '../daytona/client.ts'
@@ -7,6 +8,7 @@ import { ConflictError, NotFoundError } from '../daytona/errors.ts'
 import type { CreateBuildInfo, Snapshot } from '../daytona/types.ts'
 import { formatDuration } from '../duration.ts'
 import { withUntrustedOutput } from '../untrusted-output.ts'
+import { activateSnapshot, isQuotaExceeded } from './activate.ts'
 
 export interface SnapshotSpec {
   name: string
@@ -21,6 +23,20 @@ export interface SnapshotSettings {
   target?: string
   rebuildSnapshot: boolean
   snapshotTimeoutMs: number
+  /** what to do when the organisation's snapshot quota is full (quota.ts) */
+  quota?: QuotaHandler
+}
+
+export interface QuotaHandler {
+  /** frees room by pruning; true when something was deleted */
+  makeRoom(): Promise<boolean>
+  /** the error to fail with when there is no room */
+  explain(err: Error, name: string): Promise<Error>
+}
+
+const NO_QUOTA_HANDLER: QuotaHandler = {
+  makeRoom: async () => false,
+  explain: async (err) => err,
 }
 
 export interface SnapshotOutcome {
@@ -32,6 +48,11 @@ export interface SnapshotOutcome {
 
 const FAILED = new Set(['error', 'build_failed'])
 const LOG_TAIL_LINES = 30
+/** After the build, how long a log stream still being read may take to end by itself. */
+const LOG_DRAIN_MS = 3000
+/** Creates tried at a full quota (pruning in between), QUOTA_RETRY_MS apart when nothing could go. */
+const QUOTA_ATTEMPTS = 3
+const QUOTA_RETRY_MS = 2000
 
 export async function ensureSnapshot(
   client: Daytona,
@@ -58,7 +79,7 @@ export async function ensureSnapshot(
       core.info(`Snapshot ${spec.name} is being removed: waiting to build it again…`)
       await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs)
     } else {
-      await waitUsable(client, existing, settings.snapshotTimeoutMs, settings.rebuildSnapshot)
+      await waitUsable(client, existing, settings)
       return { name: spec.name, cacheHit: true }
     }
     // Gone, or the name already points at another job's new build: look again, to reuse or wait for it.
@@ -69,15 +90,15 @@ export async function ensureSnapshot(
 export async function useExistingSnapshot(client: Daytona, name: string, timeoutMs: number): Promise<void> {
   const snapshot = await client.snapshots.find(name)
   if (!snapshot) throw new Error(`Input 'snapshot' names ${name}, which does not exist in this organisation.`)
-  await waitUsable(client, snapshot, timeoutMs, false)
+  await waitUsable(client, snapshot, { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: false })
 }
 
 async function waitUsable(
   client: Daytona,
   snapshot: Snapshot,
-  timeoutMs: number,
-  rebuildOn: boolean,
+  settings: Pick<SnapshotSettings, 'snapshotTimeoutMs' | 'rebuildSnapshot' | 'quota'>,
 ): Promise<void> {
+  const { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: rebuildOn } = settings
   if (snapshot.state === 'active') {
     core.info(`Reusing snapshot ${snapshot.name}.`)
     return
@@ -85,7 +106,17 @@ async function waitUsable(
   if (FAILED.has(snapshot.state)) throw await buildFailure(client, snapshot, rebuildOn)
   if (snapshot.state === 'inactive') {
     core.info(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`)
-    await client.snapshots.activate(snapshot.id)
+    const quota = settings.quota ?? NO_QUOTA_HANDLER
+    try {
+      await activateSnapshot(client, snapshot, {
+        deadline: Date.now() + timeoutMs,
+        timeoutMs,
+        makeRoom: () => quota.makeRoom(),
+      })
+    } catch (err) {
+      if (isQuotaExceeded(err)) throw await quota.explain(err, snapshot.name)
+      throw err
+    }
   } else {
     core.info(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`)
   }
@@ -99,44 +130,104 @@ async function build(
 ): Promise<SnapshotOutcome> {
   const started = Date.now()
   await spec.upload?.()
-  let created: Snapshot
+  let created: Snapshot | 'taken'
   try {
-    created = await client.snapshots.create({
-      name: spec.name,
-      imageName: spec.imageName,
-      buildInfo: spec.buildInfo,
-      ...settings.resources,
-      regionId: settings.target,
-    })
+    created = await createWithinQuota(client, spec, settings)
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err
+    created = 'taken'
+  }
+  if (created === 'taken') {
     core.info(`Another job started building snapshot ${spec.name}: waiting for it…`)
     await waitActive(client, spec.name, settings.snapshotTimeoutMs, settings.rebuildSnapshot)
     return { name: spec.name, cacheHit: true }
   }
-  let logError: unknown
+  const snapshot = created
   // The build log is the Dockerfile's (the pull request's) output: shown, never obeyed as workflow commands.
-  await core.group(`Building snapshot ${spec.name}`, () =>
-    withUntrustedOutput(async (write) => {
-      const stopLogs = new AbortController()
-      const logs = client.snapshots
-        .followBuildLogs(created.id, (line) => write(`${line}\n`), { signal: stopLogs.signal })
-        .catch((err: unknown) => {
-          logError = err
-        })
-      try {
-        await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot)
-      } finally {
-        stopLogs.abort()
-        await logs
-      }
-    }),
+  const logError = await core.group(`Building snapshot ${spec.name}`, () =>
+    withUntrustedOutput((write) => showBuild(client, snapshot, settings, write)),
   )
   // after the fence: a workflow command of ours again
   if (logError) core.debug(`Build log stream ended: ${logError}`)
   const buildMs = Date.now() - started
   core.info(`Snapshot ${spec.name} built in ${formatDuration(buildMs)}.`)
   return { name: spec.name, cacheHit: false, buildMs }
+}
+
+/**
+ * A full quota is met by pruning this action's superseded snapshots, then another try; a few tries, as the
+ * legs of a matrix free and take room at the same moments. 'taken': another job's create of this name won (the
+ * server checks the quota before the name).
+ */
+async function createWithinQuota(
+  client: Daytona,
+  spec: SnapshotSpec,
+  settings: SnapshotSettings,
+): Promise<Snapshot | 'taken'> {
+  const quota = settings.quota ?? NO_QUOTA_HANDLER
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.snapshots.create({
+        name: spec.name,
+        imageName: spec.imageName,
+        buildInfo: spec.buildInfo,
+        ...settings.resources,
+        regionId: settings.target,
+      })
+    } catch (err) {
+      if (!isQuotaExceeded(err)) throw err
+      if (await client.snapshots.find(spec.name)) return 'taken'
+      const freed = await quota.makeRoom()
+      if (attempt >= QUOTA_ATTEMPTS) throw await quota.explain(err, spec.name)
+      if (!freed) await setTimeout(QUOTA_RETRY_MS)
+    }
+  }
+}
+
+/**
+ * Waits for the build while its log streams. In a busy region the log may only be readable once a runner
+ * took the build (followBuildLogs retries until then); if the build ended before the stream began, the whole
+ * log is shown instead. Resolves with the stream's error, if any (the build's outcome is what counts).
+ */
+async function showBuild(
+  client: Daytona,
+  created: Snapshot,
+  settings: SnapshotSettings,
+  write: (text: string) => void,
+): Promise<unknown> {
+  let logError: unknown
+  let following = false
+  const stopLogs = new AbortController()
+  const logs = client.snapshots
+    .followBuildLogs(created.id, (line) => write(`${line}\n`), {
+      signal: stopLogs.signal,
+      onFollowing: () => {
+        following = true
+      },
+    })
+    .then(
+      () => true,
+      (err: unknown) => {
+        if (!stopLogs.signal.aborted) logError = err
+        return true
+      },
+    )
+  try {
+    await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot)
+    // a successful build's stream ends by itself: let it finish printing
+    if (following) await Promise.race([logs, setTimeout(LOG_DRAIN_MS)])
+  } finally {
+    stopLogs.abort()
+    await logs
+  }
+  if (!following) {
+    const whole = await client.snapshots.buildLogs(created.id).catch((err: unknown) => {
+      logError ??= err
+      return ''
+    })
+    if (whole) write(whole.endsWith('\n') ? whole : `${whole}\n`)
+  }
+  return logError
 }
 
 async function waitActive(

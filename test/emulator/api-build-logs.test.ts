@@ -45,7 +45,7 @@ describe('snapshot build-logs-url', () => {
       expect(res.body).toMatchObject({
         statusCode: 404,
         error: 'Not Found',
-        message: 'Timeout waiting for build runner assignment',
+        message: `Timeout waiting for build runner assignment for snapshot ${snap.id}`,
       })
     } finally {
       await slow.close()

@@ -106,6 +106,9 @@ describe('main API contract', () => {
     await call('GET', `/snapshots/${snap.id}/build-logs-url`, '/snapshots/{id}/build-logs-url', 200)
     const deactivated = await h.api('POST', `/snapshots/${snap.id}/deactivate`)
     expect(deactivated.status).toBe(204)
+    // within 10 minutes of a deactivation the server refuses to activate
+    await call('POST', `/snapshots/${snap.id}/activate`, '/snapshots/{id}/activate', 400)
+    await h.admin.deactivateSnapshot(snap.id) // one Daytona made a while ago
     const activated = await call('POST', `/snapshots/${snap.id}/activate`, '/snapshots/{id}/activate', 200)
     expect(activated.state).toBe('pending')
     const removed = await h.api('DELETE', `/snapshots/${snap.id}`)

@@ -25,7 +25,8 @@ export interface EmulatorHarness {
     // biome-ignore lint/suspicious/noExplicitAny: admin records are loosely typed on purpose
     sandboxes(): Promise<any[]>
     putContext(hash: string, files: string[]): Promise<void>
-    deactivateSnapshot(idOrName: string): Promise<void>
+    /** `justNow`: the deactivation just happened, so activate answers "still in progress" for 10 minutes */
+    deactivateSnapshot(idOrName: string, opts?: { justNow?: boolean }): Promise<void>
     sweep(): Promise<void>
   }
   close(): Promise<void>
@@ -89,8 +90,8 @@ export async function withEmulator(opts: Partial<EmulatorOptions> = {}): Promise
       resetRequests: async () => void (await adminCall('DELETE', '/requests')),
       sandboxes: () => adminCall('GET', '/sandboxes'),
       putContext: async (hash, files) => void (await adminCall('PUT', `/contexts/${hash}`, { files })),
-      deactivateSnapshot: async (idOrName) =>
-        void (await adminCall('POST', `/snapshots/${encodeURIComponent(idOrName)}/deactivate-now`)),
+      deactivateSnapshot: async (idOrName, opts = {}) =>
+        void (await adminCall('POST', `/snapshots/${encodeURIComponent(idOrName)}/deactivate-now`, opts)),
       sweep: async () => void (await adminCall('POST', '/backstop/sweep')),
     },
     close: () => emu.close(),

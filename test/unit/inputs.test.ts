@@ -63,12 +63,15 @@ describe('defaults', () => {
       summary: true,
       rebuildSnapshot: false,
       snapshotTimeoutMs: 30 * 60_000,
+      pruneSnapshots: true,
+      keepSnapshots: 3,
+      pruneAfterMs: 10 * 60_000,
       allowFork: false,
     })
   })
 
-  it('names 28 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(28)
+  it('names 31 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(31)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
@@ -161,6 +164,10 @@ describe('valid forms', () => {
     ['snapshot-prefix', { 'snapshot-prefix': 'My_app.v2-ci' }, { snapshotPrefix: 'My_app.v2-ci' }],
     ['rebuild-snapshot', { 'rebuild-snapshot': 'true' }, { rebuildSnapshot: true }],
     ['snapshot-timeout', { 'snapshot-timeout': '45m' }, { snapshotTimeoutMs: 2_700_000 }],
+    ['prune-snapshots', { 'prune-snapshots': 'false' }, { pruneSnapshots: false }],
+    ['keep-snapshots', { 'keep-snapshots': '1' }, { keepSnapshots: 1 }],
+    ['prune-after', { 'prune-after': '0s' }, { pruneAfterMs: 0 }],
+    ['prune-after', { 'prune-after': '2h' }, { pruneAfterMs: 7_200_000 }],
     ['allow-fork', { 'allow-fork': 'true' }, { allowFork: true }],
     ['resources with image', { image: 'node:22', cpu: '2' }, { image: 'node:22', resources: { cpu: 2 } }],
     ['env key __proto__ stays data', { env: '__proto__=x' }, { env: JSON.parse('{"__proto__":"x"}') }],
@@ -247,6 +254,10 @@ const BAD_INPUTS: [string, Record<string, string>, string][] = [
   ['snapshot-prefix', { 'snapshot-prefix': 'a/b' }, 'at most 40'],
   ['rebuild-snapshot', { 'rebuild-snapshot': 'maybe' }, 'true or false'],
   ['snapshot-timeout', { 'snapshot-timeout': '2d' }, 'duration'],
+  ['prune-snapshots', { 'prune-snapshots': 'sometimes' }, 'true or false'],
+  ['keep-snapshots', { 'keep-snapshots': '0' }, 'from 1 to 100'],
+  ['prune-after', { 'prune-after': 'soon' }, 'duration'],
+  ['prune-after', { 'prune-after': '25h' }, 'at most 24h'],
   ['allow-fork', { 'allow-fork': 'y' }, 'true or false'],
   ['image', { image: 'node:22', snapshot: 'snap' }, "Inputs 'image' and 'snapshot' cannot be used together"],
   ['image', { image: 'node:22', dockerfile: 'ci/Dockerfile' }, "Inputs 'image' and 'dockerfile'"],
