@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto'
 import { isIP } from 'node:net'
 import { HttpError, readJson, sendJson } from '../http.ts'
-import { DEFAULT_SNAPSHOT_NAME, SANDBOX_CLASS, type SandboxRecord, toSandboxDto } from '../store.ts'
+import {
+  DEFAULT_SNAPSHOT_NAME,
+  SANDBOX_CLASS,
+  type SandboxRecord,
+  type SnapshotRecord,
+  toSandboxDto,
+} from '../store.ts'
 import { buildSnapshotRef } from './builds.ts'
 import type { ApiContext } from './context.ts'
 import { checkPerSandbox, checkTotals, type Resources } from './quotas.ts'
@@ -109,6 +115,7 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
   }
 
   let snapshotName: string | undefined
+  let usedSnapshot: SnapshotRecord | undefined
   let resources: Resources & { gpu: number }
   let image: SandboxRecord['image'] = { env: {} }
   const region = resolveRegion(ctx, optionalString(body, 'target'))
@@ -139,8 +146,8 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
       throw badRequest(`Snapshot ${wanted} is not available in region ${region}`)
     }
     if (snapshot.state !== 'active') throw badRequest(`Snapshot ${wanted} is ${snapshot.state}`)
-    ctx.snapshots.markUsed(snapshot, Date.now())
     snapshotName = snapshot.name
+    usedSnapshot = snapshot
     image = { ...snapshot.image, base: snapshot.image.base ?? snapshot.imageName }
     resources = { cpu: snapshot.cpu, memory: snapshot.mem, disk: snapshot.disk, gpu: snapshot.gpu }
   }
@@ -152,6 +159,8 @@ export async function createSandbox(r: RouteRequest): Promise<void> {
 
   const id = randomUUID()
   const now = Date.now()
+  // the server sets lastUsedAt to the new sandbox's creation time
+  if (usedSnapshot) ctx.snapshots.markUsed(usedSnapshot, now)
   const contextHashes = (buildInfo?.contextHashes as string[] | undefined) ?? []
   const sb: SandboxRecord = {
     id,
