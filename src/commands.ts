@@ -30,7 +30,10 @@ export interface CommandOptions {
   shell: Shell
 }
 
-/** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
+/**
+ * Appends each command's result to `results` as it ends, so that an error midway still reports what ran. The
+ * session is not deleted afterwards: deleting the sandbox ends it, and a kept sandbox keeps what ran in it.
+ */
 export async function runCommands(
   shell: CommandShell,
   opts: CommandOptions,
@@ -38,35 +41,31 @@ export async function runCommands(
 ): Promise<void> {
   let stopped = false
   let exitTrap = false
-  try {
-    for (const [index, command] of opts.commands.entries()) {
-      if (stopped) {
-        results.push(notRun(command.text))
-        continue
-      }
-      try {
-        const { result, end } = await core.group(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () =>
-          shell.run(command, opts),
-        )
-        results.push(result)
-        exitTrap = end?.exitTrap ?? exitTrap
-        stopped = end?.exited || (opts.failFast && isFailure(result))
-        if (end?.exited && index + 1 < opts.commands.length) {
-          core.info(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`)
-        }
-      } catch (err) {
-        if (!(err instanceof Interrupted)) throw err
-        // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
-        results.push(err.result, ...opts.commands.slice(index + 1).map((c) => notRun(c.text)))
-        throw err.cause
-      }
+  for (const [index, command] of opts.commands.entries()) {
+    if (stopped) {
+      results.push(notRun(command.text))
+      continue
     }
-    // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
-    if (exitTrap) {
-      await core.group('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts))
+    try {
+      const { result, end } = await core.group(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () =>
+        shell.run(command, opts),
+      )
+      results.push(result)
+      exitTrap = end?.exitTrap ?? exitTrap
+      stopped = end?.exited || (opts.failFast && isFailure(result))
+      if (end?.exited && index + 1 < opts.commands.length) {
+        core.info(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`)
+      }
+    } catch (err) {
+      if (!(err instanceof Interrupted)) throw err
+      // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
+      results.push(err.result, ...opts.commands.slice(index + 1).map((c) => notRun(c.text)))
+      throw err.cause
     }
-  } finally {
-    await shell.close()
+  }
+  // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
+  if (exitTrap) {
+    await core.group('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts))
   }
 }
 
@@ -217,10 +216,6 @@ export class CommandShell {
     this.#session = undefined
     const id = await session?.catch(() => undefined)
     if (id) await this.#toolbox.process.deleteSession(id)
-  }
-
-  async close(): Promise<void> {
-    await this.#kill().catch((err) => core.debug(`Closing the session: ${err}`))
   }
 }
 

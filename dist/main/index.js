@@ -51123,40 +51123,38 @@ const GROUP_TITLE_CHARS = 80;
 const TAIL_BYTES = 64 * 1024;
 /** What the user's EXIT trap is run as once the block has ended (the state helpers keep it there). */
 const EXIT_TRAP = 'eval "$__dta_exit_trap"';
-/** Appends each command's result to `results` as it ends, so that an error midway still reports what ran. */
+/**
+ * Appends each command's result to `results` as it ends, so that an error midway still reports what ran. The
+ * session is not deleted afterwards: deleting the sandbox ends it, and a kept sandbox keeps what ran in it.
+ */
 async function runCommands(shell, opts, results) {
     let stopped = false;
     let exitTrap = false;
-    try {
-        for (const [index, command] of opts.commands.entries()) {
-            if (stopped) {
-                results.push(notRun(command.text));
-                continue;
-            }
-            try {
-                const { result, end } = await core/* group */.Os(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
-                results.push(result);
-                exitTrap = end?.exitTrap ?? exitTrap;
-                stopped = end?.exited || (opts.failFast && isFailure(result));
-                if (end?.exited && index + 1 < opts.commands.length) {
-                    core/* info */.pq(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`);
-                }
-            }
-            catch (err) {
-                if (!(err instanceof Interrupted))
-                    throw err;
-                // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
-                results.push(err.result, ...opts.commands.slice(index + 1).map((c) => notRun(c.text)));
-                throw err.cause;
+    for (const [index, command] of opts.commands.entries()) {
+        if (stopped) {
+            results.push(notRun(command.text));
+            continue;
+        }
+        try {
+            const { result, end } = await core/* group */.Os(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
+            results.push(result);
+            exitTrap = end?.exitTrap ?? exitTrap;
+            stopped = end?.exited || (opts.failFast && isFailure(result));
+            if (end?.exited && index + 1 < opts.commands.length) {
+                core/* info */.pq(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`);
             }
         }
-        // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
-        if (exitTrap) {
-            await core/* group */.Os('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts));
+        catch (err) {
+            if (!(err instanceof Interrupted))
+                throw err;
+            // The sandbox stopped answering: this command failed without an exit code, the rest never ran.
+            results.push(err.result, ...opts.commands.slice(index + 1).map((c) => notRun(c.text)));
+            throw err.cause;
         }
     }
-    finally {
-        await shell.close();
+    // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
+    if (exitTrap) {
+        await core/* group */.Os('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts));
     }
 }
 /**
@@ -51299,9 +51297,6 @@ class CommandShell {
         const id = await session?.catch(() => undefined);
         if (id)
             await this.#toolbox.process.deleteSession(id);
-    }
-    async close() {
-        await this.#kill().catch((err) => core/* debug */.Yz(`Closing the session: ${err}`));
     }
 }
 /** A command cut short by an error of the sandbox or the network, with what is known of it. */
