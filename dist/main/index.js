@@ -50863,11 +50863,18 @@ pump() {
   size=$(wc -c < "$out") && size=$((size + 0))
   if [ "$size" -gt "$sent" ]; then tail -c +$((sent + 1)) "$out" | head -c $((size - sent)); sent=$size; fi
 }
-( while [ ! -f "$dir/status" ]; do pump; sleep 0.1 2>/dev/null || sleep 1; done; pump; echo "$sent" > "$dir/sent" ) &
+# The pump polls the output file; the driver wakes it (USR1) the moment the command ends. Its sleeps write
+# nothing to the session's pipes, so none of them holds the command open.
+(
+  trap : USR1
+  while [ ! -f "$dir/status" ]; do pump; sleep 0.1 < /dev/null > /dev/null 2>&1 & wait $! 2>/dev/null; done
+  pump; echo "$sent" > "$dir/sent"
+) &
 pumper=$!
 wait "$child"
 status=$?
 : > "$dir/status"
+kill -USR1 "$pumper" 2>/dev/null
 wait "$pumper"
 sent=$(cat "$dir/sent")
 # The marker goes on a line of its own (the daemon's labeller would end a partial last line anyway).
