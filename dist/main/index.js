@@ -52870,13 +52870,11 @@ async function prepareEnvironment(client, config, source, workspace) {
     }
     if (!config.image) {
         // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2079));
+        const { findDockerfile, noticeWholeContextCopy, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 274));
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
-            if (dockerfile.from === 'workspace') {
-                const { noticeWholeContextCopy } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(988)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1988));
+            if (dockerfile.from === 'workspace')
                 noticeWholeContextCopy(dockerfile.path, dockerfile.text);
-            }
             const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
             return fromSnapshot('dockerfile', config.dockerfile, await ensureBounded(client, build, config));
         }

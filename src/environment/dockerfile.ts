@@ -15,6 +15,9 @@ import { buildContext, copySources, uploadContext } from './context.ts'
 import { prefixOf, snapshotName } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
+// One lazily loaded chunk for everything a Dockerfile needs (the parser, the context, this notice).
+export { noticeWholeContextCopy } from './whole-context.ts'
+
 export interface Dockerfile {
   /** relative to the workspace, as the input names it */
   path: string

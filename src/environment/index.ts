@@ -38,13 +38,10 @@ export async function prepareEnvironment(
   }
   if (!config.image) {
     // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-    const { findDockerfile, prepareDockerfile } = await import('./dockerfile.ts')
+    const { findDockerfile, noticeWholeContextCopy, prepareDockerfile } = await import('./dockerfile.ts')
     const dockerfile = await findDockerfile(config, source, workspace)
     if (dockerfile) {
-      if (dockerfile.from === 'workspace') {
-        const { noticeWholeContextCopy } = await import('./whole-context.ts')
-        noticeWholeContextCopy(dockerfile.path, dockerfile.text)
-      }
+      if (dockerfile.from === 'workspace') noticeWholeContextCopy(dockerfile.path, dockerfile.text)
       const build = await prepareDockerfile(client, config, source, workspace, dockerfile)
       return fromSnapshot('dockerfile', config.dockerfile, await ensureBounded(client, build, config))
     }
