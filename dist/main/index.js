@@ -52190,7 +52190,7 @@ async function prepareEnvironment(client, config, source, workspace) {
     }
     if (!config.image) {
         // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
+        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(453), __nccwpck_require__.e(489)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7489));
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
             const build = await prepareDockerfile(client, config, source, workspace, dockerfile);

@@ -12,6 +12,7 @@ import { errorCode } from '../daytona/http.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
+import { ContextEscapeError, isInside, realPathOf } from './context-files.ts'
 import { prefixOf, snapshotName } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
@@ -36,10 +37,7 @@ export async function findDockerfile(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Dockerfile | undefined> {
   const path = config.dockerfile
-  const local = await readFile(resolve(workspace, path), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined
-    throw new Error(`Could not read ${path} from the workspace: ${err.message}`)
-  })
+  const local = await readLocal(workspace, path)
   if (local !== undefined) return { path, text: local, from: 'workspace' }
 
   const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref)!.slice(0, 12)}` : ''}`
@@ -61,6 +59,25 @@ export async function findDockerfile(
       `To build the repository's Dockerfile, check out the repository first (actions/checkout).`,
   )
   return undefined
+}
+
+/**
+ * The workspace's Dockerfile, read through its real path, which must stay in the workspace: a link to a runner
+ * file would otherwise come back in the build log. Undefined when there is none.
+ */
+async function readLocal(workspace: string, path: string): Promise<string | undefined> {
+  const real = await realPathOf(resolve(workspace, path))
+  if (!real) return undefined
+  const root = (await realPathOf(workspace)) ?? workspace
+  if (!isInside(root, real)) {
+    throw new ContextEscapeError(
+      `${path} leads outside the workspace through a symbolic link: refusing to read it as the Dockerfile.`,
+    )
+  }
+  return readFile(real, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EISDIR') throw new Error(`Input 'dockerfile' names ${path}, which is a directory.`)
+    throw new Error(`Could not read ${path} from the workspace (${err.code ?? 'error'}).`)
+  })
 }
 
 type Fetched = { found: true; text: string } | { found: false; status?: number; detail: string }
@@ -119,7 +136,11 @@ export async function prepareDockerfile(
     )
   }
   const contextDir = resolve(workspace, config.context ?? dirname(config.dockerfile))
-  const entries = await buildContext(contextDir, dockerfile.text, dockerfile.path)
+  const entries = await buildContext(contextDir, dockerfile.text, {
+    dockerfileName: dockerfile.path,
+    dockerfilePath: resolve(workspace, dockerfile.path),
+    workspace,
+  })
   const contextHashes = entries.map((entry) => entry.hash)
   const name = snapshotName(prefixOf(config, source), {
     dockerfile: dockerfile.text,
