@@ -50460,38 +50460,57 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
 // Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
 // workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
+// A fence's writer dies with the fence: whatever still arrives after commands resumed (a log stream that
+// outlives a cancellation) is dropped, never written where the runner would obey it.
 
-let fence;
+class Fence {
+    #token = (0,external_node_crypto_.randomUUID)();
+    #atLineStart = true;
+    #open = true;
+    constructor() {
+        process.stdout.write(`::stop-commands::${this.#token}\n`);
+    }
+    write = (text) => {
+        if (!this.#open || !text)
+            return;
+        process.stdout.write(text);
+        this.#atLineStart = text.endsWith('\n');
+    };
+    /** Detaches every writer of this fence, then resumes workflow commands on a line of their own. */
+    close() {
+        if (!this.#open)
+            return;
+        this.#open = false;
+        process.stdout.write(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
+    }
+}
+let current;
 /**
  * Runs `fn` with workflow commands stopped, handing it a writer for the untrusted text. Nested use shares
  * the outer fence. Whatever happens, commands are resumed on a line of their own.
  */
 async function withUntrustedOutput(fn) {
-    if (fence)
-        return fn(write);
-    fence = { token: (0,external_node_crypto_.randomUUID)(), atLineStart: true };
-    process.stdout.write(`::stop-commands::${fence.token}\n`);
+    if (current)
+        return fn(current.write);
+    const fence = new Fence();
+    current = fence;
     try {
-        return await fn(write);
+        return await fn(fence.write);
     }
     finally {
-        resumeWorkflowCommands();
+        if (current === fence)
+            current = undefined;
+        fence.close();
     }
 }
-/** Ends the fence now (cancellation: the action's own last words must be obeyed). Safe to call any time. */
+/**
+ * Ends the fence now (cancellation: the action's own last words must be obeyed). Its writers go quiet
+ * first, for good: output that streams in afterwards is dropped. Safe to call any time.
+ */
 function resumeWorkflowCommands() {
-    if (!fence)
-        return;
-    const { token, atLineStart } = fence;
-    fence = undefined;
-    process.stdout.write(`${atLineStart ? '' : '\n'}::${token}::\n`);
-}
-function write(text) {
-    if (!text)
-        return;
-    process.stdout.write(text);
-    if (fence)
-        fence.atLineStart = text.endsWith('\n');
+    const fence = current;
+    current = undefined;
+    fence?.close();
 }
 
 ;// CONCATENATED MODULE: ./lib/cleanup.js
@@ -50566,7 +50585,8 @@ class Cleanup {
         core/* saveState */.LZ(KEYS.settled, how);
     }
     async #cancel() {
-        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed, and
+        // what the stream still brings while we delete is dropped (resuming detaches its writer).
         resumeWorkflowCommands();
         core/* warning */.$e('The run was cancelled: deleting the sandbox.');
         if (!this.#ref.id && !this.#ref.name)

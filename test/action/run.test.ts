@@ -150,6 +150,37 @@ describe('cancellation', () => {
     },
   )
 
+  it('obeys none of the output that still streams while the cancelled run deletes the sandbox', async () => {
+    // a slow delete keeps the step alive, and the command's log stream open, after the cancellation
+    await project.emulator.admin.faults({ method: 'DELETE', path: '^/api/sandbox/', latencyMs: 3000 })
+    const obeyed: string[] = []
+    try {
+      const main = await mainStep(
+        project,
+        {
+          run: 'echo started-injecting; while :; do echo "::warning title=INJ::x"; echo "::save-state name=sandbox-settled::deleted"; sleep 0.01; done',
+        },
+        {
+          signalAfter: { pattern: /^started-injecting$/m, signal: 'SIGINT' },
+          timeoutMs: 20_000,
+          onLine: (event) => {
+            if (event.kind === 'hidden' && event.command === 'save-state') obeyed.push(event.command)
+          },
+        },
+      )
+      expect(main.timedOut).toBe(false)
+      expect(main.annotations).toContainEqual(
+        expect.objectContaining({ level: 'warning', message: expect.stringMatching(/cancelled/) }),
+      )
+      expect(main.annotations.filter((a) => a.title === 'INJ')).toEqual([])
+      expect(obeyed).toEqual([])
+      expect(main.log).toMatch(/::warning title=INJ::x/) // it did run, and was shown
+    } finally {
+      await project.emulator.admin.clearFaults()
+    }
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
   it('leaves the sandbox to the post step when main is killed outright', async () => {
     const { main, post } = await job(
       project,
