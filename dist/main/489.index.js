@@ -22,6 +22,8 @@ var core = __webpack_require__(5792);
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
 var http = __webpack_require__(5974);
+// EXTERNAL MODULE: ./lib/github-context.js
+var github_context = __webpack_require__(5786);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -381,6 +383,7 @@ var key = __webpack_require__(8114);
 
 
 
+
 const GITHUB_TIMEOUT_MS = 15_000;
 /**
  * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
@@ -389,8 +392,10 @@ const GITHUB_TIMEOUT_MS = 15_000;
 async function findDockerfile(config, source, workspace, env = process.env) {
     const path = config.dockerfile;
     const local = await readLocal(workspace, path);
-    if (local !== undefined)
+    if (local !== undefined) {
+        (0,github_context/* assertWorkspaceTrusted */.bq)(source, config.allowFork, path);
         return { path, text: local, from: 'workspace' };
+    }
     const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref).slice(0, 12)}` : ''}`;
     const remote = await fetchFromGitHub(path, source, config.token, env);
     if (remote.found) {

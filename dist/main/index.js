@@ -47283,6 +47283,261 @@ function prefixOf(config, source) {
 
 /***/ }),
 
+/***/ 5786:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ fromEnvironment),
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   Vx: () => (/* binding */ sandboxLabels),
+/* harmony export */   ZV: () => (/* binding */ sandboxName),
+/* harmony export */   bq: () => (/* binding */ assertWorkspaceTrusted),
+/* harmony export */   ev: () => (/* binding */ resolveSource),
+/* harmony export */   oA: () => (/* binding */ assertTrusted),
+/* harmony export */   uu: () => (/* binding */ forkOfPullRequest)
+/* harmony export */ });
+/* unused harmony export UntrustedForkError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
+// plus the labels and name that let cleanup find the sandbox again.
+// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
+
+
+/** Label keys under this prefix belong to the action; users may not set them. */
+const LABEL_PREFIX = 'daytona-action/';
+/** Thrown by assertTrusted; the message is one line and says how to opt in. */
+class UntrustedForkError extends Error {
+    name = 'UntrustedForkError';
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/**
+ * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
+ * and these from the base repository itself, run with the base repository's secrets.
+ */
+const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
+function fromEnvironment(env = process.env) {
+    const payload = readEventPayload(env);
+    const payloadRepo = record(payload.repository)?.full_name ?? '';
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: env.GITHUB_REPOSITORY || payloadRepo,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
+        job: env.GITHUB_JOB ?? '',
+        workflow: env.GITHUB_WORKFLOW,
+    };
+}
+/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return record(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'))) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
+function forkOfPullRequest(payload, baseRepository = '') {
+    const head = headRepository(payload);
+    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
+    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
+}
+function resolveSource(event, overrides) {
+    const serverUrl = event.serverUrl.replace(/\/+$/, '');
+    const baseRepository = event.repository;
+    let source = fromEvent(event, baseRepository);
+    const eventFork = source.isFork ? source.repository : undefined;
+    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
+        // Another repository: the event's commit means nothing there, so clone its default branch.
+        source = { repository: overrides.repository, sha: '', isFork: false };
+    }
+    if (overrides.ref)
+        source = { ...source, ...refOverride(overrides.ref, event, source) };
+    return {
+        eventName: event.eventName,
+        baseRepository,
+        serverUrl,
+        cloneUrl: `${serverUrl}/${source.repository}.git`,
+        ...source,
+        // trust follows what is cloned, not what the inputs call it
+        isFork: !sameRepository(source.repository, baseRepository),
+        ...(eventFork && { eventFork }),
+        privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
+    };
+}
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref, event, source) {
+    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+    if (FULL_SHA.test(ref))
+        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
+    const named = refName(ref);
+    if (!named) {
+        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
+    }
+    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
+    return { ...named, sha: ownTag ? event.sha : '' };
+}
+function fromEvent(event, baseRepository) {
+    const { payload } = event;
+    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+        const pr = record(payload.pull_request);
+        const head = record(pr?.head);
+        const repository = headRepository(payload);
+        if (!pr || !head || typeof head.sha !== 'string') {
+            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
+        }
+        if (!repository) {
+            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
+        }
+        return {
+            repository,
+            sha: head.sha,
+            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
+            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
+            isFork: !sameRepository(repository, baseRepository),
+        };
+    }
+    if (event.eventName === 'workflow_run') {
+        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
+        const run = record(payload.workflow_run);
+        const repository = record(run?.head_repository)?.full_name;
+        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
+            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+            const prNumber = record(prs[0])?.number;
+            return {
+                repository,
+                sha: run.head_sha,
+                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
+                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
+                isFork: !sameRepository(repository, baseRepository),
+            };
+        }
+    }
+    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
+}
+/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
+function assertTrusted(source, allowFork) {
+    if (!source.isFork || allowFork || !source.privileged)
+        return;
+    const what = source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
+        ? `pull request #${source.prNumber} from fork ${source.repository}`
+        : source.repository;
+    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`);
+}
+/**
+ * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
+ * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
+ */
+function assertWorkspaceTrusted(source, allowFork, what) {
+    if (!source.eventFork || allowFork || !source.privileged)
+        return;
+    throw new UntrustedForkError(`Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
+        `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`);
+}
+function risk(source) {
+    return (`this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
+        `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
+        'with required reviewers), or use the pull_request event, which runs fork code without secrets.');
+}
+function sandboxLabels(source, run) {
+    const labels = {
+        [`${LABEL_PREFIX}repository`]: source.baseRepository,
+        [`${LABEL_PREFIX}run-id`]: String(run.runId),
+        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
+        [`${LABEL_PREFIX}job`]: run.job,
+    };
+    if (source.sha)
+        labels[`${LABEL_PREFIX}sha`] = source.sha;
+    if (source.prNumber !== undefined)
+        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
+    if (run.matrix)
+        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
+    return labels;
+}
+const NAME_MAX = 63;
+/**
+ * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
+ * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
+ * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
+ */
+function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
+    const repoName = source.baseRepository.split('/').pop() ?? '';
+    const tail = [
+        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
+        slug(suffix, 6) || randomSuffix(),
+    ]
+        .filter(Boolean)
+        .join('-');
+    const head = [
+        slug(repoName, 14) || 'run',
+        slug(String(run.runId), 20),
+        slug(String(run.runAttempt), 3),
+        slug(run.job, 12),
+    ]
+        .filter(Boolean)
+        .join('-');
+    // Long run ids eat into the job name rather than into the parts that keep names apart.
+    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
+}
+function randomSuffix() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 4);
+}
+function slug(text, max) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, max)
+        .replace(/^-+|-+$/g, '');
+}
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref) {
+    if (!ref)
+        return {};
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
+    if (match)
+        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
+    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
+}
+function headRepository(payload) {
+    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
+    return typeof name === 'string' ? name : undefined;
+}
+// GitHub owner and repository names are case-insensitive.
+function sameRepository(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+
+/***/ }),
+
 /***/ 5792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -52242,222 +52497,8 @@ function fromSnapshot(kind, origin, built) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/github-context.js
-// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
-// plus the labels and name that let cleanup find the sandbox again.
-// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
-
-
-/** Label keys under this prefix belong to the action; users may not set them. */
-const LABEL_PREFIX = 'daytona-action/';
-/** Thrown by assertTrusted; the message is one line and says how to opt in. */
-class UntrustedForkError extends Error {
-    name = 'UntrustedForkError';
-}
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
-/** Events that run with the base repository's secrets even when the code under test comes from a fork. */
-const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run']);
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
-function fromEnvironment(env = process.env) {
-    const payload = readEventPayload(env);
-    const payloadRepo = record(payload.repository)?.full_name ?? '';
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY || payloadRepo,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
-        job: env.GITHUB_JOB ?? '',
-        workflow: env.GITHUB_WORKFLOW,
-    };
-}
-/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return record(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'))) ?? {};
-    }
-    catch {
-        return {};
-    }
-}
-/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
-function forkOfPullRequest(payload, baseRepository = '') {
-    const head = headRepository(payload);
-    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
-    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
-}
-function resolveSource(event, overrides) {
-    const serverUrl = event.serverUrl.replace(/\/+$/, '');
-    const baseRepository = event.repository;
-    let source = fromEvent(event, baseRepository);
-    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
-        // Another repository: the event's commit means nothing there, so clone its default branch.
-        source = { repository: overrides.repository, sha: '', isFork: false };
-    }
-    if (overrides.ref)
-        source = { ...source, ...refOverride(overrides.ref, event, source) };
-    return {
-        eventName: event.eventName,
-        baseRepository,
-        serverUrl,
-        cloneUrl: `${serverUrl}/${source.repository}.git`,
-        ...source,
-    };
-}
-/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
-function refOverride(ref, event, source) {
-    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
-    if (FULL_SHA.test(ref))
-        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
-    const named = refName(ref);
-    if (!named) {
-        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
-    }
-    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
-    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
-    return { ...named, sha: ownTag ? event.sha : '' };
-}
-function fromEvent(event, baseRepository) {
-    const { payload } = event;
-    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
-        const pr = record(payload.pull_request);
-        const head = record(pr?.head);
-        const repository = headRepository(payload);
-        if (!pr || !head || typeof head.sha !== 'string') {
-            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
-        }
-        if (!repository) {
-            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
-        }
-        return {
-            repository,
-            sha: head.sha,
-            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
-            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
-            isFork: !sameRepository(repository, baseRepository),
-        };
-    }
-    if (event.eventName === 'workflow_run') {
-        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
-        const run = record(payload.workflow_run);
-        const repository = record(run?.head_repository)?.full_name;
-        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
-            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-            const prNumber = record(prs[0])?.number;
-            return {
-                repository,
-                sha: run.head_sha,
-                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
-                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
-                isFork: !sameRepository(repository, baseRepository),
-            };
-        }
-    }
-    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
-}
-/** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
-function assertTrusted(source, allowFork) {
-    if (!source.isFork || allowFork || !PRIVILEGED_EVENTS.has(source.eventName))
-        return;
-    const what = source.prNumber
-        ? `pull request #${source.prNumber} from fork ${source.repository}`
-        : source.repository;
-    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: this event runs with ${source.baseRepository}'s ` +
-        `secrets and a write token, so running a fork's code is a "pwn request" risk. ` +
-        `Review the change first and set 'allow-fork: true' (ideally behind an environment with required reviewers), ` +
-        `or use the pull_request event, which runs fork code without secrets.`);
-}
-function sandboxLabels(source, run) {
-    const labels = {
-        [`${LABEL_PREFIX}repository`]: source.baseRepository,
-        [`${LABEL_PREFIX}run-id`]: String(run.runId),
-        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
-        [`${LABEL_PREFIX}job`]: run.job,
-    };
-    if (source.sha)
-        labels[`${LABEL_PREFIX}sha`] = source.sha;
-    if (source.prNumber !== undefined)
-        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
-    if (run.matrix)
-        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
-    return labels;
-}
-const NAME_MAX = 63;
-/**
- * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
- * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
- * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
- */
-function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
-    const repoName = source.baseRepository.split('/').pop() ?? '';
-    const tail = [
-        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
-        slug(suffix, 6) || randomSuffix(),
-    ]
-        .filter(Boolean)
-        .join('-');
-    const head = [
-        slug(repoName, 14) || 'run',
-        slug(String(run.runId), 20),
-        slug(String(run.runAttempt), 3),
-        slug(run.job, 12),
-    ]
-        .filter(Boolean)
-        .join('-');
-    // Long run ids eat into the job name rather than into the parts that keep names apart.
-    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
-}
-function randomSuffix() {
-    return (0,external_node_crypto_.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
-}
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 4);
-}
-function slug(text, max) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, max)
-        .replace(/^-+|-+$/g, '');
-}
-/**
- * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
- * (refs/pull/…) name neither: undefined.
- */
-function refName(ref) {
-    if (!ref)
-        return {};
-    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
-    if (match)
-        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
-    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
-}
-function headRepository(payload) {
-    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
-    return typeof name === 'string' ? name : undefined;
-}
-// GitHub owner and repository names are case-insensitive.
-function sameRepository(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-
+// EXTERNAL MODULE: ./lib/github-context.js
+var github_context = __nccwpck_require__(5786);
 ;// CONCATENATED MODULE: ./lib/input-parsers.js
 // Generic parsers for action inputs. Each takes the raw (trimmed) text and either returns the typed value
 // or throws InputError with one line: `Input '<name>' <accepted form> (got "<value>").`
@@ -52801,7 +52842,7 @@ function checkSecret(name, value) {
 function missingApiKeyReason(env) {
     const event = env.GITHUB_EVENT_NAME ?? '';
     const fork = (event === 'pull_request' || event.startsWith('pull_request_review')) &&
-        forkOfPullRequest(readEventPayload(env), env.GITHUB_REPOSITORY ?? '');
+        (0,github_context/* forkOfPullRequest */.uu)((0,github_context/* readEventPayload */.N5)(env), env.GITHUB_REPOSITORY ?? '');
     if (fork) {
         return (`Input 'api-key' is empty because GitHub does not pass secrets to workflows triggered by pull requests ` +
             `from forks (this one comes from ${fork}). To test fork pull requests, run the job on pull_request_target ` +
@@ -52844,8 +52885,8 @@ function checkEnvEntry(key, _value, line) {
 function checkLabelEntry(key, value, line) {
     const keyForm = `line ${line} has an invalid key; label keys are 1-63 letters, digits, '.', '-', '_' or '/'`;
     check(LABEL_KEY.test(key), INPUTS.labels, keyForm, key);
-    const reserved = `line ${line} sets a ${LABEL_PREFIX}* key; those labels belong to the action`;
-    check(!key.toLowerCase().startsWith(LABEL_PREFIX), INPUTS.labels, reserved, key);
+    const reserved = `line ${line} sets a ${github_context/* LABEL_PREFIX */.Ag}* key; those labels belong to the action`;
+    check(!key.toLowerCase().startsWith(github_context/* LABEL_PREFIX */.Ag), INPUTS.labels, reserved, key);
     check(value.length <= 255, INPUTS.labels, `line ${line} has a value longer than 255 characters`);
 }
 /** Rules that span inputs: one source for the sandbox, and what only makes sense with a Dockerfile. */
@@ -53264,14 +53305,14 @@ const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
 const CREATE_ATTEMPTS = 3;
 async function createSandbox(client, config, source, environment, job, cleanup) {
-    const name = sandboxName(source, job);
+    const name = (0,github_context/* sandboxName */.ZV)(source, job);
     cleanup.rememberName(name);
     const body = {
         name,
         ...environment.createParams,
         target: config.target,
         env: { ...config.env },
-        labels: { ...config.labels, ...sandboxLabels(source, job) },
+        labels: { ...config.labels, ...(0,github_context/* sandboxLabels */.Vx)(source, job) },
         autoStopInterval: IDLE_STOP_MINUTES,
         // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
         autoDeleteInterval: 0,
@@ -53470,9 +53511,9 @@ async function run() {
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
-    const event = fromEnvironment();
-    const source = resolveSource(event, config);
-    assertTrusted(source, config.allowFork);
+    const event = (0,github_context/* fromEnvironment */.AU)();
+    const source = (0,github_context/* resolveSource */.ev)(event, config);
+    (0,github_context/* assertTrusted */.oA)(source, config.allowFork);
     const outcome = { startedAt, config, source, job: event.job, results: [] };
     const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
     const cleanup = new Cleanup(client, config.apiUrl);

@@ -9,7 +9,7 @@ import * as core from '@actions/core'
 import { request } from 'undici'
 import type { Daytona } from '../daytona/client.ts'
 import { errorCode } from '../daytona/http.ts'
-import type { Source } from '../github-context.ts'
+import { assertWorkspaceTrusted, type Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
 import { ContextEscapeError, isInside, realPathOf } from './context-files.ts'
@@ -31,14 +31,20 @@ const GITHUB_TIMEOUT_MS = 15_000
  * nor the repository has. An explicit `dockerfile` input that exists nowhere is an error.
  */
 export async function findDockerfile(
-  config: Pick<Config, 'dockerfile' | 'dockerfileExplicit' | 'token'>,
-  source: Pick<Source, 'repository' | 'sha' | 'ref'>,
+  config: Pick<Config, 'dockerfile' | 'dockerfileExplicit' | 'token' | 'allowFork'>,
+  source: Pick<
+    Source,
+    'repository' | 'sha' | 'ref' | 'eventFork' | 'privileged' | 'eventName' | 'baseRepository'
+  >,
   workspace: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Dockerfile | undefined> {
   const path = config.dockerfile
   const local = await readLocal(workspace, path)
-  if (local !== undefined) return { path, text: local, from: 'workspace' }
+  if (local !== undefined) {
+    assertWorkspaceTrusted(source, config.allowFork, path)
+    return { path, text: local, from: 'workspace' }
+  }
 
   const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref)!.slice(0, 12)}` : ''}`
   const remote = await fetchFromGitHub(path, source, config.token, env)

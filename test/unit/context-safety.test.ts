@@ -107,8 +107,15 @@ describe('symbolic links', () => {
 
   it('refuses a Dockerfile that is a link to a file outside the workspace, without reading it', async () => {
     const failure = findDockerfile(
-      { dockerfile: 'Dockerfile.evil', dockerfileExplicit: true, token: '' },
-      { repository: 'acme/widgets', sha: '', ref: 'main' },
+      { dockerfile: 'Dockerfile.evil', dockerfileExplicit: true, token: '', allowFork: false },
+      {
+        repository: 'acme/widgets',
+        sha: '',
+        ref: 'main',
+        eventName: 'push',
+        baseRepository: 'acme/widgets',
+        privileged: true,
+      },
       workspace,
     )
     await expect(failure).rejects.toThrow(/Dockerfile\.evil .*outside the workspace/)
