@@ -147,26 +147,48 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./lib/environment/context-hash.js
-// The SDK's MD5 of one build-context entry (daytona-api.md §3.3), which names the tar in object storage and
-// lets the server's build dedupe recognise contexts uploaded by the SDK: MD5 over the archive path, then the
-// file's bytes, or for a directory each file's path relative to it + its bytes, and each empty directory's
-// path; links are skipped.
+// Two digests of one build-context entry, computed in one read of its files:
+//  - `hash`, the SDK's MD5 (daytona-api.md §3.3), which names the tar in object storage and lets the server's
+//    build dedupe recognise contexts uploaded by the SDK: MD5 over the archive path, then the file's bytes,
+//    or for a directory each file's path relative to it + its bytes, and each empty directory's path; links
+//    are skipped. It is ambiguous (paths and bytes run together, links are not in it), so it names nothing
+//    we trust;
+//  - `key`, what snapshot names are made from: SHA-256 over a length-prefixed encoding of the archive path,
+//    then of every entry's type, mode, path, link target and content, so that different contexts never
+//    share a key.
 
 
 
+const KIND_CODE = { file: 'f', directory: 'd', symlink: 'l' };
 async function hashNodes(contextRoot, archivePath, nodes) {
     const sdk = (0,external_node_crypto_.createHash)('md5').update(archivePath);
+    const key = (0,external_node_crypto_.createHash)('sha256');
+    field(key, archivePath);
     const entryIsFile = nodes.length === 1 && nodes[0].kind === 'file';
     for (const node of nodes) {
+        field(key, KIND_CODE[node.kind]);
+        field(key, node.mode.toString(8));
+        field(key, node.relative);
+        field(key, node.linkTarget ?? '');
         if (node.kind === 'directory' && node.empty)
             sdk.update(node.relative);
         if (node.kind !== 'file')
             continue;
         if (!entryIsFile)
             sdk.update(node.relative);
-        await hashFile((0,external_node_path_.join)(contextRoot, node.source), node.size, sdk);
+        key.update(context_hash_length(node.size));
+        await hashFile((0,external_node_path_.join)(contextRoot, node.source), node.size, sdk, key);
     }
-    return { hash: sdk.digest('hex') };
+    return { hash: sdk.digest('hex'), key: key.digest('hex') };
+}
+function field(hash, text) {
+    const bytes = Buffer.from(text, 'utf8');
+    hash.update(context_hash_length(bytes.length)).update(bytes);
+}
+function context_hash_length(n) {
+    const prefix = Buffer.alloc(8);
+    prefix.writeBigUInt64BE(BigInt(n));
+    return prefix;
 }
 async function hashFile(path, size, ...hashes) {
     let read = 0;
@@ -175,7 +197,7 @@ async function hashFile(path, size, ...hashes) {
         for (const hash of hashes)
             hash.update(chunk);
     }
-    // what is hashed must be what is packed: a file that changed since it was listed must not slip through
+    // the length went into the key before the bytes: a file that changed since must not slip through
     if (read !== size)
         throw new Error(`${path} changed while the build context was read; run again.`);
 }
@@ -185,7 +207,7 @@ async function hashFile(path, size, ...hashes) {
 // .git, minus what .dockerignore excludes: context-files.ts), hashed and packed the way Daytona's SDK does
 // (daytona-api.md §3.3), so the server's build dedupe recognises contexts uploaded by anyone using the SDK.
 //  - one entry per source (globs expanded); its archivePath is the source relative to the context dir;
-//  - hash: context-hash.ts;
+//  - hash (the SDK's, for the server) and key (ours, for snapshot names): context-hash.ts;
 //  - the upload is an uncompressed portable tar whose entry names start at archivePath.
 
 
@@ -479,11 +501,12 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
         workspace,
     });
     const contextHashes = entries.map((entry) => entry.hash);
-    const name = (0,key/* snapshotName */.a)((0,key/* prefixOf */.M)(config, source), {
+    const name = (0,key/* snapshotName */.aN)((0,key/* prefixOf */.MT)(config, source), {
         dockerfile: dockerfile.text,
-        contextHashes,
+        contextKeys: entries.map((entry) => entry.key),
         resources: config.resources,
         region: config.target,
+        trust: (0,key/* trustOf */.An)(source),
     });
     if (entries.length > 0) {
         const list = entries.map((e) => e.archivePath || '.').join(', ');

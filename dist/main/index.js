@@ -47241,30 +47241,44 @@ function abortableSleep(ms, signal) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ prefixOf),
-/* harmony export */   a: () => (/* binding */ snapshotName)
+/* harmony export */   An: () => (/* binding */ trustOf),
+/* harmony export */   MT: () => (/* binding */ prefixOf),
+/* harmony export */   aN: () => (/* binding */ snapshotName)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
 // else, so an unchanged environment keeps its name across runs, branches and matrix legs.
+//
+// THE NAME FORMAT (the one place it is defined; pruning and anything else that reads names relies on it):
+//   <prefix>-<trust>-<hash>
+//   - prefix: readablePrefix() of the `snapshot-prefix` input or the repository's name: [a-z0-9_.-], at most
+//     40 characters, never empty; always first, so `<prefix>-` finds every snapshot of a repository;
+//   - trust: `trusted` (built from the base repository's own files) or `untrusted` (a fork's, or another
+//     repository's, let in with allow-fork): an untrusted build can never take the name a trusted run reuses;
+//   - hash: 16 hex characters of SHA-256 over KEY_VERSION and the EnvironmentKey (trust included).
 
 /** Bump when the meaning of a key changes, so old snapshots are not mistaken for new ones. */
-const KEY_VERSION = 1;
+const KEY_VERSION = 2;
 const HASH_LENGTH = 16;
 const PREFIX_LENGTH = 40;
 function snapshotName(prefix, key) {
     const canonical = JSON.stringify([
         KEY_VERSION,
+        key.trust,
         key.image ?? null,
         key.dockerfile ?? null,
-        [...(key.contextHashes ?? [])].sort(),
+        [...(key.contextKeys ?? [])].sort(),
         key.resources.cpu ?? null,
         key.resources.memory ?? null,
         key.resources.disk ?? null,
         key.region ?? null,
     ]);
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, HASH_LENGTH);
-    return `${readablePrefix(prefix)}-${hash}`;
+    return `${readablePrefix(prefix)}-${key.trust}-${hash}`;
+}
+/** Untrusted: the code is not the base repository's, or the event is about a fork's (its checkout may be around). */
+function trustOf(source) {
+    return source.isFork || source.eventFork ? 'untrusted' : 'trusted';
 }
 /** Daytona's snapshot names allow [a-zA-Z0-9_.-:] (and '/' between parts); keep to a plain lowercase subset. */
 function readablePrefix(prefix) {
@@ -52478,10 +52492,11 @@ async function prepareEnvironment(client, config, source, workspace) {
         return { kind: 'default', createParams: {} };
     }
     const image = config.image ?? DEFAULT_IMAGE;
-    const name = (0,key/* snapshotName */.a)((0,key/* prefixOf */.M)(config, source), {
+    const name = (0,key/* snapshotName */.aN)((0,key/* prefixOf */.MT)(config, source), {
         image,
         resources: config.resources,
         region: config.target,
+        trust: (0,key/* trustOf */.An)(source),
     });
     const built = await ensureSnapshot(client, { name, imageName: image }, config);
     return fromSnapshot(config.image ? 'image' : 'default', image, built);

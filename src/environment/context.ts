@@ -2,7 +2,7 @@
 // .git, minus what .dockerignore excludes: context-files.ts), hashed and packed the way Daytona's SDK does
 // (daytona-api.md §3.3), so the server's build dedupe recognises contexts uploaded by anyone using the SDK.
 //  - one entry per source (globs expanded); its archivePath is the source relative to the context dir;
-//  - hash: context-hash.ts;
+//  - hash (the SDK's, for the server) and key (ours, for snapshot names): context-hash.ts;
 //  - the upload is an uncompressed portable tar whose entry names start at archivePath.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -38,8 +38,10 @@ export interface ContextEntry {
   archivePath: string
   /** where it really is, relative to the real context root ('' for the root) */
   source: string
-  /** the SDK's MD5 (context-hash.ts): a `contextHashes` element */
+  /** the SDK's MD5 (context-hash.ts): a `contextHashes` element, for the server only */
   hash: string
+  /** the unambiguous digest snapshot names are made from (context-hash.ts) */
+  key: string
   /** exactly what is packed */
   nodes: readonly ContextNode[]
 }

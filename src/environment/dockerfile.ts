@@ -13,7 +13,7 @@ import { assertWorkspaceTrusted, type Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
 import { ContextEscapeError, isInside, realPathOf } from './context-files.ts'
-import { prefixOf, snapshotName } from './key.ts'
+import { prefixOf, snapshotName, trustOf } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
 export interface Dockerfile {
@@ -150,9 +150,10 @@ export async function prepareDockerfile(
   const contextHashes = entries.map((entry) => entry.hash)
   const name = snapshotName(prefixOf(config, source), {
     dockerfile: dockerfile.text,
-    contextHashes,
+    contextKeys: entries.map((entry) => entry.key),
     resources: config.resources,
     region: config.target,
+    trust: trustOf(source),
   })
   if (entries.length > 0) {
     const list = entries.map((e) => e.archivePath || '.').join(', ')

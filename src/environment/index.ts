@@ -6,7 +6,7 @@ import type { Daytona } from '../daytona/client.ts'
 import type { CreateSandbox } from '../daytona/types.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
-import { prefixOf, snapshotName } from './key.ts'
+import { prefixOf, snapshotName, trustOf } from './key.ts'
 import { ensureSnapshot, useExistingSnapshot } from './snapshot.ts'
 
 /** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
@@ -52,6 +52,7 @@ export async function prepareEnvironment(
     image,
     resources: config.resources,
     region: config.target,
+    trust: trustOf(source),
   })
   const built = await ensureSnapshot(client, { name, imageName: image }, config)
   return fromSnapshot(config.image ? 'image' : 'default', image, built)
