@@ -24,6 +24,8 @@ var undici = __webpack_require__(6752);
 var http = __webpack_require__(5974);
 // EXTERNAL MODULE: ./lib/github-context.js
 var github_context = __webpack_require__(5786);
+// EXTERNAL MODULE: ./lib/printable.js
+var printable = __webpack_require__(6072);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -218,6 +220,7 @@ async function hashFile(path, size, ...hashes) {
 
 
 
+
 const GLOB = /[*?[]/;
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git:\/\/)/;
 /** Local sources of COPY/ADD (no `--from` stage or image, no URLs, no heredocs), in Dockerfile order. */
@@ -365,7 +368,8 @@ async function uploadContext(client, contextDir, entries) {
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'daytona-context-'));
     try {
         for (const entry of entries) {
-            const label = entry.archivePath || '.';
+            // a COPY source is the pull request's text (JSON form allows any character)
+            const label = (0,printable/* printable */.g)(entry.archivePath || '.');
             const tarFile = (0,external_node_path_.join)(scratch, `${entry.hash}.tar`);
             const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
                 await packContextEntry(contextDir, entry, tarFile);
@@ -397,6 +401,7 @@ var key = __webpack_require__(8114);
 // Daytona's SDK does), the size and the region. The context is uploaded only when the snapshot is built.
 // The Dockerfile comes from the workspace (after actions/checkout) or, without a checkout, from the
 // commit under test through the GitHub REST API — which cannot supply a build context.
+
 
 
 
@@ -510,7 +515,7 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
     });
     if (entries.length > 0) {
         const list = entries.map((e) => e.archivePath || '.').join(', ');
-        core/* info */.pq(`${dockerfile.path}: build context ${list} → snapshot ${name}`);
+        core/* info */.pq((0,printable/* printable */.g)(`${dockerfile.path}: build context ${list} → snapshot ${name}`));
     }
     return {
         name,

@@ -46720,8 +46720,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /* harmony export */   v3: () => (/* binding */ AuthenticationError)
 /* harmony export */ });
 /* unused harmony exports BadRequestError, TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6072);
 // Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
 // and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+
 class DaytonaError extends Error {
     status;
     code;
@@ -46730,7 +46732,8 @@ class DaytonaError extends Error {
     serverMessage;
     /** `message` overrides the standard `METHOD path → status code: message` text. */
     constructor(ctx, message, options) {
-        super(message ?? formatMessage(ctx), options);
+        // the server's words, printed on our log lines: kept on one line (printable.ts)
+        super((0,_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(message ?? formatMessage(ctx)), options);
         this.name = new.target.name;
         this.method = ctx.method;
         this.path = ctx.path;
@@ -47547,6 +47550,31 @@ function record(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value)
         ? value
         : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6072:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ isPrintable),
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Strings from outside the action — Daytona's answers, the sandbox, the pull request's Dockerfile — printed on a
+// log line of ours. A line break in one would start a line of its own, which the runner obeys when it reads as
+// a workflow command (`::add-mask::`, `::stop-commands::`). Control characters and Unicode line breaks are
+// shown escaped instead, so the text stays on our line. (Annotations need nothing: @actions/core escapes them.)
+/** C0 and C1 controls but the tab, and the Unicode line and paragraph separators */
+const UNPRINTABLE = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r' };
+function printable(value) {
+    return String(value).replace(UNPRINTABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Whether `text` would print as it is. */
+function isPrintable(text) {
+    return !new RegExp(UNPRINTABLE.source, 'u').test(text);
 }
 
 
@@ -51741,6 +51769,8 @@ class Snapshots {
     }
 }
 
+// EXTERNAL MODULE: ./lib/printable.js
+var printable = __nccwpck_require__(6072);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
@@ -52249,6 +52279,9 @@ function parseLogs(res) {
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
+// The toolbox (daemon) API of one sandbox, reached through the toolbox proxy: `{toolboxProxyUrl}/{sandboxId}/…`.
+
+
 
 
 
@@ -52271,11 +52304,19 @@ class Toolbox {
         this.git = new GitApi(http, this.baseUrl);
     }
     async userHomeDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}user-home-dir` })).dir;
+        return this.#directory('user-home-dir', 'home directory');
     }
     /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
     async workDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}work-dir` })).dir;
+        return this.#directory('work-dir', 'work directory');
+    }
+    /** The image decides these, and they are printed and put into commands: a plain absolute path, or an error. */
+    async #directory(route, what) {
+        const { dir } = await this.#http.request({ method: 'GET', url: `${this.baseUrl}${route}` });
+        if (typeof dir === 'string' && dir.startsWith('/') && (0,printable/* isPrintable */.C)(dir))
+            return dir;
+        throw new errors/* DaytonaError */.hY({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
+            "give the image's WORKDIR and home directory as plain absolute paths.");
     }
     async version() {
         return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))
@@ -52329,6 +52370,7 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 const FAILED = new Set(['error', 'build_failed']);
 const LOG_TAIL_LINES = 30;
 async function ensureSnapshot(client, spec, settings) {
@@ -52341,7 +52383,7 @@ async function ensureSnapshot(client, spec, settings) {
             return build(client, spec, settings);
         if (FAILED.has(existing.state) && mayRebuild) {
             mayRebuild = false;
-            core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
+            core/* info */.pq(`Snapshot ${spec.name} is ${(0,printable/* printable */.g)(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`);
             // another job of a matrix may be deleting it too
             await client.snapshots.delete(existing.id).catch((err) => {
                 if (!(err instanceof errors/* NotFoundError */.m_))
@@ -52369,17 +52411,17 @@ async function useExistingSnapshot(client, name, timeoutMs) {
 }
 async function waitUsable(client, snapshot, timeoutMs, rebuildOn) {
     if (snapshot.state === 'active') {
-        core/* info */.pq(`Reusing snapshot ${snapshot.name}.`);
+        core/* info */.pq(`Reusing snapshot ${(0,printable/* printable */.g)(snapshot.name)}.`);
         return;
     }
     if (FAILED.has(snapshot.state))
         throw await buildFailure(client, snapshot, rebuildOn);
     if (snapshot.state === 'inactive') {
-        core/* info */.pq(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`);
+        core/* info */.pq(`Snapshot ${(0,printable/* printable */.g)(snapshot.name)} was deactivated after going unused: activating it…`);
         await client.snapshots.activate(snapshot.id);
     }
     else {
-        core/* info */.pq(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`);
+        core/* info */.pq((0,printable/* printable */.g)(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`));
     }
     await waitActive(client, snapshot.name, timeoutMs, rebuildOn);
 }
@@ -53312,6 +53354,7 @@ function redactor(config) {
 
 
 
+
 /**
  * Auto-stop after this many idle minutes. Activity is every toolbox request, and an open log socket refreshes it,
  * so only a sandbox nobody talks to any more (its runner is gone) reaches it.
@@ -53341,10 +53384,10 @@ async function createSandbox(client, config, source, environment, job, cleanup) 
     if (sandbox.state !== 'started') {
         sandbox = await client.sandboxes.waitUntilStarted(sandbox.id, {
             timeoutMs: START_TIMEOUT_MS,
-            onState: (state) => core/* info */.pq(`Sandbox is ${state}…`),
+            onState: (state) => core/* info */.pq(`Sandbox is ${(0,printable/* printable */.g)(state)}…`),
         });
     }
-    core/* info */.pq(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`);
+    core/* info */.pq((0,printable/* printable */.g)(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`));
     return sandbox;
 }
 /**
@@ -53385,7 +53428,7 @@ async function createNamed(client, body, cleanup) {
             }
             const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
             if (attempt < CREATE_ATTEMPTS && answerLost) {
-                core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
+                core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
                 continue;
             }

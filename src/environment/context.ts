@@ -12,6 +12,7 @@ import { Add, Copy, DockerfileParser } from 'dockerfile-ast'
 import { create as createTar } from 'tar'
 import { glob } from 'tinyglobby'
 import type { Daytona } from '../daytona/client.ts'
+import { printable } from '../printable.ts'
 import {
   ContextEscapeError,
   type ContextNode,
@@ -216,7 +217,8 @@ export async function uploadContext(client: Daytona, contextDir: string, entries
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'daytona-context-'))
   try {
     for (const entry of entries) {
-      const label = entry.archivePath || '.'
+      // a COPY source is the pull request's text (JSON form allows any character)
+      const label = printable(entry.archivePath || '.')
       const tarFile = join(scratch, `${entry.hash}.tar`)
       const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
         await packContextEntry(contextDir, entry, tarFile)

@@ -11,6 +11,7 @@ import type { Daytona } from '../daytona/client.ts'
 import { errorCode } from '../daytona/http.ts'
 import { assertWorkspaceTrusted, type Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
+import { printable } from '../printable.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
 import { ContextEscapeError, isInside, realPathOf } from './context-files.ts'
 import { prefixOf, snapshotName, trustOf } from './key.ts'
@@ -157,7 +158,7 @@ export async function prepareDockerfile(
   })
   if (entries.length > 0) {
     const list = entries.map((e) => e.archivePath || '.').join(', ')
-    core.info(`${dockerfile.path}: build context ${list} → snapshot ${name}`)
+    core.info(printable(`${dockerfile.path}: build context ${list} → snapshot ${name}`))
   }
   return {
     name,

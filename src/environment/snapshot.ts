@@ -6,6 +6,7 @@ import type { Daytona } from '../daytona/client.ts'
 import { ConflictError, NotFoundError } from '../daytona/errors.ts'
 import type { CreateBuildInfo, Snapshot } from '../daytona/types.ts'
 import { formatDuration } from '../duration.ts'
+import { printable } from '../printable.ts'
 import { withUntrustedOutput } from '../untrusted-output.ts'
 
 export interface SnapshotSpec {
@@ -47,7 +48,7 @@ export async function ensureSnapshot(
     if (FAILED.has(existing.state) && mayRebuild) {
       mayRebuild = false
       core.info(
-        `Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`,
+        `Snapshot ${spec.name} is ${printable(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`,
       )
       // another job of a matrix may be deleting it too
       await client.snapshots.delete(existing.id).catch((err: unknown) => {
@@ -79,15 +80,17 @@ async function waitUsable(
   rebuildOn: boolean,
 ): Promise<void> {
   if (snapshot.state === 'active') {
-    core.info(`Reusing snapshot ${snapshot.name}.`)
+    core.info(`Reusing snapshot ${printable(snapshot.name)}.`)
     return
   }
   if (FAILED.has(snapshot.state)) throw await buildFailure(client, snapshot, rebuildOn)
   if (snapshot.state === 'inactive') {
-    core.info(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`)
+    core.info(`Snapshot ${printable(snapshot.name)} was deactivated after going unused: activating it…`)
     await client.snapshots.activate(snapshot.id)
   } else {
-    core.info(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`)
+    core.info(
+      printable(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`),
+    )
   }
   await waitActive(client, snapshot.name, timeoutMs, rebuildOn)
 }
