@@ -53,6 +53,7 @@ export const INPUTS = {
   rebuildSnapshot: 'rebuild-snapshot',
   snapshotTimeout: 'snapshot-timeout',
   allowFork: 'allow-fork',
+  maskEnv: 'mask-env',
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -89,6 +90,8 @@ export interface Config {
   rebuildSnapshot: boolean
   snapshotTimeoutMs: number
   allowFork: boolean
+  /** env names whose values are masked whatever they look like */
+  maskEnv: readonly string[]
 }
 
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
@@ -170,7 +173,8 @@ export function readInputs(
   }
   checkSources(sources)
   const envValues = keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false)
-  for (const value of secretEnvValues(envValues)) setSecret(value)
+  const maskEnv = maskedEnvNames(read(INPUTS.maskEnv), envValues)
+  for (const value of secretEnvValues(envValues, maskEnv)) setSecret(value)
 
   return deepFreeze({
     apiKey,
@@ -198,6 +202,7 @@ export function readInputs(
     snapshotPrefix: matching(read, INPUTS.snapshotPrefix, SNAPSHOT_PREFIX, FORMS.snapshotPrefix),
     snapshotTimeoutMs: duration(read, INPUTS.snapshotTimeout, '30m'),
     allowFork: bool(read, INPUTS.allowFork, false),
+    maskEnv,
   })
 }
 
@@ -210,12 +215,34 @@ export function redactConfig(config: Config): Record<string, unknown> {
 
 /**
  * The env values the run treats as secrets: those of names that look like one (API_TOKEN, DB_PASSWORD…),
- * 4 characters or more. The live log masks them and the report redacts them; other values stay readable.
+ * 4 characters or more, and those of the names `mask-env` lists, whatever they look like. The live log masks
+ * them and the report redacts them; other values stay readable.
  */
-export function secretEnvValues(env: Readonly<Record<string, string>>): string[] {
+export function secretEnvValues(
+  env: Readonly<Record<string, string>>,
+  maskEnv: readonly string[] = [],
+): string[] {
   return Object.entries(env)
-    .filter(([key, value]) => SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH)
+    .filter(
+      ([key, value]) =>
+        (maskEnv.includes(key) && value !== '') ||
+        (SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH),
+    )
     .map(([, value]) => value)
+}
+
+/** `mask-env`: env names, separated by commas, spaces or lines; each must be one that `env` sets. */
+function maskedEnvNames(raw: string, env: Readonly<Record<string, string>>): string[] {
+  const names = raw.split(/[\s,]+/).filter(Boolean)
+  for (const name of names) {
+    if (!Object.hasOwn(env, name)) {
+      throw new InputError(
+        INPUTS.maskEnv,
+        `Input 'mask-env' names ${name}, which 'env' does not set: list names of env entries.`,
+      )
+    }
+  }
+  return [...new Set(names)]
 }
 
 function mask(value: string, setSecret: (secret: string) => void): void {

@@ -52766,6 +52766,7 @@ const INPUTS = {
     rebuildSnapshot: 'rebuild-snapshot',
     snapshotTimeout: 'snapshot-timeout',
     allowFork: 'allow-fork',
+    maskEnv: 'mask-env',
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
@@ -52842,7 +52843,8 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
     };
     checkSources(sources);
     const envValues = keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false);
-    for (const value of secretEnvValues(envValues))
+    const maskEnv = maskedEnvNames(read(INPUTS.maskEnv), envValues);
+    for (const value of secretEnvValues(envValues, maskEnv))
         setSecret(value);
     return deepFreeze({
         apiKey,
@@ -52865,6 +52867,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         snapshotPrefix: matching(read, INPUTS.snapshotPrefix, SNAPSHOT_PREFIX, FORMS.snapshotPrefix),
         snapshotTimeoutMs: duration(read, INPUTS.snapshotTimeout, '30m'),
         allowFork: bool(read, INPUTS.allowFork, false),
+        maskEnv,
     });
 }
 /** The config with secrets and env values hidden, safe for debug logs and the summary. */
@@ -52875,12 +52878,24 @@ function redactConfig(config) {
 }
 /**
  * The env values the run treats as secrets: those of names that look like one (API_TOKEN, DB_PASSWORD…),
- * 4 characters or more. The live log masks them and the report redacts them; other values stay readable.
+ * 4 characters or more, and those of the names `mask-env` lists, whatever they look like. The live log masks
+ * them and the report redacts them; other values stay readable.
  */
-function secretEnvValues(env) {
+function secretEnvValues(env, maskEnv = []) {
     return Object.entries(env)
-        .filter(([key, value]) => SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH)
+        .filter(([key, value]) => (maskEnv.includes(key) && value !== '') ||
+        (SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH))
         .map(([, value]) => value);
+}
+/** `mask-env`: env names, separated by commas, spaces or lines; each must be one that `env` sets. */
+function maskedEnvNames(raw, env) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    for (const name of names) {
+        if (!Object.hasOwn(env, name)) {
+            throw new InputError(INPUTS.maskEnv, `Input 'mask-env' names ${name}, which 'env' does not set: list names of env entries.`);
+        }
+    }
+    return [...new Set(names)];
 }
 function mask(value, setSecret) {
     if (!value)
@@ -53341,7 +53356,7 @@ function asked(config) {
  * the live log masks (inputs.ts), so the log and the summary agree. `NODE_ENV=production` stays readable.
  */
 function redactor(config) {
-    const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env)]
+    const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env, config.maskEnv)]
         .filter((secret) => secret !== '')
         .sort((a, b) => b.length - a.length);
     return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);

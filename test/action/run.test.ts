@@ -114,6 +114,19 @@ describe('a pull request run', () => {
     expect(main.summary).not.toContain('tok-abc123456')
   })
 
+  it('masks the values of the names mask-env lists, and tells the runner so', async () => {
+    const url = 'postgres://app:s3cr3t-pw@db.internal/app'
+    const { main } = await job(project, {
+      run: 'echo "url is $DB_URL"; exit 1',
+      env: `DB_URL=${url}`,
+      'mask-env': 'DB_URL',
+    })
+    expect(main.log).toContain(`::add-mask::${url}`)
+    expect(main.stdout).toContain('url is ***')
+    expect(main.summary).toContain('url is ***')
+    expect(main.summary).not.toContain('s3cr3t-pw')
+  })
+
   it('leaves env values whose names are not secret-looking readable, in the log and in the summary', async () => {
     const { main } = await job(project, {
       run: 'echo "mode is $NODE_ENV"; exit 1',
