@@ -179,6 +179,28 @@ describe('.dockerignore', () => {
     expect(after?.hash).not.toBe(before?.hash)
   })
 
+  it('gives way to <Dockerfile>.dockerignore beside the Dockerfile, as BuildKit reads it', async () => {
+    await writeFile(join(ctx, 'build.Dockerfile.dockerignore'), 'src/app.js\n')
+    try {
+      const dockerfilePath = join(ctx, 'build.Dockerfile')
+      const found = await names(await buildContext(ctx, 'FROM x\nCOPY src /src\n', { dockerfilePath }), ctx)
+      expect(found.has('src/app.js')).toBe(false)
+      expect(found.has('src/debug.log')).toBe(true) // the context's .dockerignore no longer applies
+    } finally {
+      await rm(join(ctx, 'build.Dockerfile.dockerignore'))
+    }
+  })
+
+  it('is refused when it leads outside the context', async () => {
+    const linked = join(workspace, 'ignore-linked')
+    await mkdir(linked, { recursive: true })
+    await writeFile(join(linked, 'a.txt'), 'a\n')
+    await symlink(join(outside, 'shadow'), join(linked, '.dockerignore'))
+    await expect(buildContext(linked, 'FROM x\nCOPY a.txt /a\n')).rejects.toThrow(
+      /^\.dockerignore is a symbolic link that leads outside the build context/,
+    )
+  })
+
   it('makes an excluded source a missing one, as for Docker', async () => {
     await expect(buildContext(ctx, 'FROM x\nCOPY secrets/prod.env /x\n')).rejects.toThrow(
       /Dockerfile line 2 .*excluded by \.dockerignore/,
