@@ -77,19 +77,23 @@ function hasGitDir(contextPath) {
 }
 /**
  * What the context leaves out: `.git` anywhere, and whatever the ignore file excludes. The ignore file is
- * `<dockerfile>.dockerignore` when there is one, else the context's `.dockerignore`.
+ * `<dockerfile>.dockerignore` beside the Dockerfile when there is one (it must stay in the workspace, like the
+ * Dockerfile), else the context's `.dockerignore` (which must stay in the context).
  */
-async function loadExclusions(contextRoot, dockerfilePath) {
+async function loadExclusions(contextRoot, dockerfilePath, workspaceRoot = contextRoot) {
     const candidates = [
-        ...(dockerfilePath ? [(0,external_node_path_.join)(dockerfilePath, '..', `${(0,external_node_path_.basename)(dockerfilePath)}.dockerignore`)] : []),
-        (0,external_node_path_.join)(contextRoot, '.dockerignore'),
+        { path: (0,external_node_path_.join)(contextRoot, '.dockerignore'), root: contextRoot, where: 'build context' },
     ];
-    for (const candidate of candidates) {
+    if (dockerfilePath) {
+        const beside = (0,external_node_path_.join)(dockerfilePath, '..', `${(0,external_node_path_.basename)(dockerfilePath)}.dockerignore`);
+        candidates.unshift({ path: beside, root: workspaceRoot, where: 'workspace' });
+    }
+    for (const { path: candidate, root, where } of candidates) {
         const real = await realPathOf(candidate);
         if (!real)
             continue;
-        if (!isInside(contextRoot, real)) {
-            throw new ContextEscapeError(`${(0,external_node_path_.basename)(candidate)} is a symbolic link that leads outside the build context: refusing to read it.`);
+        if (!isInside(root, real)) {
+            throw new ContextEscapeError(`${(0,external_node_path_.basename)(candidate)} is a symbolic link that leads outside the ${where}: refusing to read it.`);
         }
         const rules = dockerignore({ ignorecase: false }).add(await (0,promises_.readFile)(real, 'utf8'));
         return (path) => hasGitDir(path) || (path !== '' && rules.ignores(path));
@@ -273,7 +277,7 @@ async function buildContext(contextDir, dockerfileText, opts = {}) {
     if (!workspaceRoot || !isInside(workspaceRoot, contextRoot)) {
         throw new ContextEscapeError(`The build context ${contextDir} leads outside the workspace through a symbolic link: refusing to upload it.`);
     }
-    const excluded = await loadExclusions(contextRoot, opts.dockerfilePath);
+    const excluded = await loadExclusions(contextRoot, opts.dockerfilePath, workspaceRoot);
     const entries = [];
     for (const source of sources) {
         for (const found of await expand(contextDir, contextRoot, source, where(source), excluded)) {

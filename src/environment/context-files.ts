@@ -60,19 +60,27 @@ export function hasGitDir(contextPath: string): boolean {
 
 /**
  * What the context leaves out: `.git` anywhere, and whatever the ignore file excludes. The ignore file is
- * `<dockerfile>.dockerignore` when there is one, else the context's `.dockerignore`.
+ * `<dockerfile>.dockerignore` beside the Dockerfile when there is one (it must stay in the workspace, like the
+ * Dockerfile), else the context's `.dockerignore` (which must stay in the context).
  */
-export async function loadExclusions(contextRoot: string, dockerfilePath?: string): Promise<Excluded> {
-  const candidates = [
-    ...(dockerfilePath ? [join(dockerfilePath, '..', `${basename(dockerfilePath)}.dockerignore`)] : []),
-    join(contextRoot, '.dockerignore'),
+export async function loadExclusions(
+  contextRoot: string,
+  dockerfilePath?: string,
+  workspaceRoot = contextRoot,
+): Promise<Excluded> {
+  const candidates: { path: string; root: string; where: string }[] = [
+    { path: join(contextRoot, '.dockerignore'), root: contextRoot, where: 'build context' },
   ]
-  for (const candidate of candidates) {
+  if (dockerfilePath) {
+    const beside = join(dockerfilePath, '..', `${basename(dockerfilePath)}.dockerignore`)
+    candidates.unshift({ path: beside, root: workspaceRoot, where: 'workspace' })
+  }
+  for (const { path: candidate, root, where } of candidates) {
     const real = await realPathOf(candidate)
     if (!real) continue
-    if (!isInside(contextRoot, real)) {
+    if (!isInside(root, real)) {
       throw new ContextEscapeError(
-        `${basename(candidate)} is a symbolic link that leads outside the build context: refusing to read it.`,
+        `${basename(candidate)} is a symbolic link that leads outside the ${where}: refusing to read it.`,
       )
     }
     const rules = dockerignore({ ignorecase: false }).add(await readFile(real, 'utf8'))

@@ -112,7 +112,7 @@ export async function buildContext(
       `The build context ${contextDir} leads outside the workspace through a symbolic link: refusing to upload it.`,
     )
   }
-  const excluded = await loadExclusions(contextRoot, opts.dockerfilePath)
+  const excluded = await loadExclusions(contextRoot, opts.dockerfilePath, workspaceRoot)
   const entries: ContextEntry[] = []
   for (const source of sources) {
     for (const found of await expand(contextDir, contextRoot, source, where(source), excluded)) {

@@ -191,6 +191,20 @@ describe('.dockerignore', () => {
     }
   })
 
+  it('is read beside a Dockerfile outside the context, as long as that is in the workspace', async () => {
+    const dockerfilePath = join(workspace, 'docker', 'app.Dockerfile')
+    await mkdir(join(workspace, 'docker'), { recursive: true })
+    await writeFile(`${dockerfilePath}.dockerignore`, 'src/keep.log\n')
+    try {
+      const entries = await buildContext(ctx, 'FROM x\nCOPY src /src\n', { dockerfilePath, workspace })
+      const found = await names(entries, ctx)
+      expect(found.has('src/keep.log')).toBe(false)
+      expect(found.has('src/app.js')).toBe(true)
+    } finally {
+      await rm(join(workspace, 'docker'), { recursive: true, force: true })
+    }
+  })
+
   it('is refused when it leads outside the context', async () => {
     const linked = join(workspace, 'ignore-linked')
     await mkdir(linked, { recursive: true })
