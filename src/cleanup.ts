@@ -86,7 +86,8 @@ export class Cleanup {
   }
 
   async #cancel(): Promise<void> {
-    // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+    // A command's output may be streaming with workflow commands stopped: our last words must be obeyed, and
+    // what the stream still brings while we delete is dropped (resuming detaches its writer).
     resumeWorkflowCommands()
     core.warning('The run was cancelled: deleting the sandbox.')
     if (!this.#ref.id && !this.#ref.name) return

@@ -31,7 +31,12 @@ export interface Source {
   /** what `ref` names; absent = a branch. Daytona clones branches only: a tag is reached another way. */
   refType?: 'branch' | 'tag'
   prNumber?: number
-  isFork: boolean // head repo differs from base repo
+  /** what is cloned is not the base repository (a fork's head, or whatever the inputs named) */
+  isFork: boolean
+  /** the event is about a fork's code (its head), whatever the inputs say: the workspace may hold its checkout */
+  eventFork?: string
+  /** the event runs with the base repository's secrets: every event but a fork's pull_request */
+  privileged: boolean
   cloneUrl: string
   serverUrl: string
 }
@@ -56,8 +61,11 @@ const PULL_REQUEST_EVENTS = new Set([
   'pull_request_review',
   'pull_request_review_comment',
 ])
-/** Events that run with the base repository's secrets even when the code under test comes from a fork. */
-const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run'])
+/**
+ * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
+ * and these from the base repository itself, run with the base repository's secrets.
+ */
+const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment'])
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i
 
 /** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
@@ -100,6 +108,7 @@ export function resolveSource(event: EventInfo, overrides: { repository?: string
   const serverUrl = event.serverUrl.replace(/\/+$/, '')
   const baseRepository = event.repository
   let source = fromEvent(event, baseRepository)
+  const eventFork = source.isFork ? source.repository : undefined
 
   if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
     // Another repository: the event's commit means nothing there, so clone its default branch.
@@ -112,6 +121,10 @@ export function resolveSource(event: EventInfo, overrides: { repository?: string
     serverUrl,
     cloneUrl: `${serverUrl}/${source.repository}.git`,
     ...source,
+    // trust follows what is cloned, not what the inputs call it
+    isFork: !sameRepository(source.repository, baseRepository),
+    ...(eventFork && { eventFork }),
+    privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
   }
 }
 
@@ -176,17 +189,37 @@ function fromEvent(event: EventInfo, baseRepository: string): Picked {
   return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false }
 }
 
-/** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
+/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
 export function assertTrusted(source: Source, allowFork: boolean): void {
-  if (!source.isFork || allowFork || !PRIVILEGED_EVENTS.has(source.eventName)) return
-  const what = source.prNumber
-    ? `pull request #${source.prNumber} from fork ${source.repository}`
-    : source.repository
+  if (!source.isFork || allowFork || !source.privileged) return
+  const what =
+    source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
+      ? `pull request #${source.prNumber} from fork ${source.repository}`
+      : source.repository
+  throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`)
+}
+
+/**
+ * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
+ * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
+ */
+export function assertWorkspaceTrusted(
+  source: Pick<Source, 'eventFork' | 'privileged' | 'eventName' | 'baseRepository'>,
+  allowFork: boolean,
+  what: string,
+): void {
+  if (!source.eventFork || allowFork || !source.privileged) return
   throw new UntrustedForkError(
-    `Refusing to run code from ${what} under ${source.eventName}: this event runs with ${source.baseRepository}'s ` +
-      `secrets and a write token, so running a fork's code is a "pwn request" risk. ` +
-      `Review the change first and set 'allow-fork: true' (ideally behind an environment with required reviewers), ` +
-      `or use the pull_request event, which runs fork code without secrets.`,
+    `Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
+      `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`,
+  )
+}
+
+function risk(source: Pick<Source, 'baseRepository'>): string {
+  return (
+    `this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
+    `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
+    'with required reviewers), or use the pull_request event, which runs fork code without secrets.'
   )
 }
 

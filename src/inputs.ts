@@ -58,6 +58,7 @@ export const INPUTS = {
   keepSnapshots: 'keep-snapshots',
   pruneAfter: 'prune-after',
   allowFork: 'allow-fork',
+  maskEnv: 'mask-env',
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -102,6 +103,8 @@ export interface Config {
   /** a superseded snapshot is deleted only once unused for this long */
   pruneAfterMs: number
   allowFork: boolean
+  /** env names whose values are masked whatever they look like */
+  maskEnv: readonly string[]
 }
 
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
@@ -185,7 +188,8 @@ export function readInputs(
   }
   checkSources(sources)
   const envValues = keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false)
-  for (const value of secretEnvValues(envValues)) setSecret(value)
+  const maskEnv = maskedEnvNames(read(INPUTS.maskEnv), envValues)
+  for (const value of secretEnvValues(envValues, maskEnv)) setSecret(value)
 
   return deepFreeze({
     apiKey,
@@ -217,6 +221,7 @@ export function readInputs(
     keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
     pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
     allowFork: bool(read, INPUTS.allowFork, false),
+    maskEnv,
   })
 }
 
@@ -229,12 +234,34 @@ export function redactConfig(config: Config): Record<string, unknown> {
 
 /**
  * The env values the run treats as secrets: those of names that look like one (API_TOKEN, DB_PASSWORD…),
- * 4 characters or more. The live log masks them and the report redacts them; other values stay readable.
+ * 4 characters or more, and those of the names `mask-env` lists, whatever they look like. The live log masks
+ * them and the report redacts them; other values stay readable.
  */
-export function secretEnvValues(env: Readonly<Record<string, string>>): string[] {
+export function secretEnvValues(
+  env: Readonly<Record<string, string>>,
+  maskEnv: readonly string[] = [],
+): string[] {
   return Object.entries(env)
-    .filter(([key, value]) => SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH)
+    .filter(
+      ([key, value]) =>
+        (maskEnv.includes(key) && value !== '') ||
+        (SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH),
+    )
     .map(([, value]) => value)
+}
+
+/** `mask-env`: env names, separated by commas, spaces or lines; each must be one that `env` sets. */
+function maskedEnvNames(raw: string, env: Readonly<Record<string, string>>): string[] {
+  const names = raw.split(/[\s,]+/).filter(Boolean)
+  for (const name of names) {
+    if (!Object.hasOwn(env, name)) {
+      throw new InputError(
+        INPUTS.maskEnv,
+        `Input 'mask-env' names ${name}, which 'env' does not set: list names of env entries.`,
+      )
+    }
+  }
+  return [...new Set(names)]
 }
 
 function mask(value: string, setSecret: (secret: string) => void): void {

@@ -17,6 +17,7 @@ import type { CreateSandbox, Sandbox } from './daytona/types.ts'
 import type { Environment } from './environment/index.ts'
 import { type JobIdentity, type Source, sandboxLabels, sandboxName } from './github-context.ts'
 import type { Config } from './inputs.ts'
+import { printable } from './printable.ts'
 
 /**
  * Auto-stop after this many idle minutes. Activity is every toolbox request, and an open log socket refreshes it,
@@ -58,13 +59,13 @@ export async function createSandbox(
     sandbox = await client.sandboxes
       .waitUntilStarted(id, {
         timeoutMs: START_TIMEOUT_MS,
-        onState: (state) => core.info(`Sandbox is ${state}…`),
+        onState: (state) => core.info(`Sandbox is ${printable(state)}…`),
       })
       .catch(async (err: unknown) => {
         throw (await queueTimeoutError(client, id, name, config.target, err)) ?? err
       })
   }
-  core.info(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`)
+  core.info(printable(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`))
   return sandbox
 }
 
@@ -137,7 +138,7 @@ async function createNamed(
       const answerLost =
         err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError
       if (attempt < CREATE_ATTEMPTS && answerLost) {
-        core.info(`Creating the sandbox failed (${err.message}); trying again.`)
+        core.info(`Creating the sandbox failed (${printable(err.message)}); trying again.`)
         await setTimeout(attempt * 1000)
         continue
       }

@@ -46721,8 +46721,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /* harmony export */   v7: () => (/* binding */ BadRequestError)
 /* harmony export */ });
 /* unused harmony exports TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6072);
 // Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
 // and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+
 class DaytonaError extends Error {
     status;
     code;
@@ -46731,7 +46733,8 @@ class DaytonaError extends Error {
     serverMessage;
     /** `message` overrides the standard `METHOD path → status code: message` text. */
     constructor(ctx, message, options) {
-        super(message ?? formatMessage(ctx), options);
+        // the server's words, printed on our log lines: kept on one line (printable.ts)
+        super((0,_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(message ?? formatMessage(ctx)), options);
         this.name = new.target.name;
         this.method = ctx.method;
         this.path = ctx.path;
@@ -47242,30 +47245,44 @@ function abortableSleep(ms, signal) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ prefixOf),
-/* harmony export */   a: () => (/* binding */ snapshotName)
+/* harmony export */   An: () => (/* binding */ trustOf),
+/* harmony export */   MT: () => (/* binding */ prefixOf),
+/* harmony export */   aN: () => (/* binding */ snapshotName)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
 // else, so an unchanged environment keeps its name across runs, branches and matrix legs.
+//
+// THE NAME FORMAT (the one place it is defined; pruning and anything else that reads names relies on it):
+//   <prefix>-<trust>-<hash>
+//   - prefix: readablePrefix() of the `snapshot-prefix` input or the repository's name: [a-z0-9_.-], at most
+//     40 characters, never empty; always first, so `<prefix>-` finds every snapshot of a repository;
+//   - trust: `trusted` (built from the base repository's own files) or `untrusted` (a fork's, or another
+//     repository's, let in with allow-fork): an untrusted build can never take the name a trusted run reuses;
+//   - hash: 16 hex characters of SHA-256 over KEY_VERSION and the EnvironmentKey (trust included).
 
 /** Bump when the meaning of a key changes, so old snapshots are not mistaken for new ones. */
-const KEY_VERSION = 1;
+const KEY_VERSION = 2;
 const HASH_LENGTH = 16;
 const PREFIX_LENGTH = 40;
 function snapshotName(prefix, key) {
     const canonical = JSON.stringify([
         KEY_VERSION,
+        key.trust,
         key.image ?? null,
         key.dockerfile ?? null,
-        [...(key.contextHashes ?? [])].sort(),
+        [...(key.contextKeys ?? [])].sort(),
         key.resources.cpu ?? null,
         key.resources.memory ?? null,
         key.resources.disk ?? null,
         key.region ?? null,
     ]);
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, HASH_LENGTH);
-    return `${readablePrefix(prefix)}-${hash}`;
+    return `${readablePrefix(prefix)}-${key.trust}-${hash}`;
+}
+/** Untrusted: the code is not the base repository's, or the event is about a fork's (its checkout may be around). */
+function trustOf(source) {
+    return source.isFork || source.eventFork ? 'untrusted' : 'trusted';
 }
 /** Daytona's snapshot names allow [a-zA-Z0-9_.-:] (and '/' between parts); keep to a plain lowercase subset. */
 function readablePrefix(prefix) {
@@ -47279,6 +47296,286 @@ function readablePrefix(prefix) {
 /** A readable start for snapshot names: the input, else the repository's name. */
 function prefixOf(config, source) {
     return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
+}
+
+
+/***/ }),
+
+/***/ 5786:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ fromEnvironment),
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   Vx: () => (/* binding */ sandboxLabels),
+/* harmony export */   ZV: () => (/* binding */ sandboxName),
+/* harmony export */   bq: () => (/* binding */ assertWorkspaceTrusted),
+/* harmony export */   ev: () => (/* binding */ resolveSource),
+/* harmony export */   oA: () => (/* binding */ assertTrusted),
+/* harmony export */   uu: () => (/* binding */ forkOfPullRequest)
+/* harmony export */ });
+/* unused harmony export UntrustedForkError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
+// plus the labels and name that let cleanup find the sandbox again.
+// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
+
+
+/** Label keys under this prefix belong to the action; users may not set them. */
+const LABEL_PREFIX = 'daytona-action/';
+/** Thrown by assertTrusted; the message is one line and says how to opt in. */
+class UntrustedForkError extends Error {
+    name = 'UntrustedForkError';
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/**
+ * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
+ * and these from the base repository itself, run with the base repository's secrets.
+ */
+const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
+function fromEnvironment(env = process.env) {
+    const payload = readEventPayload(env);
+    const payloadRepo = record(payload.repository)?.full_name ?? '';
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: env.GITHUB_REPOSITORY || payloadRepo,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
+        job: env.GITHUB_JOB ?? '',
+        workflow: env.GITHUB_WORKFLOW,
+    };
+}
+/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return record(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'))) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
+function forkOfPullRequest(payload, baseRepository = '') {
+    const head = headRepository(payload);
+    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
+    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
+}
+function resolveSource(event, overrides) {
+    const serverUrl = event.serverUrl.replace(/\/+$/, '');
+    const baseRepository = event.repository;
+    let source = fromEvent(event, baseRepository);
+    const eventFork = source.isFork ? source.repository : undefined;
+    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
+        // Another repository: the event's commit means nothing there, so clone its default branch.
+        source = { repository: overrides.repository, sha: '', isFork: false };
+    }
+    if (overrides.ref)
+        source = { ...source, ...refOverride(overrides.ref, event, source) };
+    return {
+        eventName: event.eventName,
+        baseRepository,
+        serverUrl,
+        cloneUrl: `${serverUrl}/${source.repository}.git`,
+        ...source,
+        // trust follows what is cloned, not what the inputs call it
+        isFork: !sameRepository(source.repository, baseRepository),
+        ...(eventFork && { eventFork }),
+        privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
+    };
+}
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref, event, source) {
+    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+    if (FULL_SHA.test(ref))
+        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
+    const named = refName(ref);
+    if (!named) {
+        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
+    }
+    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
+    return { ...named, sha: ownTag ? event.sha : '' };
+}
+function fromEvent(event, baseRepository) {
+    const { payload } = event;
+    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+        const pr = record(payload.pull_request);
+        const head = record(pr?.head);
+        const repository = headRepository(payload);
+        if (!pr || !head || typeof head.sha !== 'string') {
+            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
+        }
+        if (!repository) {
+            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
+        }
+        return {
+            repository,
+            sha: head.sha,
+            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
+            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
+            isFork: !sameRepository(repository, baseRepository),
+        };
+    }
+    if (event.eventName === 'workflow_run') {
+        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
+        const run = record(payload.workflow_run);
+        const repository = record(run?.head_repository)?.full_name;
+        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
+            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+            const prNumber = record(prs[0])?.number;
+            return {
+                repository,
+                sha: run.head_sha,
+                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
+                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
+                isFork: !sameRepository(repository, baseRepository),
+            };
+        }
+    }
+    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
+}
+/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
+function assertTrusted(source, allowFork) {
+    if (!source.isFork || allowFork || !source.privileged)
+        return;
+    const what = source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
+        ? `pull request #${source.prNumber} from fork ${source.repository}`
+        : source.repository;
+    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`);
+}
+/**
+ * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
+ * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
+ */
+function assertWorkspaceTrusted(source, allowFork, what) {
+    if (!source.eventFork || allowFork || !source.privileged)
+        return;
+    throw new UntrustedForkError(`Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
+        `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`);
+}
+function risk(source) {
+    return (`this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
+        `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
+        'with required reviewers), or use the pull_request event, which runs fork code without secrets.');
+}
+function sandboxLabels(source, run) {
+    const labels = {
+        [`${LABEL_PREFIX}repository`]: source.baseRepository,
+        [`${LABEL_PREFIX}run-id`]: String(run.runId),
+        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
+        [`${LABEL_PREFIX}job`]: run.job,
+    };
+    if (source.sha)
+        labels[`${LABEL_PREFIX}sha`] = source.sha;
+    if (source.prNumber !== undefined)
+        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
+    if (run.matrix)
+        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
+    return labels;
+}
+const NAME_MAX = 63;
+/**
+ * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
+ * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
+ * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
+ */
+function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
+    const repoName = source.baseRepository.split('/').pop() ?? '';
+    const tail = [
+        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
+        slug(suffix, 6) || randomSuffix(),
+    ]
+        .filter(Boolean)
+        .join('-');
+    const head = [
+        slug(repoName, 14) || 'run',
+        slug(String(run.runId), 20),
+        slug(String(run.runAttempt), 3),
+        slug(run.job, 12),
+    ]
+        .filter(Boolean)
+        .join('-');
+    // Long run ids eat into the job name rather than into the parts that keep names apart.
+    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
+}
+function randomSuffix() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 4);
+}
+function slug(text, max) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, max)
+        .replace(/^-+|-+$/g, '');
+}
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref) {
+    if (!ref)
+        return {};
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
+    if (match)
+        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
+    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
+}
+function headRepository(payload) {
+    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
+    return typeof name === 'string' ? name : undefined;
+}
+// GitHub owner and repository names are case-insensitive.
+function sameRepository(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6072:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ isPrintable),
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Strings from outside the action — Daytona's answers, the sandbox, the pull request's Dockerfile — printed on a
+// log line of ours. A line break in one would start a line of its own, which the runner obeys when it reads as
+// a workflow command (`::add-mask::`, `::stop-commands::`). Control characters and Unicode line breaks are
+// shown escaped instead, so the text stays on our line. (Annotations need nothing: @actions/core escapes them.)
+/** C0 and C1 controls but the tab, and the Unicode line and paragraph separators */
+const UNPRINTABLE = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r' };
+function printable(value) {
+    return String(value).replace(UNPRINTABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Whether `text` would print as it is. */
+function isPrintable(text) {
+    return !new RegExp(UNPRINTABLE.source, 'u').test(text);
 }
 
 
@@ -50461,38 +50758,57 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
 // Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
 // workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
+// A fence's writer dies with the fence: whatever still arrives after commands resumed (a log stream that
+// outlives a cancellation) is dropped, never written where the runner would obey it.
 
-let fence;
+class Fence {
+    #token = (0,external_node_crypto_.randomUUID)();
+    #atLineStart = true;
+    #open = true;
+    constructor() {
+        process.stdout.write(`::stop-commands::${this.#token}\n`);
+    }
+    write = (text) => {
+        if (!this.#open || !text)
+            return;
+        process.stdout.write(text);
+        this.#atLineStart = text.endsWith('\n');
+    };
+    /** Detaches every writer of this fence, then resumes workflow commands on a line of their own. */
+    close() {
+        if (!this.#open)
+            return;
+        this.#open = false;
+        process.stdout.write(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
+    }
+}
+let current;
 /**
  * Runs `fn` with workflow commands stopped, handing it a writer for the untrusted text. Nested use shares
  * the outer fence. Whatever happens, commands are resumed on a line of their own.
  */
 async function withUntrustedOutput(fn) {
-    if (fence)
-        return fn(write);
-    fence = { token: (0,external_node_crypto_.randomUUID)(), atLineStart: true };
-    process.stdout.write(`::stop-commands::${fence.token}\n`);
+    if (current)
+        return fn(current.write);
+    const fence = new Fence();
+    current = fence;
     try {
-        return await fn(write);
+        return await fn(fence.write);
     }
     finally {
-        resumeWorkflowCommands();
+        if (current === fence)
+            current = undefined;
+        fence.close();
     }
 }
-/** Ends the fence now (cancellation: the action's own last words must be obeyed). Safe to call any time. */
+/**
+ * Ends the fence now (cancellation: the action's own last words must be obeyed). Its writers go quiet
+ * first, for good: output that streams in afterwards is dropped. Safe to call any time.
+ */
 function resumeWorkflowCommands() {
-    if (!fence)
-        return;
-    const { token, atLineStart } = fence;
-    fence = undefined;
-    process.stdout.write(`${atLineStart ? '' : '\n'}::${token}::\n`);
-}
-function write(text) {
-    if (!text)
-        return;
-    process.stdout.write(text);
-    if (fence)
-        fence.atLineStart = text.endsWith('\n');
+    const fence = current;
+    current = undefined;
+    fence?.close();
 }
 
 ;// CONCATENATED MODULE: ./lib/cleanup.js
@@ -50567,7 +50883,8 @@ class Cleanup {
         core/* saveState */.LZ(KEYS.settled, how);
     }
     async #cancel() {
-        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed, and
+        // what the stream still brings while we delete is dropped (resuming detaches its writer).
         resumeWorkflowCommands();
         core/* warning */.$e('The run was cancelled: deleting the sandbox.');
         if (!this.#ref.id && !this.#ref.name)
@@ -51829,6 +52146,8 @@ class Snapshots {
     }
 }
 
+// EXTERNAL MODULE: ./lib/printable.js
+var printable = __nccwpck_require__(6072);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
@@ -52346,6 +52665,9 @@ function parseLogs(res) {
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
+// The toolbox (daemon) API of one sandbox, reached through the toolbox proxy: `{toolboxProxyUrl}/{sandboxId}/…`.
+
+
 
 
 
@@ -52368,11 +52690,19 @@ class Toolbox {
         this.git = new GitApi(http, this.baseUrl);
     }
     async userHomeDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}user-home-dir` })).dir;
+        return this.#directory('user-home-dir', 'home directory');
     }
     /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
     async workDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}work-dir` })).dir;
+        return this.#directory('work-dir', 'work directory');
+    }
+    /** The image decides these, and they are printed and put into commands: a plain absolute path, or an error. */
+    async #directory(route, what) {
+        const { dir } = await this.#http.request({ method: 'GET', url: `${this.baseUrl}${route}` });
+        if (typeof dir === 'string' && dir.startsWith('/') && (0,printable/* isPrintable */.C)(dir))
+            return dir;
+        throw new errors/* DaytonaError */.hY({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
+            "give the image's WORKDIR and home directory as plain absolute paths.");
     }
     async version() {
         return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))
@@ -52641,6 +52971,7 @@ async function activateSnapshot(client, snapshot, opts) {
 
 
 
+
 const NO_QUOTA_HANDLER = {
     makeRoom: async () => false,
     explain: async (err) => err,
@@ -52662,7 +52993,7 @@ async function ensureSnapshot(client, spec, settings) {
             return build(client, spec, settings);
         if (FAILED.has(existing.state) && mayRebuild) {
             mayRebuild = false;
-            core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
+            core/* info */.pq(`Snapshot ${spec.name} is ${(0,printable/* printable */.g)(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`);
             // another job of a matrix may be deleting it too
             await client.snapshots.delete(existing.id).catch((err) => {
                 if (!(err instanceof errors/* NotFoundError */.m_))
@@ -52691,13 +53022,13 @@ async function useExistingSnapshot(client, name, timeoutMs) {
 async function waitUsable(client, snapshot, settings) {
     const { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: rebuildOn } = settings;
     if (snapshot.state === 'active') {
-        core/* info */.pq(`Reusing snapshot ${snapshot.name}.`);
+        core/* info */.pq(`Reusing snapshot ${(0,printable/* printable */.g)(snapshot.name)}.`);
         return;
     }
     if (FAILED.has(snapshot.state))
         throw await buildFailure(client, snapshot, rebuildOn);
     if (snapshot.state === 'inactive') {
-        core/* info */.pq(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`);
+        core/* info */.pq(`Snapshot ${(0,printable/* printable */.g)(snapshot.name)} was deactivated after going unused: activating it…`);
         const quota = settings.quota ?? NO_QUOTA_HANDLER;
         try {
             await activateSnapshot(client, snapshot, {
@@ -52713,7 +53044,7 @@ async function waitUsable(client, snapshot, settings) {
         }
     }
     else {
-        core/* info */.pq(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`);
+        core/* info */.pq((0,printable/* printable */.g)(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`));
     }
     await waitActive(client, snapshot.name, timeoutMs, rebuildOn);
 }
@@ -52870,7 +53201,7 @@ async function prepareEnvironment(client, config, source, workspace) {
     }
     if (!config.image) {
         // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, noticeWholeContextCopy, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 274));
+        const { findDockerfile, noticeWholeContextCopy, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(453), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2064));
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
             if (dockerfile.from === 'workspace')
@@ -52885,10 +53216,11 @@ async function prepareEnvironment(client, config, source, workspace) {
         return { kind: 'default', createParams: {} };
     }
     const image = config.image ?? DEFAULT_IMAGE;
-    const name = (0,key/* snapshotName */.a)((0,key/* prefixOf */.M)(config, source), {
+    const name = (0,key/* snapshotName */.aN)((0,key/* prefixOf */.MT)(config, source), {
         image,
         resources: config.resources,
         region: config.target,
+        trust: (0,key/* trustOf */.An)(source),
     });
     const built = await ensureBounded(client, { name, imageName: image }, config);
     return fromSnapshot(config.image ? 'image' : 'default', image, built);
@@ -52915,222 +53247,8 @@ function fromSnapshot(kind, origin, built) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/github-context.js
-// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
-// plus the labels and name that let cleanup find the sandbox again.
-// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
-
-
-/** Label keys under this prefix belong to the action; users may not set them. */
-const LABEL_PREFIX = 'daytona-action/';
-/** Thrown by assertTrusted; the message is one line and says how to opt in. */
-class UntrustedForkError extends Error {
-    name = 'UntrustedForkError';
-}
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
-/** Events that run with the base repository's secrets even when the code under test comes from a fork. */
-const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run']);
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
-function fromEnvironment(env = process.env) {
-    const payload = readEventPayload(env);
-    const payloadRepo = record(payload.repository)?.full_name ?? '';
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY || payloadRepo,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
-        job: env.GITHUB_JOB ?? '',
-        workflow: env.GITHUB_WORKFLOW,
-    };
-}
-/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return record(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'))) ?? {};
-    }
-    catch {
-        return {};
-    }
-}
-/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
-function forkOfPullRequest(payload, baseRepository = '') {
-    const head = headRepository(payload);
-    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
-    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
-}
-function resolveSource(event, overrides) {
-    const serverUrl = event.serverUrl.replace(/\/+$/, '');
-    const baseRepository = event.repository;
-    let source = fromEvent(event, baseRepository);
-    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
-        // Another repository: the event's commit means nothing there, so clone its default branch.
-        source = { repository: overrides.repository, sha: '', isFork: false };
-    }
-    if (overrides.ref)
-        source = { ...source, ...refOverride(overrides.ref, event, source) };
-    return {
-        eventName: event.eventName,
-        baseRepository,
-        serverUrl,
-        cloneUrl: `${serverUrl}/${source.repository}.git`,
-        ...source,
-    };
-}
-/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
-function refOverride(ref, event, source) {
-    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
-    if (FULL_SHA.test(ref))
-        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
-    const named = refName(ref);
-    if (!named) {
-        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
-    }
-    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
-    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
-    return { ...named, sha: ownTag ? event.sha : '' };
-}
-function fromEvent(event, baseRepository) {
-    const { payload } = event;
-    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
-        const pr = record(payload.pull_request);
-        const head = record(pr?.head);
-        const repository = headRepository(payload);
-        if (!pr || !head || typeof head.sha !== 'string') {
-            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
-        }
-        if (!repository) {
-            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
-        }
-        return {
-            repository,
-            sha: head.sha,
-            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
-            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
-            isFork: !sameRepository(repository, baseRepository),
-        };
-    }
-    if (event.eventName === 'workflow_run') {
-        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
-        const run = record(payload.workflow_run);
-        const repository = record(run?.head_repository)?.full_name;
-        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
-            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-            const prNumber = record(prs[0])?.number;
-            return {
-                repository,
-                sha: run.head_sha,
-                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
-                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
-                isFork: !sameRepository(repository, baseRepository),
-            };
-        }
-    }
-    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
-}
-/** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
-function assertTrusted(source, allowFork) {
-    if (!source.isFork || allowFork || !PRIVILEGED_EVENTS.has(source.eventName))
-        return;
-    const what = source.prNumber
-        ? `pull request #${source.prNumber} from fork ${source.repository}`
-        : source.repository;
-    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: this event runs with ${source.baseRepository}'s ` +
-        `secrets and a write token, so running a fork's code is a "pwn request" risk. ` +
-        `Review the change first and set 'allow-fork: true' (ideally behind an environment with required reviewers), ` +
-        `or use the pull_request event, which runs fork code without secrets.`);
-}
-function sandboxLabels(source, run) {
-    const labels = {
-        [`${LABEL_PREFIX}repository`]: source.baseRepository,
-        [`${LABEL_PREFIX}run-id`]: String(run.runId),
-        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
-        [`${LABEL_PREFIX}job`]: run.job,
-    };
-    if (source.sha)
-        labels[`${LABEL_PREFIX}sha`] = source.sha;
-    if (source.prNumber !== undefined)
-        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
-    if (run.matrix)
-        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
-    return labels;
-}
-const NAME_MAX = 63;
-/**
- * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
- * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
- * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
- */
-function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
-    const repoName = source.baseRepository.split('/').pop() ?? '';
-    const tail = [
-        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
-        slug(suffix, 6) || randomSuffix(),
-    ]
-        .filter(Boolean)
-        .join('-');
-    const head = [
-        slug(repoName, 14) || 'run',
-        slug(String(run.runId), 20),
-        slug(String(run.runAttempt), 3),
-        slug(run.job, 12),
-    ]
-        .filter(Boolean)
-        .join('-');
-    // Long run ids eat into the job name rather than into the parts that keep names apart.
-    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
-}
-function randomSuffix() {
-    return (0,external_node_crypto_.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
-}
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 4);
-}
-function slug(text, max) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, max)
-        .replace(/^-+|-+$/g, '');
-}
-/**
- * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
- * (refs/pull/…) name neither: undefined.
- */
-function refName(ref) {
-    if (!ref)
-        return {};
-    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
-    if (match)
-        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
-    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
-}
-function headRepository(payload) {
-    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
-    return typeof name === 'string' ? name : undefined;
-}
-// GitHub owner and repository names are case-insensitive.
-function sameRepository(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-
+// EXTERNAL MODULE: ./lib/github-context.js
+var github_context = __nccwpck_require__(5786);
 ;// CONCATENATED MODULE: ./lib/input-parsers.js
 // Generic parsers for action inputs. Each takes the raw (trimmed) text and either returns the typed value
 // or throws InputError with one line: `Input '<name>' <accepted form> (got "<value>").`
@@ -53313,6 +53431,7 @@ const INPUTS = {
     keepSnapshots: 'keep-snapshots',
     pruneAfter: 'prune-after',
     allowFork: 'allow-fork',
+    maskEnv: 'mask-env',
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
@@ -53391,7 +53510,8 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
     };
     checkSources(sources);
     const envValues = keyValueLines(INPUTS.env, read(INPUTS.env), checkEnvEntry, false);
-    for (const value of secretEnvValues(envValues))
+    const maskEnv = maskedEnvNames(read(INPUTS.maskEnv), envValues);
+    for (const value of secretEnvValues(envValues, maskEnv))
         setSecret(value);
     return deepFreeze({
         apiKey,
@@ -53418,6 +53538,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
         pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
         allowFork: bool(read, INPUTS.allowFork, false),
+        maskEnv,
     });
 }
 /** The config with secrets and env values hidden, safe for debug logs and the summary. */
@@ -53428,12 +53549,24 @@ function redactConfig(config) {
 }
 /**
  * The env values the run treats as secrets: those of names that look like one (API_TOKEN, DB_PASSWORD…),
- * 4 characters or more. The live log masks them and the report redacts them; other values stay readable.
+ * 4 characters or more, and those of the names `mask-env` lists, whatever they look like. The live log masks
+ * them and the report redacts them; other values stay readable.
  */
-function secretEnvValues(env) {
+function secretEnvValues(env, maskEnv = []) {
     return Object.entries(env)
-        .filter(([key, value]) => SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH)
+        .filter(([key, value]) => (maskEnv.includes(key) && value !== '') ||
+        (SECRET_ENV_NAME.test(key) && value.length >= MIN_SECRET_ENV_LENGTH))
         .map(([, value]) => value);
+}
+/** `mask-env`: env names, separated by commas, spaces or lines; each must be one that `env` sets. */
+function maskedEnvNames(raw, env) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    for (const name of names) {
+        if (!Object.hasOwn(env, name)) {
+            throw new InputError(INPUTS.maskEnv, `Input 'mask-env' names ${name}, which 'env' does not set: list names of env entries.`);
+        }
+    }
+    return [...new Set(names)];
 }
 function mask(value, setSecret) {
     if (!value)
@@ -53452,7 +53585,7 @@ function checkSecret(name, value) {
 function missingApiKeyReason(env) {
     const event = env.GITHUB_EVENT_NAME ?? '';
     const fork = (event === 'pull_request' || event.startsWith('pull_request_review')) &&
-        forkOfPullRequest(readEventPayload(env), env.GITHUB_REPOSITORY ?? '');
+        (0,github_context/* forkOfPullRequest */.uu)((0,github_context/* readEventPayload */.N5)(env), env.GITHUB_REPOSITORY ?? '');
     if (fork) {
         return (`Input 'api-key' is empty because GitHub does not pass secrets to workflows triggered by pull requests ` +
             `from forks (this one comes from ${fork}). To test fork pull requests, run the job on pull_request_target ` +
@@ -53513,8 +53646,8 @@ function checkEnvEntry(key, _value, line) {
 function checkLabelEntry(key, value, line) {
     const keyForm = `line ${line} has an invalid key; label keys are 1-63 letters, digits, '.', '-', '_' or '/'`;
     check(LABEL_KEY.test(key), INPUTS.labels, keyForm, key);
-    const reserved = `line ${line} sets a ${LABEL_PREFIX}* key; those labels belong to the action`;
-    check(!key.toLowerCase().startsWith(LABEL_PREFIX), INPUTS.labels, reserved, key);
+    const reserved = `line ${line} sets a ${github_context/* LABEL_PREFIX */.Ag}* key; those labels belong to the action`;
+    check(!key.toLowerCase().startsWith(github_context/* LABEL_PREFIX */.Ag), INPUTS.labels, reserved, key);
     check(value.length <= 255, INPUTS.labels, `line ${line} has a value longer than 255 characters`);
 }
 /** Rules that span inputs: one source for the sandbox, and what only makes sense with a Dockerfile. */
@@ -53918,7 +54051,7 @@ function asked(config) {
  * the live log masks (inputs.ts), so the log and the summary agree. `NODE_ENV=production` stays readable.
  */
 function redactor(config) {
-    const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env)]
+    const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env, config.maskEnv)]
         .filter((secret) => secret !== '')
         .sort((a, b) => b.length - a.length);
     return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
@@ -53931,6 +54064,7 @@ function redactor(config) {
 
 
 
+
 /**
  * Auto-stop after this many idle minutes. Activity is every toolbox request, and an open log socket refreshes it,
  * so only a sandbox nobody talks to any more (its runner is gone) reaches it.
@@ -53939,14 +54073,14 @@ const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
 const CREATE_ATTEMPTS = 3;
 async function createSandbox(client, config, source, environment, job, cleanup, commandCount) {
-    const name = sandboxName(source, job);
+    const name = (0,github_context/* sandboxName */.ZV)(source, job);
     cleanup.rememberName(name);
     const body = {
         name,
         ...environment.createParams,
         target: config.target,
         env: { ...config.env },
-        labels: { ...config.labels, ...sandboxLabels(source, job) },
+        labels: { ...config.labels, ...(0,github_context/* sandboxLabels */.Vx)(source, job) },
         autoStopInterval: IDLE_STOP_MINUTES,
         // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
         autoDeleteInterval: 0,
@@ -53962,13 +54096,13 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
         sandbox = await client.sandboxes
             .waitUntilStarted(id, {
             timeoutMs: START_TIMEOUT_MS,
-            onState: (state) => core/* info */.pq(`Sandbox is ${state}…`),
+            onState: (state) => core/* info */.pq(`Sandbox is ${(0,printable/* printable */.g)(state)}…`),
         })
             .catch(async (err) => {
             throw (await queueTimeoutError(client, id, name, config.target, err)) ?? err;
         });
     }
-    core/* info */.pq(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`);
+    core/* info */.pq((0,printable/* printable */.g)(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`));
     return sandbox;
 }
 /**
@@ -54024,7 +54158,7 @@ async function createNamed(client, body, cleanup) {
             }
             const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
             if (attempt < CREATE_ATTEMPTS && answerLost) {
-                core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
+                core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
                 continue;
             }
@@ -54445,9 +54579,9 @@ async function run() {
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
     const commands = await scriptCommands(config);
-    const event = fromEnvironment();
-    const resolved = resolveSource(event, config);
-    assertTrusted(resolved, config.allowFork);
+    const event = (0,github_context/* fromEnvironment */.AU)();
+    const resolved = (0,github_context/* resolveSource */.ev)(event, config);
+    (0,github_context/* assertTrusted */.oA)(resolved, config.allowFork);
     const source = await pinCommit(resolved, config);
     const outcome = { startedAt, config, source, job: event.job, results: [] };
     const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });

@@ -49644,9 +49644,26 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./lib/printable.js
+// Strings from outside the action — Daytona's answers, the sandbox, the pull request's Dockerfile — printed on a
+// log line of ours. A line break in one would start a line of its own, which the runner obeys when it reads as
+// a workflow command (`::add-mask::`, `::stop-commands::`). Control characters and Unicode line breaks are
+// shown escaped instead, so the text stays on our line. (Annotations need nothing: @actions/core escapes them.)
+/** C0 and C1 controls but the tab, and the Unicode line and paragraph separators */
+const UNPRINTABLE = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r' };
+function printable(value) {
+    return String(value).replace(UNPRINTABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Whether `text` would print as it is. */
+function isPrintable(text) {
+    return !new RegExp(UNPRINTABLE.source, 'u').test(text);
+}
+
 ;// CONCATENATED MODULE: ./lib/daytona/errors.js
 // Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
 // and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+
 class DaytonaError extends Error {
     status;
     code;
@@ -49655,7 +49672,8 @@ class DaytonaError extends Error {
     serverMessage;
     /** `message` overrides the standard `METHOD path → status code: message` text. */
     constructor(ctx, message, options) {
-        super(message ?? formatMessage(ctx), options);
+        // the server's words, printed on our log lines: kept on one line (printable.ts)
+        super(printable(message ?? formatMessage(ctx)), options);
         this.name = new.target.name;
         this.method = ctx.method;
         this.path = ctx.path;
@@ -49802,38 +49820,57 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
 // Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
 // workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
+// A fence's writer dies with the fence: whatever still arrives after commands resumed (a log stream that
+// outlives a cancellation) is dropped, never written where the runner would obey it.
 
-let fence;
+class Fence {
+    #token = randomUUID();
+    #atLineStart = true;
+    #open = true;
+    constructor() {
+        process.stdout.write(`::stop-commands::${this.#token}\n`);
+    }
+    write = (text) => {
+        if (!this.#open || !text)
+            return;
+        process.stdout.write(text);
+        this.#atLineStart = text.endsWith('\n');
+    };
+    /** Detaches every writer of this fence, then resumes workflow commands on a line of their own. */
+    close() {
+        if (!this.#open)
+            return;
+        this.#open = false;
+        process.stdout.write(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
+    }
+}
+let current;
 /**
  * Runs `fn` with workflow commands stopped, handing it a writer for the untrusted text. Nested use shares
  * the outer fence. Whatever happens, commands are resumed on a line of their own.
  */
 async function withUntrustedOutput(fn) {
-    if (fence)
-        return fn(write);
-    fence = { token: randomUUID(), atLineStart: true };
-    process.stdout.write(`::stop-commands::${fence.token}\n`);
+    if (current)
+        return fn(current.write);
+    const fence = new Fence();
+    current = fence;
     try {
-        return await fn(write);
+        return await fn(fence.write);
     }
     finally {
-        untrusted_output_resumeWorkflowCommands();
+        if (current === fence)
+            current = undefined;
+        fence.close();
     }
 }
-/** Ends the fence now (cancellation: the action's own last words must be obeyed). Safe to call any time. */
+/**
+ * Ends the fence now (cancellation: the action's own last words must be obeyed). Its writers go quiet
+ * first, for good: output that streams in afterwards is dropped. Safe to call any time.
+ */
 function untrusted_output_resumeWorkflowCommands() {
-    if (!fence)
-        return;
-    const { token, atLineStart } = fence;
-    fence = undefined;
-    process.stdout.write(`${atLineStart ? '' : '\n'}::${token}::\n`);
-}
-function write(text) {
-    if (!text)
-        return;
-    process.stdout.write(text);
-    if (fence)
-        fence.atLineStart = text.endsWith('\n');
+    const fence = current;
+    current = undefined;
+    fence?.close();
 }
 
 ;// CONCATENATED MODULE: ./lib/cleanup.js
@@ -49908,7 +49945,8 @@ class Cleanup {
         core.saveState(KEYS.settled, how);
     }
     async #cancel() {
-        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed.
+        // A command's output may be streaming with workflow commands stopped: our last words must be obeyed, and
+        // what the stream still brings while we delete is dropped (resuming detaches its writer).
         resumeWorkflowCommands();
         core.warning('The run was cancelled: deleting the sandbox.');
         if (!this.#ref.id && !this.#ref.name)
@@ -51285,6 +51323,9 @@ function parseLogs(res) {
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
+// The toolbox (daemon) API of one sandbox, reached through the toolbox proxy: `{toolboxProxyUrl}/{sandboxId}/…`.
+
+
 
 
 
@@ -51307,11 +51348,19 @@ class Toolbox {
         this.git = new GitApi(http, this.baseUrl);
     }
     async userHomeDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}user-home-dir` })).dir;
+        return this.#directory('user-home-dir', 'home directory');
     }
     /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
     async workDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}work-dir` })).dir;
+        return this.#directory('work-dir', 'work directory');
+    }
+    /** The image decides these, and they are printed and put into commands: a plain absolute path, or an error. */
+    async #directory(route, what) {
+        const { dir } = await this.#http.request({ method: 'GET', url: `${this.baseUrl}${route}` });
+        if (typeof dir === 'string' && dir.startsWith('/') && isPrintable(dir))
+            return dir;
+        throw new DaytonaError({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
+            "give the image's WORKDIR and home directory as plain absolute paths.");
     }
     async version() {
         return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))

@@ -1,6 +1,8 @@
 // Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
 // and carry only the URL path: never a query string, a header or a request body (so never a key or token).
 
+import { printable } from '../printable.ts'
+
 export interface ErrorContext {
   method: string
   /** URL path only */
@@ -19,7 +21,8 @@ export class DaytonaError extends Error {
 
   /** `message` overrides the standard `METHOD path → status code: message` text. */
   constructor(ctx: ErrorContext, message?: string, options?: { cause?: unknown }) {
-    super(message ?? formatMessage(ctx), options)
+    // the server's words, printed on our log lines: kept on one line (printable.ts)
+    super(printable(message ?? formatMessage(ctx)), options)
     this.name = new.target.name
     this.method = ctx.method
     this.path = ctx.path

@@ -1,20 +1,30 @@
-// The build context of a Dockerfile: only what its COPY/ADD instructions take, hashed and packed the way
-// Daytona's SDK does (daytona-api.md §3.3), so our snapshot names follow the files' content and the
-// server's build dedupe recognises contexts uploaded by anyone else using the SDK.
+// The build context of a Dockerfile: only what its COPY/ADD instructions take (within the context, without
+// .git, minus what .dockerignore excludes: context-files.ts), hashed and packed the way Daytona's SDK does
+// (daytona-api.md §3.3), so the server's build dedupe recognises contexts uploaded by anyone using the SDK.
 //  - one entry per source (globs expanded); its archivePath is the source relative to the context dir;
-//  - hash = MD5 over archivePath, then the file's bytes, or for a directory (recursively, in readdir order)
-//    each file's path relative to the directory + its bytes, and each empty directory's relative path;
+//  - hash (the SDK's, for the server) and key (ours, for snapshot names): context-hash.ts;
 //  - the upload is an uncompressed portable tar whose entry names start at archivePath.
-import { createHash, type Hash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { lstat, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, posix, relative } from 'node:path'
+import { join, posix } from 'node:path'
 import * as core from '@actions/core'
 import { Add, Copy, DockerfileParser } from 'dockerfile-ast'
 import { create as createTar } from 'tar'
 import { glob } from 'tinyglobby'
 import type { Daytona } from '../daytona/client.ts'
+import { printable } from '../printable.ts'
+import {
+  ContextEscapeError,
+  type ContextNode,
+  type Excluded,
+  hasGitDir,
+  isInside,
+  listSource,
+  loadExclusions,
+  realPathOf,
+  toContextPath,
+} from './context-files.ts'
+import { hashNodes } from './context-hash.ts'
 
 export interface CopySource {
   /** as written in the Dockerfile */
@@ -27,8 +37,14 @@ export interface CopySource {
 export interface ContextEntry {
   /** the source relative to the context directory ('' for the directory itself) */
   archivePath: string
-  /** the SDK's MD5 (see the top of this file): a `contextHashes` element */
+  /** where it really is, relative to the real context root ('' for the root) */
+  source: string
+  /** the SDK's MD5 (context-hash.ts): a `contextHashes` element, for the server only */
   hash: string
+  /** the unambiguous digest snapshot names are made from (context-hash.ts) */
+  key: string
+  /** exactly what is packed */
+  nodes: readonly ContextNode[]
 }
 
 const GLOB = /[*?[]/
@@ -67,32 +83,55 @@ function argumentsOf(instruction: Copy | Add): string[] {
   return content.includes('\n') && /<</.test(firstLine) ? args.slice(0, firstLine.split(/\s+/).length) : args
 }
 
+export interface ContextOptions {
+  /** how messages name the Dockerfile */
+  dockerfileName?: string
+  /** the Dockerfile's path, for a `<Dockerfile>.dockerignore` beside it */
+  dockerfilePath?: string
+  /** the context must be inside it (default: the context itself) */
+  workspace?: string
+}
+
 /** The context entries a Dockerfile needs, hashed. Fails with the Dockerfile line when a source is unusable. */
 export async function buildContext(
   contextDir: string,
   dockerfileText: string,
-  dockerfileName = 'Dockerfile',
+  opts: ContextOptions = {},
 ): Promise<ContextEntry[]> {
   const sources = copySources(dockerfileText)
   if (sources.length === 0) return []
-  const where = (s: CopySource) => `${dockerfileName} line ${s.line} (${s.keyword} ${s.source})`
-  if (!(await stat(contextDir).catch(() => undefined))?.isDirectory()) {
+  const where = (s: CopySource) =>
+    `${opts.dockerfileName ?? 'Dockerfile'} line ${s.line} (${s.keyword} ${s.source})`
+  const contextRoot = await realPathOf(contextDir)
+  if (!contextRoot || !(await stat(contextRoot)).isDirectory()) {
     throw new Error(`${where(sources[0]!)}: the build context ${contextDir} is not a directory.`)
   }
-  const archivePaths: string[] = []
-  for (const source of sources) {
-    for (const path of await expand(contextDir, source, where(source))) {
-      if (!archivePaths.includes(path)) archivePaths.push(path)
-    }
+  const workspaceRoot = opts.workspace ? await realPathOf(opts.workspace) : contextRoot
+  if (!workspaceRoot || !isInside(workspaceRoot, contextRoot)) {
+    throw new ContextEscapeError(
+      `The build context ${contextDir} leads outside the workspace through a symbolic link: refusing to upload it.`,
+    )
   }
+  const excluded = await loadExclusions(contextRoot, opts.dockerfilePath, workspaceRoot)
   const entries: ContextEntry[] = []
-  for (const archivePath of archivePaths) {
-    entries.push({ archivePath, hash: await hashContextEntry(contextDir, archivePath) })
+  for (const source of sources) {
+    for (const found of await expand(contextDir, contextRoot, source, where(source), excluded)) {
+      if (entries.some((e) => e.archivePath === found.archivePath)) continue
+      const nodes = await listSource(contextRoot, found.source, excluded)
+      entries.push({ ...found, ...(await hashNodes(contextRoot, found.archivePath, nodes)), nodes })
+    }
   }
   return entries
 }
 
-async function expand(contextDir: string, source: CopySource, where: string): Promise<string[]> {
+/** A COPY source's entries: where each is really (inside the context), and the name the Dockerfile uses. */
+async function expand(
+  contextDir: string,
+  contextRoot: string,
+  source: CopySource,
+  where: string,
+  excluded: Excluded,
+): Promise<{ archivePath: string; source: string }[]> {
   if (source.source.includes('$')) {
     throw new Error(`${where}: sources with variables cannot be resolved before the build; name the path.`)
   }
@@ -101,59 +140,75 @@ async function expand(contextDir: string, source: CopySource, where: string): Pr
   if (path === '..' || path.startsWith('../')) {
     throw new Error(`${where}: the source is outside the build context (${contextDir}).`)
   }
-  if (GLOB.test(path)) {
-    const matches = await glob([path], {
-      cwd: contextDir,
-      dot: true,
-      onlyFiles: false,
-      expandDirectories: false,
-      followSymbolicLinks: false,
-    })
-    if (matches.length === 0)
-      throw new Error(`${where}: no file in the build context (${contextDir}) matches.`)
-    return matches.map((m) => m.replace(/\/+$/, '')).sort()
-  }
-  const archivePath = path === '.' ? '' : path
-  if (!(await lstat(join(contextDir, archivePath)).catch(() => undefined))) {
-    throw new Error(`${where}: no such file in the build context (${contextDir}).`)
-  }
-  return [archivePath]
-}
-
-export async function hashContextEntry(contextDir: string, archivePath: string): Promise<string> {
-  const md5 = createHash('md5')
-  md5.update(archivePath)
-  const absolute = join(contextDir, archivePath)
-  // like the SDK: the entry itself is followed if it is a symlink; links inside directories are skipped
-  if ((await stat(absolute)).isFile()) await hashFile(absolute, md5)
-  else await hashDirectory(absolute, absolute, md5)
-  return md5.digest('hex')
-}
-
-async function hashDirectory(dir: string, base: string, md5: Hash): Promise<void> {
-  // fs.readdir returns names sorted (libuv's scandir), as the SDK's readdirSync does
-  const entries = await readdir(dir, { withFileTypes: true })
-  if (!entries.some((e) => e.isDirectory() || e.isFile())) md5.update(relative(base, dir))
-  for (const entry of entries) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) await hashDirectory(path, base, md5)
-    else if (entry.isFile()) {
-      md5.update(relative(base, path))
-      await hashFile(path, md5)
+  const named = GLOB.test(path)
+    ? (
+        await glob([path], {
+          cwd: contextRoot,
+          dot: true,
+          onlyFiles: false,
+          expandDirectories: false,
+          // a link is then not matched at all (Docker would match it and follow it if it stays inside)
+          followSymbolicLinks: false,
+        })
+      )
+        .map((m) => m.replace(/\/+$/, ''))
+        .filter((m) => !excluded(m))
+        .sort()
+    : [path === '.' ? '' : path]
+  if (named.length === 0) throw new Error(`${where}: no file in the build context (${contextDir}) matches.`)
+  const found: { archivePath: string; source: string }[] = []
+  for (const archivePath of named) {
+    if (hasGitDir(archivePath)) {
+      throw new ContextEscapeError(`${where}: .git is never uploaded (after a checkout it holds the token).`)
     }
+    const real = await realPathOf(join(contextRoot, archivePath))
+    if (!real) throw new Error(`${where}: no such file in the build context (${contextDir}).`)
+    if (!isInside(contextRoot, real)) {
+      throw new ContextEscapeError(
+        `${where}: the source leads outside the build context through a symbolic link: refusing to upload it.`,
+      )
+    }
+    const resolved = toContextPath(contextRoot, real)
+    if (hasGitDir(resolved)) {
+      throw new ContextEscapeError(`${where}: .git is never uploaded (after a checkout it holds the token).`)
+    }
+    if (excluded(archivePath) || excluded(resolved)) {
+      throw new Error(`${where}: the source is excluded by .dockerignore, so a build cannot use it.`)
+    }
+    found.push({ archivePath, source: resolved })
   }
+  return found
 }
 
-async function hashFile(path: string, md5: Hash): Promise<void> {
-  for await (const chunk of createReadStream(path)) md5.update(chunk as Buffer)
-}
-
-/** Writes the entry's tar (uncompressed, portable, entry names starting at archivePath) to `file`. */
-export async function packContextEntry(contextDir: string, archivePath: string, file: string): Promise<void> {
-  const paths = archivePath === '' ? await readdir(contextDir) : [archivePath]
+/**
+ * Writes the entry's tar (uncompressed, portable) to `file`: exactly the listed nodes, links as links, each
+ * named by the archive path the Dockerfile uses followed by its path below it.
+ */
+export async function packContextEntry(contextDir: string, entry: ContextEntry, file: string): Promise<void> {
+  const names = new Map<string, string>()
+  for (const node of entry.nodes) {
+    if (node.relative === '' && entry.archivePath === '') continue // COPY .: the root's children, not the root
+    const name = posix.join(entry.archivePath, node.relative)
+    names.set(node.source || '.', node.kind === 'directory' ? `${name}/` : name)
+  }
   // an empty archive is two zero blocks; tar refuses an empty path list
-  if (paths.length === 0) return writeFile(file, Buffer.alloc(1024))
-  await createTar({ cwd: contextDir, file, portable: true, gzip: false }, paths)
+  if (names.size === 0) return writeFile(file, Buffer.alloc(1024))
+  const cwd = (await realPathOf(contextDir)) ?? contextDir
+  await createTar(
+    {
+      cwd,
+      file,
+      portable: true,
+      gzip: false,
+      noDirRecurse: true,
+      onWriteEntry: (written) => {
+        const name = names.get(written.path.replace(/\/+$/, ''))
+        if (name === undefined) throw new Error(`${written.path} is not part of the build context.`)
+        written.path = name
+      },
+    },
+    [...names.keys()],
+  )
 }
 
 /** Puts every entry in Daytona's object storage, skipping those already there (by hash, like the SDK). */
@@ -162,10 +217,11 @@ export async function uploadContext(client: Daytona, contextDir: string, entries
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'daytona-context-'))
   try {
     for (const entry of entries) {
-      const label = entry.archivePath || '.'
+      // a COPY source is the pull request's text (JSON form allows any character)
+      const label = printable(entry.archivePath || '.')
       const tarFile = join(scratch, `${entry.hash}.tar`)
       const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
-        await packContextEntry(contextDir, entry.archivePath, tarFile)
+        await packContextEntry(contextDir, entry, tarFile)
         return tarFile
       })
       if (done === 'present') core.info(`${label}: already in object storage (${entry.hash})`)

@@ -9,10 +9,12 @@ import * as core from '@actions/core'
 import { request } from 'undici'
 import type { Daytona } from '../daytona/client.ts'
 import { errorCode } from '../daytona/http.ts'
-import type { Source } from '../github-context.ts'
+import { assertWorkspaceTrusted, type Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
+import { printable } from '../printable.ts'
 import { buildContext, copySources, uploadContext } from './context.ts'
-import { prefixOf, snapshotName } from './key.ts'
+import { ContextEscapeError, isInside, realPathOf } from './context-files.ts'
+import { prefixOf, snapshotName, trustOf } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
 // One lazily loaded chunk for everything a Dockerfile needs (the parser, the context, this notice).
@@ -33,17 +35,20 @@ const GITHUB_TIMEOUT_MS = 15_000
  * nor the repository has. An explicit `dockerfile` input that exists nowhere is an error.
  */
 export async function findDockerfile(
-  config: Pick<Config, 'dockerfile' | 'dockerfileExplicit' | 'token'>,
-  source: Pick<Source, 'repository' | 'sha' | 'ref'>,
+  config: Pick<Config, 'dockerfile' | 'dockerfileExplicit' | 'token' | 'allowFork'>,
+  source: Pick<
+    Source,
+    'repository' | 'sha' | 'ref' | 'eventFork' | 'privileged' | 'eventName' | 'baseRepository'
+  >,
   workspace: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Dockerfile | undefined> {
   const path = config.dockerfile
-  const local = await readFile(resolve(workspace, path), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined
-    throw new Error(`Could not read ${path} from the workspace: ${err.message}`)
-  })
-  if (local !== undefined) return { path, text: local, from: 'workspace' }
+  const local = await readLocal(workspace, path)
+  if (local !== undefined) {
+    assertWorkspaceTrusted(source, config.allowFork, path)
+    return { path, text: local, from: 'workspace' }
+  }
 
   const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref)!.slice(0, 12)}` : ''}`
   const remote = await fetchFromGitHub(path, source, config.token, env)
@@ -64,6 +69,25 @@ export async function findDockerfile(
       `To build the repository's Dockerfile, check out the repository first (actions/checkout).`,
   )
   return undefined
+}
+
+/**
+ * The workspace's Dockerfile, read through its real path, which must stay in the workspace: a link to a runner
+ * file would otherwise come back in the build log. Undefined when there is none.
+ */
+async function readLocal(workspace: string, path: string): Promise<string | undefined> {
+  const real = await realPathOf(resolve(workspace, path))
+  if (!real) return undefined
+  const root = (await realPathOf(workspace)) ?? workspace
+  if (!isInside(root, real)) {
+    throw new ContextEscapeError(
+      `${path} leads outside the workspace through a symbolic link: refusing to read it as the Dockerfile.`,
+    )
+  }
+  return readFile(real, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EISDIR') throw new Error(`Input 'dockerfile' names ${path}, which is a directory.`)
+    throw new Error(`Could not read ${path} from the workspace (${err.code ?? 'error'}).`)
+  })
 }
 
 type Fetched = { found: true; text: string } | { found: false; status?: number; detail: string }
@@ -122,17 +146,22 @@ export async function prepareDockerfile(
     )
   }
   const contextDir = resolve(workspace, config.context ?? dirname(config.dockerfile))
-  const entries = await buildContext(contextDir, dockerfile.text, dockerfile.path)
+  const entries = await buildContext(contextDir, dockerfile.text, {
+    dockerfileName: dockerfile.path,
+    dockerfilePath: resolve(workspace, dockerfile.path),
+    workspace,
+  })
   const contextHashes = entries.map((entry) => entry.hash)
   const name = snapshotName(prefixOf(config, source), {
     dockerfile: dockerfile.text,
-    contextHashes,
+    contextKeys: entries.map((entry) => entry.key),
     resources: config.resources,
     region: config.target,
+    trust: trustOf(source),
   })
   if (entries.length > 0) {
     const list = entries.map((e) => e.archivePath || '.').join(', ')
-    core.info(`${dockerfile.path}: build context ${list} → snapshot ${name}`)
+    core.info(printable(`${dockerfile.path}: build context ${list} → snapshot ${name}`))
   }
   return {
     name,

@@ -6,7 +6,7 @@ import type { Daytona } from '../daytona/client.ts'
 import type { CreateSandbox } from '../daytona/types.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
-import { prefixOf, snapshotName } from './key.ts'
+import { prefixOf, snapshotName, trustOf } from './key.ts'
 import { pruneAfterUse } from './prune.ts'
 import { quotaHandler } from './quota.ts'
 import { ensureSnapshot, type SnapshotSpec, useExistingSnapshot } from './snapshot.ts'
@@ -56,6 +56,7 @@ export async function prepareEnvironment(
     image,
     resources: config.resources,
     region: config.target,
+    trust: trustOf(source),
   })
   const built = await ensureBounded(client, { name, imageName: image }, config)
   return fromSnapshot(config.image ? 'image' : 'default', image, built)

@@ -7,6 +7,7 @@ import type { Daytona } from '../daytona/client.ts'
 import { ConflictError, NotFoundError } from '../daytona/errors.ts'
 import type { CreateBuildInfo, Snapshot } from '../daytona/types.ts'
 import { formatDuration } from '../duration.ts'
+import { printable } from '../printable.ts'
 import { withUntrustedOutput } from '../untrusted-output.ts'
 import { activateSnapshot, isQuotaExceeded } from './activate.ts'
 
@@ -68,7 +69,7 @@ export async function ensureSnapshot(
     if (FAILED.has(existing.state) && mayRebuild) {
       mayRebuild = false
       core.info(
-        `Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`,
+        `Snapshot ${spec.name} is ${printable(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`,
       )
       // another job of a matrix may be deleting it too
       await client.snapshots.delete(existing.id).catch((err: unknown) => {
@@ -100,12 +101,12 @@ async function waitUsable(
 ): Promise<void> {
   const { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: rebuildOn } = settings
   if (snapshot.state === 'active') {
-    core.info(`Reusing snapshot ${snapshot.name}.`)
+    core.info(`Reusing snapshot ${printable(snapshot.name)}.`)
     return
   }
   if (FAILED.has(snapshot.state)) throw await buildFailure(client, snapshot, rebuildOn)
   if (snapshot.state === 'inactive') {
-    core.info(`Snapshot ${snapshot.name} was deactivated after going unused: activating it…`)
+    core.info(`Snapshot ${printable(snapshot.name)} was deactivated after going unused: activating it…`)
     const quota = settings.quota ?? NO_QUOTA_HANDLER
     try {
       await activateSnapshot(client, snapshot, {
@@ -118,7 +119,9 @@ async function waitUsable(
       throw err
     }
   } else {
-    core.info(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`)
+    core.info(
+      printable(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`),
+    )
   }
   await waitActive(client, snapshot.name, timeoutMs, rebuildOn)
 }

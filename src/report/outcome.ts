@@ -77,7 +77,7 @@ function asked(config: Config): Pick<RunReport['environment'], 'kind' | 'name'> 
  * the live log masks (inputs.ts), so the log and the summary agree. `NODE_ENV=production` stays readable.
  */
 export function redactor(config: Config): Redact {
-  const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env)]
+  const secrets = [config.apiKey, config.token, ...secretEnvValues(config.env, config.maskEnv)]
     .filter((secret) => secret !== '')
     .sort((a, b) => b.length - a.length)
   return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text)

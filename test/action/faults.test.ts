@@ -98,3 +98,36 @@ describe('faults', () => {
     expect(main.stdout).toContain('still-fine')
   })
 })
+
+describe('strings from Daytona and the sandbox', () => {
+  const injected = (step: { annotations: { title?: string }[] }) =>
+    step.annotations.filter((a) => a.title === 'INJ')
+
+  it("prints an error message from Daytona's answer on one line of ours, where it cannot issue workflow commands", async () => {
+    await project.emulator.admin.faults({
+      method: 'POST',
+      path: '^/api/sandbox$',
+      status: 502,
+      times: 1,
+      body: { statusCode: 502, message: 'upstream\n::warning title=INJ::from-the-api', error: 'Bad Gateway' },
+    })
+    const { main } = await job(project, { run: 'echo ok' })
+    expect(main.exitCode).toBe(0)
+    expect(injected(main)).toEqual([])
+    expect(main.stdout).toMatch(/upstream\\n::warning title=INJ::from-the-api/)
+  })
+
+  it('refuses a work directory that is not a plain absolute path, without printing it raw', async () => {
+    await project.emulator.admin.faults({
+      method: 'GET',
+      path: '/work-dir$',
+      status: 200,
+      body: { dir: '/home/daytona\n::warning title=INJ::from-the-sandbox' },
+    })
+    const { main } = await job(project, { run: 'echo ok' })
+    expect(main.exitCode).not.toBe(0)
+    expect(injected(main)).toEqual([])
+    expect(main.annotations.map((a) => a.message).join('\n')).toMatch(/work directory/)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})

@@ -78,7 +78,11 @@ export function job(
   })
 }
 
-export function mainStep(project: Project, inputs: Record<string, string>, more: StepOptions) {
+export function mainStep(
+  project: Project,
+  inputs: Record<string, string>,
+  more: StepOptions & Partial<JobOptions>,
+) {
   return runStep('main', {
     event: project.event,
     env: project.env,

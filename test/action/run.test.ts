@@ -127,6 +127,19 @@ describe('a pull request run', () => {
     expect(main.summary).not.toContain('tok-abc123456')
   })
 
+  it('masks the values of the names mask-env lists, and tells the runner so', async () => {
+    const url = 'postgres://app:s3cr3t-pw@db.internal/app'
+    const { main } = await job(project, {
+      run: 'echo "url is $DB_URL"; exit 1',
+      env: `DB_URL=${url}`,
+      'mask-env': 'DB_URL',
+    })
+    expect(main.log).toContain(`::add-mask::${url}`)
+    expect(main.stdout).toContain('url is ***')
+    expect(main.summary).toContain('url is ***')
+    expect(main.summary).not.toContain('s3cr3t-pw')
+  })
+
   it('leaves env values whose names are not secret-looking readable, in the log and in the summary', async () => {
     const { main } = await job(project, {
       run: 'echo "mode is $NODE_ENV"; exit 1',
@@ -162,6 +175,37 @@ describe('cancellation', () => {
       expect(await liveSandboxes(project)).toEqual([])
     },
   )
+
+  it('obeys none of the output that still streams while the cancelled run deletes the sandbox', async () => {
+    // a slow delete keeps the step alive, and the command's log stream open, after the cancellation
+    await project.emulator.admin.faults({ method: 'DELETE', path: '^/api/sandbox/', latencyMs: 3000 })
+    const obeyed: string[] = []
+    try {
+      const main = await mainStep(
+        project,
+        {
+          run: 'echo started-injecting; while :; do echo "::warning title=INJ::x"; echo "::save-state name=sandbox-settled::deleted"; sleep 0.01; done',
+        },
+        {
+          signalAfter: { pattern: /^started-injecting$/m, signal: 'SIGINT' },
+          timeoutMs: 20_000,
+          onLine: (event) => {
+            if (event.kind === 'hidden' && event.command === 'save-state') obeyed.push(event.command)
+          },
+        },
+      )
+      expect(main.timedOut).toBe(false)
+      expect(main.annotations).toContainEqual(
+        expect.objectContaining({ level: 'warning', message: expect.stringMatching(/cancelled/) }),
+      )
+      expect(main.annotations.filter((a) => a.title === 'INJ')).toEqual([])
+      expect(obeyed).toEqual([])
+      expect(main.log).toMatch(/::warning title=INJ::x/) // it did run, and was shown
+    } finally {
+      await project.emulator.admin.clearFaults()
+    }
+    expect(await liveSandboxes(project)).toEqual([])
+  })
 
   it('leaves the sandbox to the post step when main is killed outright', async () => {
     const { main, post } = await job(

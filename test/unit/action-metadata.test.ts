@@ -72,4 +72,17 @@ describe('as GitHub parses them', () => {
     const content = readFileSync(`.github/workflows/${file}`, 'utf8')
     expect(errors(parseWorkflow({ name: file, content }, trace))).toEqual([])
   })
+
+  // A tag can be moved to other code; a commit cannot. The comment keeps the version readable (and Dependabot
+  // updates both).
+  it.each(readdirSync('.github/workflows'))(
+    'workflow %s pins every action to a commit, with its version',
+    (file) => {
+      const uses = [...readFileSync(`.github/workflows/${file}`, 'utf8').matchAll(/^\s*-?\s*uses:\s*(.+)$/gm)]
+        .map((m) => m[1]!.trim())
+        .filter((ref) => !ref.startsWith('./'))
+      expect(uses.length).toBeGreaterThan(0)
+      for (const ref of uses) expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)
+    },
+  )
 })

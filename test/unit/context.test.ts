@@ -1,17 +1,17 @@
 // Build-context hashes must be byte-for-byte what Daytona's SDK computes (daytona-api.md §3.3), or the
 // server's build dedupe misses. Expected values are computed here from the documented byte sequence.
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { list } from 'tar'
-import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildContext,
-  copySources,
-  hashContextEntry,
-  packContextEntry,
-} from '../../src/environment/context.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildContext, copySources, packContextEntry } from '../../src/environment/context.ts'
+
+/** The SDK hash of one COPY source. */
+async function hashContextEntry(dir: string, source: string): Promise<string | undefined> {
+  return (await buildContext(dir, `FROM x\nCOPY ${source} /dst\n`))[0]?.hash
+}
 
 const md5 = (...parts: string[]) => {
   const hash = createHash('md5')
@@ -39,6 +39,8 @@ beforeAll(async () => {
   await symlink('../c.ts', join(ctx, 'src/lib/links-only/c-link.ts'))
 })
 
+afterAll(() => rm(ctx, { recursive: true, force: true }))
+
 describe('context hashes', () => {
   it('a file: MD5 of its archive path, then its bytes', async () => {
     expect(await hashContextEntry(ctx, 'package.json')).toBe(md5('package.json', '{ "name": "widgets" }\n'))
@@ -63,7 +65,7 @@ describe('context hashes', () => {
 
   it('expands globs into one entry per match and deduplicates sources', async () => {
     const entries = await buildContext(ctx, 'FROM node:22\nCOPY *.json ./\nCOPY package.json /again/\n')
-    expect(entries).toEqual([
+    expect(entries.map(({ archivePath, hash }) => ({ archivePath, hash }))).toEqual([
       { archivePath: 'package.json', hash: md5('package.json', '{ "name": "widgets" }\n') },
       { archivePath: 'tsconfig.json', hash: md5('tsconfig.json', '{}\n') },
     ])
@@ -138,12 +140,18 @@ describe('COPY/ADD sources', () => {
 })
 
 describe('the uploaded tar', () => {
-  async function entryNames(archivePath: string): Promise<string[]> {
-    const file = join(await mkdtemp(join(tmpdir(), 'context-tar-')), 'context.tar')
-    await packContextEntry(ctx, archivePath, file)
-    const names: string[] = []
-    await list({ file, onReadEntry: (entry) => void names.push(entry.path) })
-    return names
+  async function entryNames(source: string): Promise<string[]> {
+    const [entry] = await buildContext(ctx, `FROM x\nCOPY ${source} /dst\n`)
+    const scratch = await mkdtemp(join(tmpdir(), 'context-tar-'))
+    try {
+      const file = join(scratch, 'context.tar')
+      await packContextEntry(ctx, entry!, file)
+      const names: string[] = []
+      await list({ file, onReadEntry: (e) => void names.push(e.path) })
+      return names
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
   }
 
   it('is rooted so that the archive path is the entry name', async () => {
@@ -154,6 +162,6 @@ describe('the uploaded tar', () => {
   })
 
   it('holds the context root’s children for COPY .', async () => {
-    expect(await entryNames('')).toEqual(expect.arrayContaining(['package.json', 'src/a.ts', 'README.md']))
+    expect(await entryNames('.')).toEqual(expect.arrayContaining(['package.json', 'src/a.ts', 'README.md']))
   })
 })

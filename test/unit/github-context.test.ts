@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   assertTrusted,
+  assertWorkspaceTrusted,
   type EventInfo,
   fromEnvironment,
   resolveSource,
@@ -208,7 +209,7 @@ describe('resolveSource', () => {
         repository: 'acme/tools',
         sha: '',
         ref: undefined,
-        isFork: false,
+        isFork: true, // not the base repository: trusted no more than a fork
         cloneUrl: 'https://github.com/acme/tools.git',
       },
     ],
@@ -216,7 +217,7 @@ describe('resolveSource', () => {
       'repository and ref together',
       event('pull_request', pullRequest('someone/app')),
       { repository: 'acme/tools', ref: 'v2' },
-      { repository: 'acme/tools', ref: 'v2', sha: '', prNumber: undefined, isFork: false },
+      { repository: 'acme/tools', ref: 'v2', sha: '', prNumber: undefined, isFork: true },
     ],
     [
       'repository equal to the event repository keeps the event commit',
@@ -285,12 +286,92 @@ describe('assertTrusted', () => {
       false,
       false,
     ],
+    [
+      'pull_request_review from a fork (no secrets there)',
+      event('pull_request_review', pullRequest('evil/app')),
+      false,
+      false,
+    ],
     ['push', event('push'), false, false],
     ['workflow_dispatch', event('workflow_dispatch'), false, false],
+    ['issue_comment', event('issue_comment', { issue: { number: 4 } }), false, false],
   ])('%s → refused: %s', (_name, info, allowFork, refused) => {
     const check = () => assertTrusted(resolveSource(info, {}), allowFork)
     if (refused) expect(check).toThrow(UntrustedForkError)
     else expect(check).not.toThrow()
+  })
+
+  // Every event but a fork's pull_request carries secrets: what is cloned decides, whatever the inputs say.
+  it.each<[string, EventInfo, { repository?: string; ref?: string }, boolean]>([
+    [
+      'issue_comment, repository: a fork',
+      event('issue_comment', { issue: { number: 4 } }),
+      { repository: 'evil/app' },
+      true,
+    ],
+    ['workflow_dispatch, repository: a fork', event('workflow_dispatch'), { repository: 'evil/app' }, true],
+    ['push, repository: another repository', event('push'), { repository: 'acme/tools' }, true],
+    ['schedule, repository: a fork', event('schedule'), { repository: 'evil/app', ref: 'main' }, true],
+    [
+      'pull_request from the same repository, repository: a fork',
+      event('pull_request', pullRequest('acme/app')),
+      { repository: 'evil/app' },
+      true,
+    ],
+    [
+      'pull_request_target from a fork, ref: a branch of the fork',
+      event('pull_request_target', pullRequest('evil/app')),
+      { ref: 'other' },
+      true,
+    ],
+    [
+      'pull_request from a fork, repository: another fork (no secrets there)',
+      event('pull_request', pullRequest('evil/app')),
+      { repository: 'eve/app' },
+      false,
+    ],
+    [
+      'pull_request_target from a fork, repository: the base',
+      event('pull_request_target', pullRequest('evil/app')),
+      { repository: 'acme/app' },
+      false,
+    ],
+    [
+      'workflow_dispatch, repository: the base in other case',
+      event('workflow_dispatch'),
+      { repository: 'ACME/app' },
+      false,
+    ],
+  ])('%s', (_name, info, overrides, refused) => {
+    const source = resolveSource(info, overrides)
+    if (refused) {
+      expect(() => assertTrusted(source, false)).toThrow(UntrustedForkError)
+      expect(() => assertTrusted(source, true)).not.toThrow()
+    } else expect(() => assertTrusted(source, false)).not.toThrow()
+  })
+
+  it("never takes the workspace of a privileged fork event as the base's, whatever 'repository' says", () => {
+    const source = resolveSource(event('pull_request_target', pullRequest('evil/app', 13)), {
+      repository: 'acme/app',
+    })
+    expect(() => assertTrusted(source, false)).not.toThrow()
+    expect(() => assertWorkspaceTrusted(source, false, 'Dockerfile')).toThrow(UntrustedForkError)
+    expect(() => assertWorkspaceTrusted(source, false, 'Dockerfile')).toThrow(
+      /Dockerfile .*evil\/app.*allow-fork/,
+    )
+    expect(() => assertWorkspaceTrusted(source, true, 'Dockerfile')).not.toThrow()
+    for (const trusted of [
+      resolveSource(event('pull_request', pullRequest('evil/app')), {}),
+      resolveSource(event('pull_request_target', pullRequest('acme/app')), {}),
+      resolveSource(event('push'), {}),
+    ]) {
+      expect(() => assertWorkspaceTrusted(trusted, false, 'Dockerfile')).not.toThrow()
+    }
+  })
+
+  it('names another repository as such, not as a pull request', () => {
+    const source = resolveSource(event('issue_comment', {}), { repository: 'evil/app' })
+    expect(() => assertTrusted(source, false)).toThrow(/code from evil\/app under issue_comment/)
   })
 
   it('explains the risk and the opt-in on one line', () => {

@@ -67,11 +67,12 @@ describe('defaults', () => {
       keepSnapshots: 3,
       pruneAfterMs: 10 * 60_000,
       allowFork: false,
+      maskEnv: [],
     })
   })
 
-  it('names 31 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(31)
+  it('names 32 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(32)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
@@ -478,6 +479,21 @@ describe('the config', () => {
     ['MODE', 'test', false],
   ])('env %s=%s is a secret: %s', (key, value, secret) => {
     expect(secretEnvValues({ [key]: value })).toEqual(secret ? [value] : [])
+  })
+
+  it('masks the values of the env names mask-env lists, whatever they look like', () => {
+    const secrets: string[] = []
+    const env = 'DB_URL=postgres://app:pw@db/app\nAPI_PAT=ghp_1\nNODE_ENV=production\nRETRIES=3'
+    const config = load({ env, 'mask-env': 'DB_URL, API_PAT\nRETRIES' }, {}, secrets)
+    expect(config.maskEnv).toEqual(['DB_URL', 'API_PAT', 'RETRIES'])
+    expect(secrets).toEqual([API_KEY, 'postgres://app:pw@db/app', 'ghp_1', '3'])
+    expect(secretEnvValues(config.env, config.maskEnv)).toEqual(['postgres://app:pw@db/app', 'ghp_1', '3'])
+  })
+
+  it('refuses a mask-env name that env does not set (a typo would leave the value readable)', () => {
+    expect(errorOf(() => load({ env: 'DB_URL=x', 'mask-env': 'DB_ULR' })).message).toMatch(
+      /^Input 'mask-env' names DB_ULR, which 'env' does not set/,
+    )
   })
 
   it('redacts the key, the token and env values for display', () => {
