@@ -117,17 +117,20 @@ describe('strings from Daytona and the sandbox', () => {
     expect(main.stdout).toMatch(/upstream\\n::warning title=INJ::from-the-api/)
   })
 
-  it('refuses a work directory that is not a plain absolute path, without printing it raw', async () => {
+  it('never asks the sandbox for its work directory: the clone path is relative to it', async () => {
     await project.emulator.admin.faults({
       method: 'GET',
       path: '/work-dir$',
       status: 200,
       body: { dir: '/home/daytona\n::warning title=INJ::from-the-sandbox' },
     })
+    await project.emulator.admin.resetRequests()
     const { main } = await job(project, { run: 'echo ok' })
-    expect(main.exitCode).not.toBe(0)
+    expect(main.exitCode).toBe(0)
     expect(injected(main)).toEqual([])
-    expect(main.annotations.map((a) => a.message).join('\n')).toMatch(/work directory/)
+    expect(
+      (await project.emulator.admin.requests()).routes['GET /toolbox/{sandboxId}/work-dir'],
+    ).toBeUndefined()
     expect(await liveSandboxes(project)).toEqual([])
   })
 })

@@ -169,7 +169,7 @@ describe('a full snapshot quota', () => {
     const third = await run(p, inputs, await workspace(commitFiles(3)))
     expect(third.exitCode).toBe(1)
     expect(errors(third)).toMatch(
-      /Daytona's snapshot quota is full \(2 of 2 snapshots count: those building, pending, pulling or active\), so snapshot stuck-[0-9a-f]{16} cannot be made ready\..*Delete snapshots you no longer need.*Snapshot quota exceeded\. Maximum allowed: 2/s,
+      /Daytona's snapshot quota is full \(2 of 2 snapshots count: those building, pending, pulling or active\), so snapshot stuck-trusted-[0-9a-f]{16} cannot be made ready\..*Delete snapshots you no longer need.*Snapshot quota exceeded\. Maximum allowed: 2/s,
     )
   })
 })

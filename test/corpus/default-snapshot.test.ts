@@ -2,4 +2,4 @@
 // is zsh (when this machine has zsh; else the emulator says so and uses bash).
 import { corpusSuite } from './corpus.ts'
 
-corpusSuite('run: blocks on the default snapshot (zsh session shell)', { inputs: {}, port: 18410 })
+corpusSuite('run: blocks on the default snapshot (zsh session shell)', { inputs: {} })

@@ -44,12 +44,8 @@ export async function runWithAction(
   block: RunBlock,
   extra: Record<string, string>,
 ): Promise<ActionOutcome> {
-  const { main } = await job(project, {
-    run: block.run,
-    'fail-fast': String(block.failFast ?? true),
-    timeout: '60s',
-    ...extra,
-  })
+  const inputs = { run: block.run, 'fail-fast': String(block.failFast ?? true), timeout: '5m', ...extra }
+  const { main } = await job(project, inputs, { timeoutMs: 280_000 })
   const sandboxes = await project.emulator.admin.sandboxes()
   return {
     exitCode: main.exitCode ?? -1,

@@ -4,5 +4,4 @@ import { corpusSuite } from './corpus.ts'
 
 corpusSuite('run: blocks on python:3.12-slim (bash session shell, no git)', {
   inputs: { image: 'python:3.12-slim' },
-  port: 18420,
 })
