@@ -9,6 +9,7 @@ import { formatDuration } from './duration.ts'
 import { commandLabel } from './report/format.ts'
 import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
 import type { CommandResult } from './report/types.ts'
+import { Tail } from './tail.ts'
 import { withUntrustedOutput } from './untrusted-output.ts'
 
 /** Group titles stay on one line of the log's collapsed view. */
@@ -75,13 +76,11 @@ async function runOne(sessions: Sessions, command: string, timeoutMs: number): P
     // The output is the pull request's: shown in the log, never obeyed as workflow commands.
     await withUntrustedOutput(async (write) => {
       const { sessionId, cmdId } = await sessions.start(command)
-      const show = (text: string) => {
-        tail.push(text)
-        write(text)
-      }
       ;({ exitCode } = await sessions.toolbox.process.streamCommand(sessionId, cmdId, {
-        onStdout: show,
-        onStderr: show,
+        onOutput: (_stream, bytes) => {
+          tail.push(bytes)
+          return write(bytes)
+        },
         signal: deadline.signal,
       }))
     })
@@ -218,25 +217,6 @@ function answerLost(err: unknown): boolean {
     err instanceof DeadlineError ||
     (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0))
   )
-}
-
-/** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */
-class Tail {
-  readonly #limit: number
-  #text = ''
-
-  constructor(limit: number) {
-    this.#limit = limit
-  }
-
-  push(chunk: string) {
-    this.#text += chunk
-    if (this.#text.length > 2 * this.#limit) this.#text = this.#text.slice(-this.#limit)
-  }
-
-  text(): string {
-    return this.#text.slice(-this.#limit)
-  }
 }
 
 function logOutcome(result: CommandResult) {

@@ -77,7 +77,9 @@ describe('sessions', () => {
           void f.tb.process.execute({ command: 'touch go-live' })
         }
       },
-      onStderr: (t) => (stderr += t),
+      onStderr: (t) => {
+        stderr += t
+      },
     })
     const { exitCode } = await done
     expect(sawFirstWhileRunning).toBe(true)
@@ -99,8 +101,12 @@ describe('sessions', () => {
     let out = ''
     let err = ''
     const res = await f.tb.process.followLogs('follow', cmdId, {
-      onStdout: (t) => (out += t),
-      onStderr: (t) => (err += t),
+      onStdout: (t) => {
+        out += t
+      },
+      onStderr: (t) => {
+        err += t
+      },
     })
     expect(res.opened).toBe(true)
     // the daemon ends a final partial line with a newline
@@ -137,8 +143,12 @@ describe('streamCommand when the follow socket closes early', () => {
     let stdout = ''
     let stderr = ''
     const { exitCode } = await t2.process.streamCommand('s', cmdId, {
-      onStdout: (t) => (stdout += t),
-      onStderr: (t) => (stderr += t),
+      onStdout: (t) => {
+        stdout += t
+      },
+      onStderr: (t) => {
+        stderr += t
+      },
       pollMs: 500,
     })
     expect(exitCode).toBe(0)

@@ -62,8 +62,12 @@ function fakeCommand(closeAfterBytes: (connection: number) => number | undefined
 async function drive(fake: FakeCommand, opts: { pollMs?: number } = {}) {
   const out = { stdout: '', stderr: '' }
   const done = streamCommand(fake, {
-    onStdout: (t) => (out.stdout += t),
-    onStderr: (t) => (out.stderr += t),
+    onStdout: (t) => {
+      out.stdout += t
+    },
+    onStderr: (t) => {
+      out.stderr += t
+    },
     pollMs: opts.pollMs ?? 40,
     graceMs: 20,
   })
