@@ -11,9 +11,12 @@ import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
 import { createSandbox, extendForDebugging } from './sandbox.ts'
 import { cloneSource } from './source.ts'
+import { guardStdout } from './untrusted-output.ts'
 
 async function run(): Promise<void> {
   const startedAt = Date.now()
+  // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+  guardStdout()
   // 1. Inputs: every bad value fails here, before anything is created.
   const config = readInputs()
   core.debug(`Inputs: ${JSON.stringify(redactConfig(config))}`)

@@ -51929,7 +51929,9 @@ async function streamCommand(src, handlers) {
     const { signal } = handlers;
     const pollMs = handlers.pollMs ?? 30_000;
     const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
-    const graceMs = handlers.graceMs ?? 5_000;
+    const quickPollsMs = handlers.quickPollsMs ?? 800;
+    const nextPoll = (wait) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs);
+    const graceMs = handlers.graceMs ?? 3_000;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
     const emitText = (stream, text) => {
@@ -51968,10 +51970,22 @@ async function streamCommand(src, handlers) {
         const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
         let exitCode;
         let endedInOutput = false;
+        let lastBytesAt = performance.now();
+        let waitingForRoom = 0;
         const watched = (stream, bytes) => {
             if (endedInOutput)
                 return undefined;
+            lastBytesAt = performance.now();
             const full = sink(stream, bytes);
+            if (full) {
+                // waiting for the consumer is not the socket's silence
+                waitingForRoom++;
+                const done = () => {
+                    waitingForRoom--;
+                    lastBytesAt = performance.now();
+                };
+                full.then(done, done);
+            }
             const ended = handlers.endedWith?.();
             if (ended !== undefined && exitCode === undefined) {
                 exitCode = ended;
@@ -51984,14 +51998,16 @@ async function streamCommand(src, handlers) {
         const socket = src.follow(watched, socketSignal).finally(() => stopPoll.abort());
         const poll = (async () => {
             try {
-                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
+                for (let wait = firstPollMs;; wait = nextPoll(wait)) {
                     await (0,daytona_http/* abortableSleep */.Mf)(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
                     if (cmd?.exitCode === undefined || cmd.exitCode === null)
                         continue;
                     exitCode ??= cmd.exitCode;
+                    // a large log is left to the socket, for as long as it keeps delivering
                     if (total() >= SMALL_LOG_BYTES)
-                        await (0,daytona_http/* abortableSleep */.Mf)(graceMs, stopPoll.signal);
+                        while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+                            await (0,daytona_http/* abortableSleep */.Mf)(graceMs / 6, stopPoll.signal);
                     stopSocket.abort();
                     return;
                 }
@@ -52428,7 +52444,7 @@ async function prepareEnvironment(client, config, source, workspace) {
     }
     if (!config.image) {
         // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
+        const { findDockerfile, prepareDockerfile } = await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 2079));
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
             const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
@@ -53683,8 +53699,11 @@ function commitMissing(err) {
 
 
 
+
 async function run() {
     const startedAt = Date.now();
+    // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+    guardStdout();
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);

@@ -51282,7 +51282,9 @@ async function streamCommand(src, handlers) {
     const { signal } = handlers;
     const pollMs = handlers.pollMs ?? 30_000;
     const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
-    const graceMs = handlers.graceMs ?? 5_000;
+    const quickPollsMs = handlers.quickPollsMs ?? 800;
+    const nextPoll = (wait) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs);
+    const graceMs = handlers.graceMs ?? 3_000;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
     const emitText = (stream, text) => {
@@ -51321,10 +51323,22 @@ async function streamCommand(src, handlers) {
         const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
         let exitCode;
         let endedInOutput = false;
+        let lastBytesAt = performance.now();
+        let waitingForRoom = 0;
         const watched = (stream, bytes) => {
             if (endedInOutput)
                 return undefined;
+            lastBytesAt = performance.now();
             const full = sink(stream, bytes);
+            if (full) {
+                // waiting for the consumer is not the socket's silence
+                waitingForRoom++;
+                const done = () => {
+                    waitingForRoom--;
+                    lastBytesAt = performance.now();
+                };
+                full.then(done, done);
+            }
             const ended = handlers.endedWith?.();
             if (ended !== undefined && exitCode === undefined) {
                 exitCode = ended;
@@ -51337,14 +51351,16 @@ async function streamCommand(src, handlers) {
         const socket = src.follow(watched, socketSignal).finally(() => stopPoll.abort());
         const poll = (async () => {
             try {
-                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
+                for (let wait = firstPollMs;; wait = nextPoll(wait)) {
                     await abortableSleep(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
                     if (cmd?.exitCode === undefined || cmd.exitCode === null)
                         continue;
                     exitCode ??= cmd.exitCode;
+                    // a large log is left to the socket, for as long as it keeps delivering
                     if (total() >= SMALL_LOG_BYTES)
-                        await abortableSleep(graceMs, stopPoll.signal);
+                        while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+                            await abortableSleep(graceMs / 6, stopPoll.signal);
                     stopSocket.abort();
                     return;
                 }
@@ -51625,8 +51641,11 @@ class Daytona {
 
 
 
+
 const POST_DEADLINE_MS = 60_000;
 async function run() {
+    // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+    guardStdout();
     const sandbox = savedState.sandbox();
     if (savedState.settled() || (!sandbox.id && !sandbox.name))
         return;

@@ -11,7 +11,6 @@ import type { Daytona } from '../daytona/client.ts'
 import { errorCode } from '../daytona/http.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
-import { buildContext, copySources, uploadContext } from './context.ts'
 import { prefixOf, snapshotName } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
 
@@ -110,6 +109,8 @@ export async function prepareDockerfile(
   workspace: string,
   dockerfile: Dockerfile,
 ): Promise<SnapshotSpec> {
+  // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
+  const { buildContext, copySources, uploadContext } = await import('./context.ts')
   const sources = copySources(dockerfile.text)
   if (dockerfile.from === 'github' && sources.length > 0) {
     const first = sources[0]!

@@ -22,13 +22,19 @@ export interface StreamHandlers {
   onStderr?: TextSink
   signal?: AbortSignal
   /**
-   * The status check while the socket is open starts at `firstPollMs` and doubles up to `pollMs` (default
-   * 25 ms → 30 s): a short command ends promptly, a quiet long one costs two requests a minute (the socket's
-   * close says when it ends anyway).
+   * The status is checked while the socket is open: first `firstPollMs` after it opens, doubling while
+   * under `quickPollsMs` (default 25 ms → 800 ms: a short command ends promptly), then every `pollMs`
+   * (default 30 s). In between, the socket's own close (a second after the end) says when a command ended:
+   * the sparse checks are only a safety net for a socket that never closes. A silent 10-minute command
+   * costs about 30 requests.
    */
   pollMs?: number
   firstPollMs?: number
-  /** after the status showed the end of a command with a large output, how long its socket may take to close */
+  quickPollsMs?: number
+  /**
+   * After the status showed the end of a command with a large output, how long its socket may stay silent
+   * before we stop waiting for its close (default 3 s; the daemon closes after 1 s of silence)
+   */
   graceMs?: number
   /**
    * The exit code when the output itself says that the command ended (everything before it shown), so the
@@ -64,7 +70,9 @@ export async function streamCommand(
   const { signal } = handlers
   const pollMs = handlers.pollMs ?? 30_000
   const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs)
-  const graceMs = handlers.graceMs ?? 5_000
+  const quickPollsMs = handlers.quickPollsMs ?? 800
+  const nextPoll = (wait: number) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs)
+  const graceMs = handlers.graceMs ?? 3_000
   const shown: Record<StreamName, number> = { stdout: 0, stderr: 0 }
   const decoder = new StreamDecoder()
   const emitText = (stream: StreamName, text: string) => {
@@ -101,9 +109,21 @@ export async function streamCommand(
     const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal
     let exitCode: number | undefined
     let endedInOutput = false
+    let lastBytesAt = performance.now()
+    let waitingForRoom = 0
     const watched: ByteSink = (stream, bytes) => {
       if (endedInOutput) return undefined
+      lastBytesAt = performance.now()
       const full = sink(stream, bytes)
+      if (full) {
+        // waiting for the consumer is not the socket's silence
+        waitingForRoom++
+        const done = () => {
+          waitingForRoom--
+          lastBytesAt = performance.now()
+        }
+        full.then(done, done)
+      }
       const ended = handlers.endedWith?.()
       if (ended !== undefined && exitCode === undefined) {
         exitCode = ended
@@ -116,12 +136,15 @@ export async function streamCommand(
     const socket = src.follow(watched, socketSignal).finally(() => stopPoll.abort())
     const poll = (async () => {
       try {
-        for (let wait = firstPollMs; ; wait = Math.min(wait * 2, pollMs)) {
+        for (let wait = firstPollMs; ; wait = nextPoll(wait)) {
           await abortableSleep(wait, stopPoll.signal)
           const cmd = await src.status(stopPoll.signal).catch(() => undefined)
           if (cmd?.exitCode === undefined || cmd.exitCode === null) continue
           exitCode ??= cmd.exitCode
-          if (total() >= SMALL_LOG_BYTES) await abortableSleep(graceMs, stopPoll.signal)
+          // a large log is left to the socket, for as long as it keeps delivering
+          if (total() >= SMALL_LOG_BYTES)
+            while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+              await abortableSleep(graceMs / 6, stopPoll.signal)
           stopSocket.abort()
           return
         }
