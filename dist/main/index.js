@@ -46711,585 +46711,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 7679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rc: () => (/* binding */ ConnectionError),
-/* harmony export */   U6: () => (/* binding */ errorForStatus),
-/* harmony export */   fK: () => (/* binding */ ConflictError),
-/* harmony export */   gP: () => (/* binding */ ServerError),
-/* harmony export */   hY: () => (/* binding */ DaytonaError),
-/* harmony export */   j3: () => (/* binding */ DeadlineError),
-/* harmony export */   m_: () => (/* binding */ NotFoundError),
-/* harmony export */   qQ: () => (/* binding */ ForbiddenError),
-/* harmony export */   qq: () => (/* binding */ StateError),
-/* harmony export */   v3: () => (/* binding */ AuthenticationError)
-/* harmony export */ });
-/* unused harmony exports BadRequestError, TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
-// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
-// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
-class DaytonaError extends Error {
-    status;
-    code;
-    method;
-    path;
-    serverMessage;
-    /** `message` overrides the standard `METHOD path → status code: message` text. */
-    constructor(ctx, message, options) {
-        super(message ?? formatMessage(ctx), options);
-        this.name = new.target.name;
-        this.method = ctx.method;
-        this.path = ctx.path;
-        if (ctx.status !== undefined)
-            this.status = ctx.status;
-        if (ctx.code !== undefined)
-            this.code = ctx.code;
-        if (ctx.serverMessage !== undefined)
-            this.serverMessage = ctx.serverMessage;
-    }
-}
-class BadRequestError extends DaytonaError {
-}
-class AuthenticationError extends DaytonaError {
-}
-class ForbiddenError extends DaytonaError {
-}
-class NotFoundError extends DaytonaError {
-}
-/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
-class TimeoutError extends DaytonaError {
-}
-class ConflictError extends DaytonaError {
-}
-class GoneError extends DaytonaError {
-}
-class UnprocessableError extends DaytonaError {
-}
-class ServerError extends DaytonaError {
-}
-class RateLimitError extends DaytonaError {
-    /** how long the server asked us to wait, if it said */
-    retryAfterMs;
-    constructor(ctx, retryAfterMs) {
-        super(ctx);
-        if (retryAfterMs !== undefined)
-            this.retryAfterMs = retryAfterMs;
-    }
-}
-/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
-class ConnectionError extends DaytonaError {
-    constructor(ctx, detail, cause) {
-        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
-    }
-}
-/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
-class DeadlineError extends TimeoutError {
-    timeoutMs;
-    constructor(ctx, timeoutMs, message) {
-        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
-class StateError extends DaytonaError {
-    resource;
-    id;
-    state;
-    errorReason;
-    constructor(ctx, info) {
-        const reason = info.errorReason ? `: ${info.errorReason}` : '';
-        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
-        this.resource = info.resource;
-        this.id = info.id;
-        this.state = info.state;
-        if (info.errorReason !== undefined)
-            this.errorReason = info.errorReason;
-    }
-}
-function formatMessage(ctx) {
-    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
-    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
-    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
-}
-/** The longest server message we keep: an HTML error page should not flood a log. */
-const MAX_MESSAGE = 1000;
-/**
- * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
- * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
- */
-function extractMessage(bodyText) {
-    const text = bodyText.trim();
-    if (!text)
-        return {};
-    let message;
-    let code;
-    try {
-        const body = JSON.parse(text);
-        if (body && typeof body === 'object' && !Array.isArray(body)) {
-            const b = body;
-            message = stringOf(b.message) ?? stringOf(b.error);
-            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
-        }
-    }
-    catch {
-        // not JSON: the text itself is the message
-    }
-    message ??= text;
-    return { message: truncate(message), code };
-}
-function stringOf(value) {
-    if (typeof value === 'string' && value)
-        return value;
-    // class-validator lists (older NestJS shapes) arrive as arrays
-    if (Array.isArray(value) && value.length)
-        return value.map(String).join(', ');
-    return undefined;
-}
-function truncate(text) {
-    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-}
-/** Builds the error class matching an HTTP error status. */
-function errorForStatus(ctx, bodyText, retryAfterMs) {
-    const { message, code } = extractMessage(bodyText);
-    const full = { ...ctx, code, serverMessage: message };
-    switch (ctx.status) {
-        case 400:
-            return new BadRequestError(full);
-        case 401:
-            return new AuthenticationError(full);
-        case 403:
-            return new ForbiddenError(full);
-        case 404:
-            return new NotFoundError(full);
-        case 408:
-        case 504:
-            return new TimeoutError(full);
-        case 409:
-            return new ConflictError(full);
-        case 410:
-            return new GoneError(full);
-        case 422:
-            return new UnprocessableError(full);
-        case 429:
-            return new RateLimitError(full, retryAfterMs);
-    }
-    if (ctx.status >= 500)
-        return new ServerError(full);
-    return new DaytonaError(full);
-}
-
-
-/***/ }),
-
-/***/ 5974:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  Mf: () => (/* binding */ abortableSleep),
-  CA: () => (/* binding */ errorCode)
-});
-
-// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, SDK_VERSION_HEADER_VALUE, SOURCE_HEADER_VALUE, buildUrl
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/version.js
-// The action's version, sent in User-Agent. A constant rather than a runtime read of package.json,
-// so the bundle carries no file lookup; keep it equal to package.json's "version".
-const VERSION = '0.1.0';
-
-// EXTERNAL MODULE: ./lib/daytona/errors.js
-var errors = __nccwpck_require__(7679);
-;// CONCATENATED MODULE: ./lib/daytona/retry.js
-// The retry policy, as pure functions so it can be unit-tested without a network.
-// What is retried, and why:
-// - connect-phase failures (nothing reached the server): any method;
-// - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
-// - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
-// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
-// - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
-// - 409 "state change in progress": only lifecycle calls that ask for it;
-// - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
-const DEFAULT_RETRY_POLICY = {
-    baseMs: 250,
-    factor: 2,
-    capMs: 5000,
-    maxRetries: 4,
-    maxRetries409: 8,
-    maxTotalWaitMs: 60_000,
-    maxRetryAfterMs: 60_000,
-};
-/** Errors raised before the request reached the server: safe to retry for any method. */
-const CONNECT_PHASE_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** The connection broke after the request may have been sent: retry only if repeating is harmless. */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
-function isConnectPhaseCode(code) {
-    return CONNECT_PHASE_CODES.has(code);
-}
-function isResetCode(code) {
-    return RESET_CODES.has(code);
-}
-/** Full-jitter-ish exponential backoff: attempt 0 → around baseMs, doubling up to capMs. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const exp = Math.min(policy.capMs, policy.baseMs * policy.factor ** attempt);
-    // half fixed, half random: spreads concurrent clients without ever retrying instantly
-    return Math.round(exp / 2 + (exp / 2) * random());
-}
-function first(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-/** Seconds or an HTTP date, as Retry-After allows. */
-function parseRetryAfter(value, now = Date.now()) {
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * How long a 429 asks us to wait: the largest `Retry-After-<throttler>` (Daytona's per-throttler headers,
- * e.g. retry-after-sandbox-create), else a plain `Retry-After` (the failed-auth lockout sends that).
- * Header names must be lower-cased, as undici delivers them.
- */
-function retryAfterFromHeaders(headers) {
-    let largest;
-    for (const [name, value] of Object.entries(headers)) {
-        if (!name.startsWith('retry-after-'))
-            continue;
-        const raw = first(value);
-        const ms = raw === undefined ? undefined : parseRetryAfter(raw);
-        if (ms !== undefined && (largest === undefined || ms > largest))
-            largest = ms;
-    }
-    if (largest !== undefined)
-        return largest;
-    const plain = first(headers['retry-after']);
-    return plain === undefined ? undefined : parseRetryAfter(plain);
-}
-function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
-    const no = { retry: false };
-    if (!ctx.replayable)
-        return no;
-    const reason = retryReason(outcome, ctx);
-    if (!reason)
-        return no;
-    const limit = outcome.status === 409 ? policy.maxRetries409 : policy.maxRetries;
-    if (ctx.retries >= limit)
-        return no;
-    let delayMs = backoffDelay(ctx.retries, policy, random);
-    if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
-        if (outcome.retryAfterMs > policy.maxRetryAfterMs)
-            return no;
-        // a little jitter on top, so a fleet of runners does not come back in the same millisecond
-        delayMs = outcome.retryAfterMs + Math.round(100 * random());
-    }
-    if (ctx.waitedMs + delayMs > policy.maxTotalWaitMs)
-        return no;
-    return { retry: true, delayMs, reason };
-}
-function retryReason(outcome, ctx) {
-    const { status, errorCode } = outcome;
-    if (outcome.deadline)
-        return ctx.idempotent ? 'no answer within the deadline' : undefined;
-    if (status === undefined) {
-        if (errorCode === undefined)
-            return undefined;
-        if (isConnectPhaseCode(errorCode))
-            return `connection failed (${errorCode})`;
-        if (ctx.idempotent && isResetCode(errorCode))
-            return `connection reset (${errorCode})`;
-        return undefined;
-    }
-    if (status === 401)
-        return undefined;
-    if (status === 429)
-        return 'rate limited (429)';
-    if (ctx.idempotent && (status === 502 || status === 503 || status === 504))
-        return `server unavailable (${status})`;
-    if (status === 409 && ctx.retry409 && /state change in progress/i.test(outcome.message ?? '')) {
-        return 'state change in progress (409)';
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/http.js
-// The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
-// per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
-
-
-
-
-
-/**
- * The daemon picks its session-output format from this header: from 0.167.0 on it answers JSON with
- * stdout and stderr separated (older values give raw or combined text). Deliberately a current SDK version.
- */
-const SDK_VERSION_HEADER_VALUE = '0.218.0';
-const SOURCE_HEADER_VALUE = 'daytona-action';
-const DEFAULT_TIMEOUT_MS = 60_000;
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-class HttpClient {
-    dispatcher;
-    #headers;
-    #timeoutMs;
-    #policy;
-    #onRetry;
-    #sleep;
-    #random;
-    constructor(opts) {
-        // Keep idle sockets for less than the Daytona proxy's 70 s idle timeout, so we rarely pick a stale one.
-        this.dispatcher = new undici/* Agent */.g6({
-            keepAliveTimeout: 30_000,
-            keepAliveMaxTimeout: 60_000,
-            connect: { timeout: 10_000 },
-        });
-        this.#headers = {
-            authorization: `Bearer ${opts.apiKey}`,
-            'x-daytona-source': SOURCE_HEADER_VALUE,
-            'x-daytona-sdk-version': SDK_VERSION_HEADER_VALUE,
-            'user-agent': opts.userAgent ?? `daytona-action/${VERSION}`,
-        };
-        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.#policy = { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy };
-        this.#onRetry = opts.onRetry;
-        this.#sleep = opts.sleep ?? abortableSleep;
-        this.#random = opts.random ?? Math.random;
-    }
-    /** The headers every request carries; the WebSocket upgrade needs them too. */
-    commonHeaders() {
-        return { ...this.#headers };
-    }
-    async request(opts) {
-        const method = opts.method.toUpperCase();
-        const url = buildUrl(opts.url, opts.query);
-        const path = new URL(url).pathname;
-        const idempotent = opts.idempotent ?? IDEMPOTENT_METHODS.has(method);
-        const replayable = !isStream(opts.body);
-        let retries = 0;
-        let waitedMs = 0;
-        for (;;) {
-            const result = await this.#attempt(opts, method, url, path);
-            if (result.ok)
-                return result.value;
-            const decision = decideRetry(result.outcome, { retries, waitedMs, idempotent, retry409: opts.retry409 ?? false, replayable }, this.#policy, this.#random);
-            if (!decision.retry)
-                throw result.error;
-            retries++;
-            waitedMs += decision.delayMs;
-            const info = { method, path, retry: retries, delayMs: decision.delayMs, reason: decision.reason };
-            this.#onRetry?.(`${method} ${path}: ${info.reason}; retry ${retries} in ${info.delayMs} ms`, info);
-            await this.#sleep(decision.delayMs, opts.signal);
-        }
-    }
-    async close() {
-        await this.dispatcher.close();
-    }
-    async #attempt(opts, method, url, path) {
-        const timeoutMs = opts.timeoutMs ?? this.#timeoutMs;
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(), timeoutMs);
-        const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
-        const { body, contentType } = encodeBody(opts.body);
-        const headers = {
-            ...this.#headers,
-            ...(contentType ? { 'content-type': contentType } : {}),
-            ...opts.headers,
-        };
-        try {
-            const res = await (0,undici/* request */.Em)(url, {
-                dispatcher: this.dispatcher,
-                method: method,
-                headers,
-                body: body,
-                signal,
-                headersTimeout: timeoutMs,
-                bodyTimeout: opts.raw ? (opts.idleTimeoutMs ?? timeoutMs) : timeoutMs,
-            });
-            if (res.statusCode >= 200 && res.statusCode < 300) {
-                if (opts.raw) {
-                    clearTimeout(timer);
-                    return { ok: true, value: res.body };
-                }
-                const text = await res.body.text();
-                return { ok: true, value: parseBody(text, res.headers['content-type']) };
-            }
-            const text = await res.body.text().catch(() => '');
-            const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
-            const error = (0,errors/* errorForStatus */.U6)({ method, path, status: res.statusCode }, text, retryAfterMs);
-            return {
-                ok: false,
-                error,
-                outcome: { status: res.statusCode, retryAfterMs, message: error.serverMessage },
-            };
-        }
-        catch (err) {
-            if (err instanceof errors/* DaytonaError */.hY)
-                throw err;
-            const code = errorCode(err);
-            if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-                // the caller's own abort is not ours to retry
-                if (opts.signal?.aborted)
-                    throw opts.signal.reason;
-                return {
-                    ok: false,
-                    error: new errors/* DeadlineError */.j3({ method, path }, timeoutMs),
-                    outcome: { deadline: true },
-                };
-            }
-            if (opts.signal?.aborted)
-                throw opts.signal.reason;
-            if (!code)
-                throw err;
-            const error = new errors/* ConnectionError */.Rc({ method, path, code }, errorMessage(err), err);
-            return { ok: false, error, outcome: { errorCode: code } };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-}
-function buildUrl(base, query) {
-    if (!query)
-        return base;
-    const parts = [];
-    const add = (key, value) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    for (const [key, value] of Object.entries(query)) {
-        if (value === undefined || value === null)
-            continue;
-        if (Array.isArray(value))
-            for (const v of value)
-                add(key, v);
-        else if (typeof value === 'object')
-            add(key, JSON.stringify(value));
-        else
-            add(key, value);
-    }
-    if (!parts.length)
-        return base;
-    return `${base}${base.includes('?') ? '&' : '?'}${parts.join('&')}`;
-}
-function isStream(body) {
-    return (body instanceof external_node_stream_.Readable || (typeof body === 'object' && body !== null && Symbol.asyncIterator in body));
-}
-function encodeBody(body) {
-    if (body === undefined)
-        return { body: undefined };
-    // undici sets the multipart boundary itself; it also accepts Node's global FormData
-    if (body instanceof undici.FormData || body instanceof globalThis.FormData)
-        return { body };
-    if (isStream(body))
-        return { body, contentType: 'application/octet-stream' };
-    if (body instanceof Uint8Array)
-        return { body, contentType: 'application/octet-stream' };
-    return { body: JSON.stringify(body), contentType: 'application/json' };
-}
-/** Any 2xx is success; an empty one is undefined; JSON when labelled (or unlabelled and parseable), else text. */
-function parseBody(text, contentType) {
-    if (text === '')
-        return undefined;
-    const type = String(contentType ?? '');
-    if (type && !/json/i.test(type))
-        return text;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
-function errorCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const code = err.code;
-    if (typeof code === 'string')
-        return code;
-    return errorCode(err.cause);
-}
-function errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-
-/***/ }),
-
-/***/ 8114:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ prefixOf),
-/* harmony export */   a: () => (/* binding */ snapshotName)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-// Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
-// else, so an unchanged environment keeps its name across runs, branches and matrix legs.
-
-/** Bump when the meaning of a key changes, so old snapshots are not mistaken for new ones. */
-const KEY_VERSION = 1;
-const HASH_LENGTH = 16;
-const PREFIX_LENGTH = 40;
-function snapshotName(prefix, key) {
-    const canonical = JSON.stringify([
-        KEY_VERSION,
-        key.image ?? null,
-        key.dockerfile ?? null,
-        [...(key.contextHashes ?? [])].sort(),
-        key.resources.cpu ?? null,
-        key.resources.memory ?? null,
-        key.resources.disk ?? null,
-        key.region ?? null,
-    ]);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, HASH_LENGTH);
-    return `${readablePrefix(prefix)}-${hash}`;
-}
-/** Daytona's snapshot names allow [a-zA-Z0-9_.-:] (and '/' between parts); keep to a plain lowercase subset. */
-function readablePrefix(prefix) {
-    const cleaned = prefix
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '')
-        .slice(0, PREFIX_LENGTH);
-    return cleaned || 'daytona-action';
-}
-/** A readable start for snapshot names: the input, else the repository's name. */
-function prefixOf(config, source) {
-    return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
-}
-
-
-/***/ }),
-
 /***/ 5792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -50460,8 +49881,159 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(5792);
-// EXTERNAL MODULE: ./lib/daytona/errors.js
-var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./lib/daytona/errors.js
+// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
+// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+class DaytonaError extends Error {
+    status;
+    code;
+    method;
+    path;
+    serverMessage;
+    /** `message` overrides the standard `METHOD path → status code: message` text. */
+    constructor(ctx, message, options) {
+        super(message ?? formatMessage(ctx), options);
+        this.name = new.target.name;
+        this.method = ctx.method;
+        this.path = ctx.path;
+        if (ctx.status !== undefined)
+            this.status = ctx.status;
+        if (ctx.code !== undefined)
+            this.code = ctx.code;
+        if (ctx.serverMessage !== undefined)
+            this.serverMessage = ctx.serverMessage;
+    }
+}
+class BadRequestError extends DaytonaError {
+}
+class AuthenticationError extends DaytonaError {
+}
+class ForbiddenError extends DaytonaError {
+}
+class NotFoundError extends DaytonaError {
+}
+/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
+class TimeoutError extends DaytonaError {
+}
+class ConflictError extends DaytonaError {
+}
+class GoneError extends DaytonaError {
+}
+class UnprocessableError extends DaytonaError {
+}
+class ServerError extends DaytonaError {
+}
+class RateLimitError extends DaytonaError {
+    /** how long the server asked us to wait, if it said */
+    retryAfterMs;
+    constructor(ctx, retryAfterMs) {
+        super(ctx);
+        if (retryAfterMs !== undefined)
+            this.retryAfterMs = retryAfterMs;
+    }
+}
+/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
+class ConnectionError extends DaytonaError {
+    constructor(ctx, detail, cause) {
+        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
+    }
+}
+/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
+class DeadlineError extends TimeoutError {
+    timeoutMs;
+    constructor(ctx, timeoutMs, message) {
+        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
+class StateError extends DaytonaError {
+    resource;
+    id;
+    state;
+    errorReason;
+    constructor(ctx, info) {
+        const reason = info.errorReason ? `: ${info.errorReason}` : '';
+        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
+        this.resource = info.resource;
+        this.id = info.id;
+        this.state = info.state;
+        if (info.errorReason !== undefined)
+            this.errorReason = info.errorReason;
+    }
+}
+function formatMessage(ctx) {
+    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
+    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
+    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
+}
+/** The longest server message we keep: an HTML error page should not flood a log. */
+const MAX_MESSAGE = 1000;
+/**
+ * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
+ * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
+ */
+function extractMessage(bodyText) {
+    const text = bodyText.trim();
+    if (!text)
+        return {};
+    let message;
+    let code;
+    try {
+        const body = JSON.parse(text);
+        if (body && typeof body === 'object' && !Array.isArray(body)) {
+            const b = body;
+            message = stringOf(b.message) ?? stringOf(b.error);
+            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
+        }
+    }
+    catch {
+        // not JSON: the text itself is the message
+    }
+    message ??= text;
+    return { message: truncate(message), code };
+}
+function stringOf(value) {
+    if (typeof value === 'string' && value)
+        return value;
+    // class-validator lists (older NestJS shapes) arrive as arrays
+    if (Array.isArray(value) && value.length)
+        return value.map(String).join(', ');
+    return undefined;
+}
+function truncate(text) {
+    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}
+/** Builds the error class matching an HTTP error status. */
+function errorForStatus(ctx, bodyText, retryAfterMs) {
+    const { message, code } = extractMessage(bodyText);
+    const full = { ...ctx, code, serverMessage: message };
+    switch (ctx.status) {
+        case 400:
+            return new BadRequestError(full);
+        case 401:
+            return new AuthenticationError(full);
+        case 403:
+            return new ForbiddenError(full);
+        case 404:
+            return new NotFoundError(full);
+        case 408:
+        case 504:
+            return new TimeoutError(full);
+        case 409:
+            return new ConflictError(full);
+        case 410:
+            return new GoneError(full);
+        case 422:
+            return new UnprocessableError(full);
+        case 429:
+            return new RateLimitError(full, retryAfterMs);
+    }
+    if (ctx.status >= 500)
+        return new ServerError(full);
+    return new DaytonaError(full);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
@@ -50656,7 +50228,7 @@ async function deleteSandbox(client, ref, deadlineMs) {
         return true;
     }
     catch (err) {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return true;
         core/* warning */.$e(`Could not delete sandbox ${ref.name ?? target}: ${err.message}`);
         return false;
@@ -51104,12 +50676,12 @@ class Sessions {
  * in older versions. A connection error is not one of them: the command may have started.
  */
 function sessionEnded(err) {
-    return err instanceof errors/* DaytonaError */.hY && [400, 404, 410, 500].includes(err.status ?? 0);
+    return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0);
 }
 function answerLost(err) {
-    return (err instanceof errors/* ConnectionError */.Rc ||
-        err instanceof errors/* DeadlineError */.j3 ||
-        (err instanceof errors/* DaytonaError */.hY && [502, 503, 504].includes(err.status ?? 0)));
+    return (err instanceof ConnectionError ||
+        err instanceof DeadlineError ||
+        (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0)));
 }
 function logOutcome(result) {
     const took = formatDuration(result.durationMs);
@@ -51127,16 +50699,356 @@ function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
 }
 
-// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
-var daytona_http = __nccwpck_require__(5974);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./lib/version.js
+// The action's version, sent in User-Agent. A constant rather than a runtime read of package.json,
+// so the bundle carries no file lookup; keep it equal to package.json's "version".
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/daytona/retry.js
+// The retry policy, as pure functions so it can be unit-tested without a network.
+// What is retried, and why:
+// - connect-phase failures (nothing reached the server): any method;
+// - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
+// - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
+// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
+// - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
+// - 409 "state change in progress": only lifecycle calls that ask for it;
+// - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
+const DEFAULT_RETRY_POLICY = {
+    baseMs: 250,
+    factor: 2,
+    capMs: 5000,
+    maxRetries: 4,
+    maxRetries409: 8,
+    maxTotalWaitMs: 60_000,
+    maxRetryAfterMs: 60_000,
+};
+/** Errors raised before the request reached the server: safe to retry for any method. */
+const CONNECT_PHASE_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** The connection broke after the request may have been sent: retry only if repeating is harmless. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+function isConnectPhaseCode(code) {
+    return CONNECT_PHASE_CODES.has(code);
+}
+function isResetCode(code) {
+    return RESET_CODES.has(code);
+}
+/** Full-jitter-ish exponential backoff: attempt 0 → around baseMs, doubling up to capMs. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exp = Math.min(policy.capMs, policy.baseMs * policy.factor ** attempt);
+    // half fixed, half random: spreads concurrent clients without ever retrying instantly
+    return Math.round(exp / 2 + (exp / 2) * random());
+}
+function first(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Seconds or an HTTP date, as Retry-After allows. */
+function parseRetryAfter(value, now = Date.now()) {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * How long a 429 asks us to wait: the largest `Retry-After-<throttler>` (Daytona's per-throttler headers,
+ * e.g. retry-after-sandbox-create), else a plain `Retry-After` (the failed-auth lockout sends that).
+ * Header names must be lower-cased, as undici delivers them.
+ */
+function retryAfterFromHeaders(headers) {
+    let largest;
+    for (const [name, value] of Object.entries(headers)) {
+        if (!name.startsWith('retry-after-'))
+            continue;
+        const raw = first(value);
+        const ms = raw === undefined ? undefined : parseRetryAfter(raw);
+        if (ms !== undefined && (largest === undefined || ms > largest))
+            largest = ms;
+    }
+    if (largest !== undefined)
+        return largest;
+    const plain = first(headers['retry-after']);
+    return plain === undefined ? undefined : parseRetryAfter(plain);
+}
+function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
+    const no = { retry: false };
+    if (!ctx.replayable)
+        return no;
+    const reason = retryReason(outcome, ctx);
+    if (!reason)
+        return no;
+    const limit = outcome.status === 409 ? policy.maxRetries409 : policy.maxRetries;
+    if (ctx.retries >= limit)
+        return no;
+    let delayMs = backoffDelay(ctx.retries, policy, random);
+    if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > policy.maxRetryAfterMs)
+            return no;
+        // a little jitter on top, so a fleet of runners does not come back in the same millisecond
+        delayMs = outcome.retryAfterMs + Math.round(100 * random());
+    }
+    if (ctx.waitedMs + delayMs > policy.maxTotalWaitMs)
+        return no;
+    return { retry: true, delayMs, reason };
+}
+function retryReason(outcome, ctx) {
+    const { status, errorCode } = outcome;
+    if (outcome.deadline)
+        return ctx.idempotent ? 'no answer within the deadline' : undefined;
+    if (status === undefined) {
+        if (errorCode === undefined)
+            return undefined;
+        if (isConnectPhaseCode(errorCode))
+            return `connection failed (${errorCode})`;
+        if (ctx.idempotent && isResetCode(errorCode))
+            return `connection reset (${errorCode})`;
+        return undefined;
+    }
+    if (status === 401)
+        return undefined;
+    if (status === 429)
+        return 'rate limited (429)';
+    if (ctx.idempotent && (status === 502 || status === 503 || status === 504))
+        return `server unavailable (${status})`;
+    if (status === 409 && ctx.retry409 && /state change in progress/i.test(outcome.message ?? '')) {
+        return 'state change in progress (409)';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/http.js
+// The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
+// per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
+
+
+
+
+
+/**
+ * The daemon picks its session-output format from this header: from 0.167.0 on it answers JSON with
+ * stdout and stderr separated (older values give raw or combined text). Deliberately a current SDK version.
+ */
+const SDK_VERSION_HEADER_VALUE = '0.218.0';
+const SOURCE_HEADER_VALUE = 'daytona-action';
+const DEFAULT_TIMEOUT_MS = 60_000;
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+class main_HttpClient {
+    dispatcher;
+    #headers;
+    #timeoutMs;
+    #policy;
+    #onRetry;
+    #sleep;
+    #random;
+    constructor(opts) {
+        // Keep idle sockets for less than the Daytona proxy's 70 s idle timeout, so we rarely pick a stale one.
+        this.dispatcher = new undici/* Agent */.g6({
+            keepAliveTimeout: 30_000,
+            keepAliveMaxTimeout: 60_000,
+            connect: { timeout: 10_000 },
+        });
+        this.#headers = {
+            authorization: `Bearer ${opts.apiKey}`,
+            'x-daytona-source': SOURCE_HEADER_VALUE,
+            'x-daytona-sdk-version': SDK_VERSION_HEADER_VALUE,
+            'user-agent': opts.userAgent ?? `daytona-action/${VERSION}`,
+        };
+        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.#policy = { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy };
+        this.#onRetry = opts.onRetry;
+        this.#sleep = opts.sleep ?? abortableSleep;
+        this.#random = opts.random ?? Math.random;
+    }
+    /** The headers every request carries; the WebSocket upgrade needs them too. */
+    commonHeaders() {
+        return { ...this.#headers };
+    }
+    async request(opts) {
+        const method = opts.method.toUpperCase();
+        const url = buildUrl(opts.url, opts.query);
+        const path = new URL(url).pathname;
+        const idempotent = opts.idempotent ?? IDEMPOTENT_METHODS.has(method);
+        const replayable = !isStream(opts.body);
+        let retries = 0;
+        let waitedMs = 0;
+        for (;;) {
+            const result = await this.#attempt(opts, method, url, path);
+            if (result.ok)
+                return result.value;
+            const decision = decideRetry(result.outcome, { retries, waitedMs, idempotent, retry409: opts.retry409 ?? false, replayable }, this.#policy, this.#random);
+            if (!decision.retry)
+                throw result.error;
+            retries++;
+            waitedMs += decision.delayMs;
+            const info = { method, path, retry: retries, delayMs: decision.delayMs, reason: decision.reason };
+            this.#onRetry?.(`${method} ${path}: ${info.reason}; retry ${retries} in ${info.delayMs} ms`, info);
+            await this.#sleep(decision.delayMs, opts.signal);
+        }
+    }
+    async close() {
+        await this.dispatcher.close();
+    }
+    async #attempt(opts, method, url, path) {
+        const timeoutMs = opts.timeoutMs ?? this.#timeoutMs;
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeoutMs);
+        const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
+        const { body, contentType } = encodeBody(opts.body);
+        const headers = {
+            ...this.#headers,
+            ...(contentType ? { 'content-type': contentType } : {}),
+            ...opts.headers,
+        };
+        try {
+            const res = await (0,undici/* request */.Em)(url, {
+                dispatcher: this.dispatcher,
+                method: method,
+                headers,
+                body: body,
+                signal,
+                headersTimeout: timeoutMs,
+                bodyTimeout: opts.raw ? (opts.idleTimeoutMs ?? timeoutMs) : timeoutMs,
+            });
+            if (res.statusCode >= 200 && res.statusCode < 300) {
+                if (opts.raw) {
+                    clearTimeout(timer);
+                    return { ok: true, value: res.body };
+                }
+                const text = await res.body.text();
+                return { ok: true, value: parseBody(text, res.headers['content-type']) };
+            }
+            const text = await res.body.text().catch(() => '');
+            const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
+            const error = errorForStatus({ method, path, status: res.statusCode }, text, retryAfterMs);
+            return {
+                ok: false,
+                error,
+                outcome: { status: res.statusCode, retryAfterMs, message: error.serverMessage },
+            };
+        }
+        catch (err) {
+            if (err instanceof DaytonaError)
+                throw err;
+            const code = errorCode(err);
+            if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+                // the caller's own abort is not ours to retry
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                return {
+                    ok: false,
+                    error: new DeadlineError({ method, path }, timeoutMs),
+                    outcome: { deadline: true },
+                };
+            }
+            if (opts.signal?.aborted)
+                throw opts.signal.reason;
+            if (!code)
+                throw err;
+            const error = new ConnectionError({ method, path, code }, errorMessage(err), err);
+            return { ok: false, error, outcome: { errorCode: code } };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+function buildUrl(base, query) {
+    if (!query)
+        return base;
+    const parts = [];
+    const add = (key, value) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    for (const [key, value] of Object.entries(query)) {
+        if (value === undefined || value === null)
+            continue;
+        if (Array.isArray(value))
+            for (const v of value)
+                add(key, v);
+        else if (typeof value === 'object')
+            add(key, JSON.stringify(value));
+        else
+            add(key, value);
+    }
+    if (!parts.length)
+        return base;
+    return `${base}${base.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+function isStream(body) {
+    return (body instanceof external_node_stream_.Readable || (typeof body === 'object' && body !== null && Symbol.asyncIterator in body));
+}
+function encodeBody(body) {
+    if (body === undefined)
+        return { body: undefined };
+    // undici sets the multipart boundary itself; it also accepts Node's global FormData
+    if (body instanceof undici.FormData || body instanceof globalThis.FormData)
+        return { body };
+    if (isStream(body))
+        return { body, contentType: 'application/octet-stream' };
+    if (body instanceof Uint8Array)
+        return { body, contentType: 'application/octet-stream' };
+    return { body: JSON.stringify(body), contentType: 'application/json' };
+}
+/** Any 2xx is success; an empty one is undefined; JSON when labelled (or unlabelled and parseable), else text. */
+function parseBody(text, contentType) {
+    if (text === '')
+        return undefined;
+    const type = String(contentType ?? '');
+    if (type && !/json/i.test(type))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
+function errorCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const code = err.code;
+    if (typeof code === 'string')
+        return code;
+    return errorCode(err.cause);
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/aws4/aws4.js
 var aws4 = __nccwpck_require__(8832);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./lib/daytona/object-storage.js
 // Object storage for build contexts (daytona-api.md §3.3), as Daytona's SDK uses it: temporary S3
 // credentials from the API, then path-style S3 requests against `storageUrl`, signed with Signature V4
@@ -51229,12 +51141,12 @@ class ObjectStorage {
             }
             catch (err) {
                 if (attempt >= ATTEMPTS)
-                    throw new errors/* ConnectionError */.Rc({ ...where, code: (0,daytona_http/* errorCode */.CA)(err) ?? 'UNKNOWN' }, String(err), err);
+                    throw new ConnectionError({ ...where, code: errorCode(err) ?? 'UNKNOWN' }, String(err), err);
             }
             const retryable = status === undefined || status >= 500 || status === 429;
             if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
                 throw s3Error(where, status, text);
-            await (0,daytona_http/* abortableSleep */.Mf)(RETRY_DELAY_MS * attempt);
+            await abortableSleep(RETRY_DELAY_MS * attempt);
         }
     }
 }
@@ -51243,7 +51155,7 @@ function s3Error(where, status, body) {
     const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
     const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
-    return new errors/* DaytonaError */.hY({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
+    return new DaytonaError({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
 }
 async function digestFile(file, algorithm, encoding) {
     const hash = (0,external_node_crypto_.createHash)(algorithm);
@@ -51261,7 +51173,7 @@ async function digestFile(file, algorithm, encoding) {
 async function followLogUrl(http, url, onLine, owner, opts = {}) {
     // a sandbox or snapshot that is gone has no build to wait for
     const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return true;
         throw err;
     });
@@ -51282,7 +51194,7 @@ async function followLogUrl(http, url, onLine, owner, opts = {}) {
     try {
         for (;;) {
             const tick = new AbortController();
-            const idle = (0,daytona_http/* abortableSleep */.Mf)(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
+            const idle = abortableSleep(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
             const winner = await Promise.race([next.then(() => 'read'), idle]);
             tick.abort();
             if (winner === 'idle') {
@@ -51361,7 +51273,7 @@ async function pollUntil(spec, opts) {
         if (remaining <= 0)
             throw spec.timeout(item, state);
         // sleeping at most until the deadline means the last fetch happens right at it
-        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
+        await abortableSleep(Math.min(delay, remaining), opts.signal);
         delay = Math.min(maxDelay, delay * 2);
     }
 }
@@ -51423,8 +51335,8 @@ class Sandboxes {
             stateOf: (s) => s.state ?? 'unknown',
             isDone: (state) => state === 'started',
             isFailed: (state) => START_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
+            failure: (s, state) => new StateError(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
+            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
     setAutostop(id, minutes) {
@@ -51494,7 +51406,7 @@ class Snapshots {
             return await this.get(name, opts);
         }
         catch (err) {
-            if (err instanceof errors/* NotFoundError */.m_)
+            if (err instanceof NotFoundError)
                 return undefined;
             throw err;
         }
@@ -51514,13 +51426,13 @@ class Snapshots {
             stateOf: (s) => s.state,
             isDone: (state) => state === 'active',
             isFailed: (state) => ACTIVATION_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, {
+            failure: (s, state) => new StateError(ctx, {
                 resource: 'snapshot',
                 id: idOrName,
                 state,
                 errorReason: s.errorReason ?? undefined,
             }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
+            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
     async buildLogsUrl(id) {
@@ -51999,7 +51911,7 @@ async function streamCommand(src, handlers) {
         const poll = (async () => {
             try {
                 for (let wait = firstPollMs;; wait = nextPoll(wait)) {
-                    await (0,daytona_http/* abortableSleep */.Mf)(wait, stopPoll.signal);
+                    await abortableSleep(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
                     if (cmd?.exitCode === undefined || cmd.exitCode === null)
                         continue;
@@ -52007,7 +51919,7 @@ async function streamCommand(src, handlers) {
                     // a large log is left to the socket, for as long as it keeps delivering
                     if (total() >= SMALL_LOG_BYTES)
                         while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
-                            await (0,daytona_http/* abortableSleep */.Mf)(graceMs / 6, stopPoll.signal);
+                            await abortableSleep(graceMs / 6, stopPoll.signal);
                     stopSocket.abort();
                     return;
                 }
@@ -52045,7 +51957,7 @@ async function streamCommand(src, handlers) {
         if (total() > before)
             pause = 250;
         else {
-            await (0,daytona_http/* abortableSleep */.Mf)(pause, signal);
+            await abortableSleep(pause, signal);
             pause = Math.min(pause * 2, pollMs);
         }
     }
@@ -52262,7 +52174,7 @@ class Daytona {
     objectStorage;
     constructor(opts) {
         const apiUrl = opts.apiUrl.replace(/\/+$/, '');
-        this.http = new daytona_http/* HttpClient */.Qq({
+        this.http = new main_HttpClient({
             apiKey: opts.apiKey,
             userAgent: opts.userAgent,
             onRetry: opts.onRetry,
@@ -52282,8 +52194,150 @@ class Daytona {
     }
 }
 
-// EXTERNAL MODULE: ./lib/environment/key.js
-var key = __nccwpck_require__(8114);
+;// CONCATENATED MODULE: ./lib/environment/key.js
+// Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
+// else, so an unchanged environment keeps its name across runs, branches and matrix legs.
+
+/** Bump when the meaning of a key changes, so old snapshots are not mistaken for new ones. */
+const KEY_VERSION = 1;
+const HASH_LENGTH = 16;
+const PREFIX_LENGTH = 40;
+function snapshotName(prefix, key) {
+    const canonical = JSON.stringify([
+        KEY_VERSION,
+        key.image ?? null,
+        key.dockerfile ?? null,
+        [...(key.contextHashes ?? [])].sort(),
+        key.resources.cpu ?? null,
+        key.resources.memory ?? null,
+        key.resources.disk ?? null,
+        key.region ?? null,
+    ]);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, HASH_LENGTH);
+    return `${readablePrefix(prefix)}-${hash}`;
+}
+/** Daytona's snapshot names allow [a-zA-Z0-9_.-:] (and '/' between parts); keep to a plain lowercase subset. */
+function readablePrefix(prefix) {
+    const cleaned = prefix
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, PREFIX_LENGTH);
+    return cleaned || 'daytona-action';
+}
+/** A readable start for snapshot names: the input, else the repository's name. */
+function prefixOf(config, source) {
+    return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
+}
+
+;// CONCATENATED MODULE: ./lib/environment/dockerfile.js
+// The repository's Dockerfile as a snapshot. The snapshot is named by everything that makes the
+// environment: the Dockerfile's exact text, the content of every file its COPY/ADD take (hashed as
+// Daytona's SDK does), the size and the region. The context is uploaded only when the snapshot is built.
+// The Dockerfile comes from the workspace (after actions/checkout) or, without a checkout, from the
+// commit under test through the GitHub REST API — which cannot supply a build context.
+
+
+
+
+
+
+const GITHUB_TIMEOUT_MS = 15_000;
+/**
+ * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
+ * nor the repository has. An explicit `dockerfile` input that exists nowhere is an error.
+ */
+async function findDockerfile(config, source, workspace, env = process.env) {
+    const path = config.dockerfile;
+    const local = await (0,promises_.readFile)((0,external_node_path_.resolve)(workspace, path), 'utf8').catch((err) => {
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+            return undefined;
+        throw new Error(`Could not read ${path} from the workspace: ${err.message}`);
+    });
+    if (local !== undefined)
+        return { path, text: local, from: 'workspace' };
+    const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref).slice(0, 12)}` : ''}`;
+    const remote = await fetchFromGitHub(path, source, config.token, env);
+    if (remote.found) {
+        core/* info */.pq(`${path} is not in the workspace: using the one in ${at} (from the GitHub API).`);
+        return { path, text: remote.text, from: 'github' };
+    }
+    if (remote.status === 404) {
+        if (!config.dockerfileExplicit)
+            return undefined;
+        throw new Error(`Input 'dockerfile' names ${path}, which is neither in the workspace nor in ${at}.`);
+    }
+    const why = `reading ${path} from ${at} through the GitHub API failed (${remote.detail})`;
+    if (config.dockerfileExplicit) {
+        throw new Error(`Input 'dockerfile': ${why}. Check out the repository first (actions/checkout).`);
+    }
+    core/* warning */.$e(`No ${path} in the workspace, and ${why}: using Daytona's default snapshot. ` +
+        `To build the repository's Dockerfile, check out the repository first (actions/checkout).`);
+    return undefined;
+}
+/** GET /repos/{owner}/{repo}/contents/{path}?ref={sha} as raw text. Never puts the token in a message. */
+async function fetchFromGitHub(path, source, token, env) {
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const ref = source.sha || source.ref;
+    const url = `${api}/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
+        (ref ? `?ref=${encodeURIComponent(ref)}` : '');
+    try {
+        const res = await (0,undici/* request */.Em)(url, {
+            headers: {
+                accept: 'application/vnd.github.raw',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = await res.body.text();
+        if (res.statusCode === 200) {
+            // a directory answers with a JSON listing even when raw is asked for
+            if (String(res.headers['content-type']).includes('json') && text.trimStart().startsWith('[')) {
+                return { found: false, status: 404, detail: `${path} is a directory` };
+            }
+            return { found: true, text };
+        }
+        return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` };
+    }
+    catch (err) {
+        return { found: false, detail: errorCode(err) ?? err.message };
+    }
+}
+/** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
+async function prepareDockerfile(client, config, source, workspace, dockerfile) {
+    // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
+    const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6158));
+    const sources = copySources(dockerfile.text);
+    if (dockerfile.from === 'github' && sources.length > 0) {
+        const first = sources[0];
+        throw new Error(`${dockerfile.path} copies files from the build context (line ${first.line}: ${first.keyword} ${first.source}), ` +
+            'and this job has no copy of the repository: add actions/checkout before this step.');
+    }
+    const contextDir = (0,external_node_path_.resolve)(workspace, config.context ?? (0,external_node_path_.dirname)(config.dockerfile));
+    const entries = await buildContext(contextDir, dockerfile.text, dockerfile.path);
+    const contextHashes = entries.map((entry) => entry.hash);
+    const name = snapshotName(prefixOf(config, source), {
+        dockerfile: dockerfile.text,
+        contextHashes,
+        resources: config.resources,
+        region: config.target,
+    });
+    if (entries.length > 0) {
+        const list = entries.map((e) => e.archivePath || '.').join(', ');
+        core/* info */.pq(`${dockerfile.path}: build context ${list} → snapshot ${name}`);
+    }
+    return {
+        name,
+        buildInfo: { dockerfileContent: dockerfile.text, contextHashes },
+        upload: entries.length > 0
+            ? () => core/* group */.Os('Uploading the build context', () => uploadContext(client, contextDir, entries))
+            : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/environment/snapshot.js
@@ -52309,7 +52363,7 @@ async function ensureSnapshot(client, spec, settings) {
             core/* info */.pq(`Snapshot ${spec.name} is ${existing.state}: deleting it to rebuild, as rebuild-snapshot asks.`);
             // another job of a matrix may be deleting it too
             await client.snapshots.delete(existing.id).catch((err) => {
-                if (!(err instanceof errors/* NotFoundError */.m_))
+                if (!(err instanceof NotFoundError))
                     throw err;
             });
             await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
@@ -52362,7 +52416,7 @@ async function build(client, spec, settings) {
         });
     }
     catch (err) {
-        if (!(err instanceof errors/* ConflictError */.fK))
+        if (!(err instanceof ConflictError))
             throw err;
         core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
         await waitActive(client, spec.name, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
@@ -52416,7 +52470,7 @@ async function waitUntilGone(client, snapshot, deadline, timeoutMs) {
 }
 async function buildFailure(client, snapshot, rebuildOn) {
     const log = await client.snapshots.buildLogs(snapshot.id).catch((err) => {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return '';
         return `(the build log could not be read: ${err.message})`;
     });
@@ -52435,6 +52489,7 @@ async function buildFailure(client, snapshot, rebuildOn) {
 
 
 
+
 /** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
 const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3';
 async function prepareEnvironment(client, config, source, workspace) {
@@ -52443,8 +52498,8 @@ async function prepareEnvironment(client, config, source, workspace) {
         return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } };
     }
     if (!config.image) {
-        // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, prepareDockerfile } = await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 2079));
+        // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none; what
+        // building it needs (parser, tar, glob) is loaded only then
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
             const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
@@ -52457,7 +52512,7 @@ async function prepareEnvironment(client, config, source, workspace) {
         return { kind: 'default', createParams: {} };
     }
     const image = config.image ?? DEFAULT_IMAGE;
-    const name = (0,key/* snapshotName */.a)((0,key/* prefixOf */.M)(config, source), {
+    const name = snapshotName(prefixOf(config, source), {
         image,
         resources: config.resources,
         region: config.target,
@@ -53554,14 +53609,14 @@ async function createNamed(client, body, cleanup) {
             return await client.sandboxes.create(body);
         }
         catch (err) {
-            if (err instanceof errors/* ConflictError */.fK && attempt > 1)
+            if (err instanceof ConflictError && attempt > 1)
                 return client.sandboxes.get(body.name);
-            if (err instanceof errors/* AuthenticationError */.v3 || err instanceof errors/* ForbiddenError */.qQ) {
+            if (err instanceof AuthenticationError || err instanceof ForbiddenError) {
                 // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
                 cleanup.forget();
                 throw err;
             }
-            const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
+            const answerLost = err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError;
             if (attempt < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
@@ -53669,17 +53724,17 @@ function branchNotFound(source, branch) {
         `If 'ref' means a tag, write it as refs/tags/${branch}; a commit, as its full SHA.`);
 }
 function branchMissing(err) {
-    return err instanceof errors/* DaytonaError */.hY && err.code === 'GIT_BRANCH_NOT_FOUND';
+    return err instanceof DaytonaError && err.code === 'GIT_BRANCH_NOT_FOUND';
 }
 /** The repository was cloned, but the commit asked for is not in what was fetched. */
 function commitNotFound(err) {
-    return (err instanceof errors/* DaytonaError */.hY &&
+    return (err instanceof DaytonaError &&
         err.status === 404 &&
         !['GIT_REPO_NOT_FOUND', 'GIT_BRANCH_NOT_FOUND'].includes(err.code ?? ''));
 }
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err) {
-    if (!(err instanceof errors/* DaytonaError */.hY))
+    if (!(err instanceof DaytonaError))
         return false;
     return (![401, 403].includes(err.status ?? 0) &&
         !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
