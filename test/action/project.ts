@@ -1,5 +1,6 @@
 // A small project with a pull request, a Daytona emulator, and the bundled action run against both exactly as
 // the runner runs it. Every end-to-end test file starts from here.
+import type { EmulatorOptions } from '../../emulator/server.ts'
 import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 import {
   commit,
@@ -37,8 +38,11 @@ export interface Project {
   close(): Promise<void>
 }
 
-export async function openProject(files: Record<string, string> = {}): Promise<Project> {
-  const emulator = await withEmulator()
+export async function openProject(
+  files: Record<string, string> = {},
+  emulatorOptions: Partial<EmulatorOptions> = {},
+): Promise<Project> {
+  const emulator = await withEmulator(emulatorOptions)
   const git = await makeGitServer()
   await makeRepo(git, BASE, { 'README.md': '# widgets\n', 'test.sh': 'echo "tests pass"\n', ...files })
   await commit(git, BASE, { 'src/widget.txt': 'a widget\n' }, { branch: 'feature', message: 'Add a widget' })
