@@ -51740,12 +51740,21 @@ function concat(a, b) {
 // (a bad input, a failed create) does not pay for it at start-up.
 /**
  * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
- * `ReadLogWithExitCode`: 50 reads 20 ms apart): a 1000 close after that much silence means the whole log
- * came through. Anything else (the early closes seen on v0.204, our own abort) proves nothing.
+ * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
+ * opening, behind every byte of the log. The early closes seen on v0.204 come at once. So a server's 1000
+ * close proves the log complete when the socket lived that long and either we had seen the command end,
+ * or a second of silence preceded the close. The silence is ours to measure only while we read as fast as
+ * the frames come: when the consumer held the socket back, the daemon's second may have passed while its
+ * last frames waited in the network buffers.
  */
-const COMPLETE_CLOSE_SILENCE_MS = 900;
-function deliveredWholeLog(end) {
-    return end.byServer === true && end.closeCode === 1000 && (end.silenceMs ?? 0) >= COMPLETE_CLOSE_SILENCE_MS;
+const DAEMON_EOF_GRACE_MS = 900;
+const HELD_BACK_BLUR_MS = 3_000;
+function deliveredWholeLog(end, sawTheEnd = false) {
+    if (end.byServer !== true || end.closeCode !== 1000 || (end.openMs ?? 0) < DAEMON_EOF_GRACE_MS)
+        return false;
+    if (sawTheEnd || (end.silenceMs ?? 0) >= DAEMON_EOF_GRACE_MS)
+        return true;
+    return end.heldBackMsAgo !== undefined && end.heldBackMsAgo < HELD_BACK_BLUR_MS;
 }
 /**
  * The daemon never pings and Daytona's proxy drops connections idle for 70 s: a silent command's socket is
@@ -51755,7 +51764,7 @@ const PING_EVERY_MS = 25_000;
 const HANDSHAKE_TIMEOUT_MS = 30_000;
 async function followSocket(url, headers, onFrame, signal) {
     if (signal?.aborted)
-        return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0 };
+        return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 };
     const { WebSocket } = await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 2977));
     return new Promise((resolve) => {
         // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
@@ -51767,6 +51776,8 @@ async function followSocket(url, headers, onFrame, signal) {
         let opened = false;
         let aborted = false;
         let lastActivity = performance.now();
+        let openedAt;
+        let heldBackAt;
         let waiting = 0;
         const onAbort = () => {
             aborted = true;
@@ -51779,7 +51790,7 @@ async function followSocket(url, headers, onFrame, signal) {
         }, PING_EVERY_MS);
         ws.on('open', () => {
             opened = true;
-            lastActivity = performance.now();
+            openedAt = lastActivity = performance.now();
         });
         // The daemon sends frames of at most 1 KiB; one socket read holds dozens. They are joined and handed on
         // once per read, so that a gigabyte of output is 16 thousand writes to the job log, not a million.
@@ -51793,6 +51804,7 @@ async function followSocket(url, headers, onFrame, signal) {
             if (waiting++ === 0)
                 ws.pause();
             const release = () => {
+                heldBackAt = performance.now();
                 if (--waiting === 0 && ws.readyState === ws.OPEN)
                     ws.resume();
             };
@@ -51808,11 +51820,14 @@ async function followSocket(url, headers, onFrame, signal) {
                 flush();
             clearInterval(pinger);
             signal?.removeEventListener('abort', onAbort);
+            const now = performance.now();
             resolve({
                 opened,
                 closeCode: code,
                 byServer: !aborted,
-                silenceMs: performance.now() - lastActivity,
+                silenceMs: now - lastActivity,
+                openMs: openedAt === undefined ? 0 : now - openedAt,
+                heldBackMsAgo: waiting > 0 ? 0 : heldBackAt === undefined ? undefined : now - heldBackAt,
             });
         });
         // an error (refused upgrade, reset) is always followed by a close event, which settles the promise
@@ -51933,7 +51948,7 @@ async function streamCommand(src, handlers) {
         await poll;
         if (endedInOutput)
             return { exitCode, complete: true };
-        return { exitCode, complete: deliveredWholeLog(end) };
+        return { exitCode, complete: deliveredWholeLog(end, exitCode !== undefined) };
     };
     let pause = 250;
     for (;;) {
@@ -52092,13 +52107,11 @@ class ProcessApi {
      */
     streamCommand(sessionId, cmdId, handlers) {
         return streamCommand({
-            follow: async (onBytes, signal) => {
+            follow: (onBytes, signal) => {
+                // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
+                // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
                 const demuxer = new Demuxer(onBytes);
-                const end = await this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
-                // held bytes are data only when the log really ended; otherwise the next pass resolves them
-                if (deliveredWholeLog(end))
-                    await demuxer.end();
-                return end;
+                return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
             },
             status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
             replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),

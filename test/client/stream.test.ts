@@ -137,7 +137,7 @@ describe('streamCommand', () => {
     }
     fake.follow = async (sink, signal) => {
       await follow(sink, signal)
-      return { opened: true, closeCode: 1000, byServer: !signal.aborted, silenceMs: 1000 }
+      return { opened: true, closeCode: 1000, byServer: !signal.aborted, silenceMs: 1000, openMs: 1000 }
     }
     const { exitCode, out } = await drive(fake, { firstPollMs: 5_000, pollMs: 10_000 })
     expect(exitCode).toBe(7)

@@ -13,6 +13,10 @@ export interface FollowEnd {
   byServer: boolean
   /** ms between the last frame (or the opening) and the close */
   silenceMs: number
+  /** ms from the opening to the close (0 if it never opened) */
+  openMs: number
+  /** ms between the last time the consumer held the socket back and the close (undefined: never) */
+  heldBackMsAgo?: number
 }
 
 /** `onFrame` answers a promise while it has no room: the socket is paused until it settles. */
@@ -20,13 +24,20 @@ export type FrameSink = (frame: Uint8Array) => Promise<void> | undefined | void
 
 /**
  * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
- * `ReadLogWithExitCode`: 50 reads 20 ms apart): a 1000 close after that much silence means the whole log
- * came through. Anything else (the early closes seen on v0.204, our own abort) proves nothing.
+ * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
+ * opening, behind every byte of the log. The early closes seen on v0.204 come at once. So a server's 1000
+ * close proves the log complete when the socket lived that long and either we had seen the command end,
+ * or a second of silence preceded the close. The silence is ours to measure only while we read as fast as
+ * the frames come: when the consumer held the socket back, the daemon's second may have passed while its
+ * last frames waited in the network buffers.
  */
-const COMPLETE_CLOSE_SILENCE_MS = 900
+const DAEMON_EOF_GRACE_MS = 900
+const HELD_BACK_BLUR_MS = 3_000
 
-export function deliveredWholeLog(end: Partial<FollowEnd>): boolean {
-  return end.byServer === true && end.closeCode === 1000 && (end.silenceMs ?? 0) >= COMPLETE_CLOSE_SILENCE_MS
+export function deliveredWholeLog(end: Partial<FollowEnd>, sawTheEnd = false): boolean {
+  if (end.byServer !== true || end.closeCode !== 1000 || (end.openMs ?? 0) < DAEMON_EOF_GRACE_MS) return false
+  if (sawTheEnd || (end.silenceMs ?? 0) >= DAEMON_EOF_GRACE_MS) return true
+  return end.heldBackMsAgo !== undefined && end.heldBackMsAgo < HELD_BACK_BLUR_MS
 }
 
 /**
@@ -42,7 +53,7 @@ export async function followSocket(
   onFrame: FrameSink,
   signal?: AbortSignal,
 ): Promise<FollowEnd> {
-  if (signal?.aborted) return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0 }
+  if (signal?.aborted) return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 }
   const { WebSocket } = await import('ws')
   return new Promise((resolve) => {
     // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
@@ -54,6 +65,8 @@ export async function followSocket(
     let opened = false
     let aborted = false
     let lastActivity = performance.now()
+    let openedAt: number | undefined
+    let heldBackAt: number | undefined
     let waiting = 0
     const onAbort = () => {
       aborted = true
@@ -65,7 +78,7 @@ export async function followSocket(
     }, PING_EVERY_MS)
     ws.on('open', () => {
       opened = true
-      lastActivity = performance.now()
+      openedAt = lastActivity = performance.now()
     })
     // The daemon sends frames of at most 1 KiB; one socket read holds dozens. They are joined and handed on
     // once per read, so that a gigabyte of output is 16 thousand writes to the job log, not a million.
@@ -77,6 +90,7 @@ export async function followSocket(
       if (!full) return
       if (waiting++ === 0) ws.pause()
       const release = () => {
+        heldBackAt = performance.now()
         if (--waiting === 0 && ws.readyState === ws.OPEN) ws.resume()
       }
       full.then(release, release)
@@ -89,11 +103,14 @@ export async function followSocket(
       if (batch.length) flush()
       clearInterval(pinger)
       signal?.removeEventListener('abort', onAbort)
+      const now = performance.now()
       resolve({
         opened,
         closeCode: code,
         byServer: !aborted,
-        silenceMs: performance.now() - lastActivity,
+        silenceMs: now - lastActivity,
+        openMs: openedAt === undefined ? 0 : now - openedAt,
+        heldBackMsAgo: waiting > 0 ? 0 : heldBackAt === undefined ? undefined : now - heldBackAt,
       })
     })
     // an error (refused upgrade, reset) is always followed by a close event, which settles the promise

@@ -9,7 +9,7 @@ import type {
   SessionExecuteResponse,
 } from '../types.ts'
 import { type ByteSink, Demuxer, demuxAll, type StreamName, TextDemuxer } from './demux.ts'
-import { deliveredWholeLog, type FollowEnd, type FrameSink, followSocket } from './follow.ts'
+import { type FollowEnd, type FrameSink, followSocket } from './follow.ts'
 import { type StreamHandlers, streamCommand } from './stream.ts'
 
 /** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
@@ -183,12 +183,11 @@ export class ProcessApi {
   streamCommand(sessionId: string, cmdId: string, handlers: StreamHandlers): Promise<{ exitCode: number }> {
     return streamCommand(
       {
-        follow: async (onBytes, signal) => {
+        follow: (onBytes, signal) => {
+          // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
+          // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
           const demuxer = new Demuxer(onBytes)
-          const end = await this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal)
-          // held bytes are data only when the log really ended; otherwise the next pass resolves them
-          if (deliveredWholeLog(end)) await demuxer.end()
-          return end
+          return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal)
         },
         status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
         replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),

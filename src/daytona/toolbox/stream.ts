@@ -156,7 +156,7 @@ export async function streamCommand(
     stopPoll.abort()
     await poll
     if (endedInOutput) return { exitCode, complete: true }
-    return { exitCode, complete: deliveredWholeLog(end) }
+    return { exitCode, complete: deliveredWholeLog(end, exitCode !== undefined) }
   }
 
   let pause = 250
