@@ -51293,6 +51293,8 @@ const STREAMS = ['stdout', 'stderr'];
  * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
  */
 const SMALL_LOG_BYTES = 64 * 1024;
+/** a socket that keeps failing: reconnect (and check the status) at least this often */
+const RECONNECT_PAUSE_CAP_MS = 10_000;
 async function streamCommand(src, handlers) {
     const { signal } = handlers;
     const pollMs = handlers.pollMs ?? 30_000;
@@ -51363,7 +51365,12 @@ async function streamCommand(src, handlers) {
             }
             return full;
         };
-        const socket = src.follow(watched, socketSignal).finally(() => stopPoll.abort());
+        // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
+        let endKnownAtClose = false;
+        const socket = src.follow(watched, socketSignal).finally(() => {
+            endKnownAtClose = exitCode !== undefined;
+            stopPoll.abort();
+        });
         const poll = (async () => {
             try {
                 for (let wait = firstPollMs;; wait = nextPoll(wait)) {
@@ -51389,7 +51396,7 @@ async function streamCommand(src, handlers) {
         await poll;
         if (endedInOutput)
             return { exitCode, complete: true };
-        return { exitCode, complete: deliveredWholeLog(end, exitCode !== undefined) };
+        return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) };
     };
     let pause = 250;
     for (;;) {
@@ -51414,7 +51421,7 @@ async function streamCommand(src, handlers) {
             pause = 250;
         else {
             await abortableSleep(pause, signal);
-            pause = Math.min(pause * 2, pollMs);
+            pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS);
         }
     }
 }

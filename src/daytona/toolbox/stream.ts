@@ -62,6 +62,8 @@ const STREAMS: StreamName[] = ['stdout', 'stderr']
  * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
  */
 const SMALL_LOG_BYTES = 64 * 1024
+/** a socket that keeps failing: reconnect (and check the status) at least this often */
+const RECONNECT_PAUSE_CAP_MS = 10_000
 
 export async function streamCommand(
   src: CommandSource,
@@ -133,7 +135,12 @@ export async function streamCommand(
       }
       return full
     }
-    const socket = src.follow(watched, socketSignal).finally(() => stopPoll.abort())
+    // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
+    let endKnownAtClose = false
+    const socket = src.follow(watched, socketSignal).finally(() => {
+      endKnownAtClose = exitCode !== undefined
+      stopPoll.abort()
+    })
     const poll = (async () => {
       try {
         for (let wait = firstPollMs; ; wait = nextPoll(wait)) {
@@ -156,7 +163,7 @@ export async function streamCommand(
     stopPoll.abort()
     await poll
     if (endedInOutput) return { exitCode, complete: true }
-    return { exitCode, complete: deliveredWholeLog(end, exitCode !== undefined) }
+    return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) }
   }
 
   let pause = 250
@@ -179,7 +186,7 @@ export async function streamCommand(
     if (total() > before) pause = 250
     else {
       await abortableSleep(pause, signal)
-      pause = Math.min(pause * 2, pollMs)
+      pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS)
     }
   }
 }
