@@ -26,8 +26,8 @@ export async function runBenchJob(
 ): Promise<JobRun> {
   const { main, post } = await job(
     fx,
-    { run: `${commands.join('\n')}\n`, timeout: '2m' },
-    { timeoutMs: 120_000, actionDir: fx.actionDir, ...more, env: { ...fx.env, ...more.env } },
+    { run: `${commands.join('\n')}\n`, timeout: '10m' },
+    { timeoutMs: 300_000, actionDir: fx.actionDir, ...more, env: { ...fx.env, ...more.env } },
   )
   for (const [kind, step] of [
     ['main', main],

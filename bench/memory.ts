@@ -11,7 +11,9 @@ import { type Fixture, runBenchJob } from './fixture.ts'
 import { mib, ms, type Section } from './stats.ts'
 
 const GNU_TIME = '/usr/bin/time'
-const BIG_OUTPUT = 'head -c 20000000 /dev/urandom | base64'
+const LINE = 'y'.repeat(59)
+const GIB = 1024 ** 3
+const BIG_OUTPUT = `yes '${LINE}' | head -c ${GIB}`
 
 const PROBE = `import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -54,6 +56,25 @@ async function makeProbe(): Promise<Probe> {
   }
 }
 
+/** Counts lines equal to `line` as text streams by; keeps the few other lines (where the partial one is). */
+function countLines(line: string) {
+  let partial = ''
+  let matching = 0
+  const others: string[] = []
+  return {
+    feed(text: string) {
+      const parts = (partial + text).split('\n')
+      partial = parts.pop()!
+      for (const part of parts) {
+        if (part === line) matching++
+        else if (others.length < 500) others.push(part)
+      }
+    },
+    matching: () => matching,
+    tails: () => others,
+  }
+}
+
 /** Peak RSS of a node that runs an empty script: what any step costs before the bundle does anything. */
 async function baseline(probe: Probe): Promise<number> {
   const script = join(probe.dir, 'baseline', 'index.js')
@@ -67,31 +88,67 @@ async function baseline(probe: Probe): Promise<number> {
   return probe.peak('baseline')
 }
 
-export async function measureMemory(fx: Fixture, progress: (line: string) => void): Promise<Section> {
+export interface Memory {
+  section: Section
+  /** the 1 GiB job: main's peak RSS, whether every line reached stdout, the summary's size */
+  bigPeak: number
+  bigComplete: boolean
+  summaryBytes: number
+}
+
+export async function measureMemory(fx: Fixture, progress: (line: string) => void): Promise<Memory> {
   const probe = await makeProbe()
   try {
     const rows: string[][] = []
-    const jobs: [string, string[]][] = [
-      ['5 × `true`', Array.from({ length: 5 }, () => 'true')],
-      ['20 MB of random bytes as base64 (27 MB of output)', [BIG_OUTPUT]],
-    ]
-    for (const [label, commands] of jobs) {
-      progress(`memory: ${label}`)
-      const { main } = await runBenchJob(fx, commands, {
-        node: probe.node,
-        env: { BENCH_RSS_DIR: probe.dir },
-      })
-      rows.push([label, mib(await probe.peak('main')), mib(await probe.peak('post')), ms(main.durationMs)])
-    }
-    rows.push(['(node running an empty script)', mib(await baseline(probe)), '', ''])
+    progress('memory: 5 × true')
+    const small = await runBenchJob(
+      fx,
+      Array.from({ length: 5 }, () => 'true'),
+      { node: probe.node, env: { BENCH_RSS_DIR: probe.dir } },
+    )
+    rows.push([
+      '5 × `true`',
+      mib(await probe.peak('main')),
+      mib(await probe.peak('post')),
+      ms(small.main.durationMs),
+      '',
+    ])
+    progress('memory: a command printing 1 GiB (a minute or two)')
+    const lines = countLines(LINE)
+    const big = await runBenchJob(fx, [BIG_OUTPUT], {
+      node: probe.node,
+      env: { BENCH_RSS_DIR: probe.dir },
+      keepOutput: false,
+      timeoutMs: 480_000,
+      onStdout: lines.feed,
+    })
+    const whole = Math.floor(GIB / 60)
+    const complete = lines.matching() === whole && lines.tails().includes('y'.repeat(GIB - whole * 60))
+    const bigPeak = await probe.peak('main')
+    const summaryBytes = Buffer.byteLength(big.main.summary)
+    rows.push([
+      '1 GiB of 60-byte lines',
+      mib(bigPeak),
+      mib(await probe.peak('post')),
+      ms(big.main.durationMs),
+      `${lines.matching()} / ${whole} lines${complete ? ', all' : ', INCOMPLETE'}; summary ${summaryBytes} bytes`,
+    ])
+    rows.push(['(node running an empty script)', mib(await baseline(probe)), '', '', ''])
     return {
-      title: 'Peak RSS of the step processes',
-      headers: ['job', 'main peak RSS', 'post peak RSS', 'main wall time'],
-      rows,
-      notes: [
-        `Measured with ${probe.method}, through a wrapper the harness runs in place of node. ` +
-          `The big output is \`${BIG_OUTPUT}\`.`,
-      ],
+      bigPeak,
+      bigComplete: complete,
+      summaryBytes,
+      section: {
+        title: 'Peak RSS of the step processes',
+        headers: ['job', 'main peak RSS', 'post peak RSS', 'main wall time', 'reached stdout'],
+        rows,
+        notes: [
+          `Measured with ${probe.method}, through a wrapper the harness runs in place of node. ` +
+            `The big output is \`yes '<59 × y>' | head -c ${GIB}\`; the harness counts its lines on the ` +
+            "step's stdout as they pass (it keeps none of them), and reads that stdout as the runner does, " +
+            'in the same process as the emulator: the reader is slower than the sandbox, so backpressure works.',
+        ],
+      },
     }
   } finally {
     await rm(probe.dir, { recursive: true, force: true })

@@ -1,7 +1,9 @@
-// npm run bench [-- --quick] [-- --only=overhead,requests,latency,memory,bundle] [-- --no-write]
-// Speed and memory of the BUNDLED action against the in-process emulator (tests never assert timings; this
-// measures them). A full run takes about 2 minutes on 2 cores and rewrites the generated part of
-// bench/RESULTS.md; --quick (fewer repetitions, a 10 s quiet command) and --only print without writing.
+// npm run bench [-- --quick] [-- --only=compare,overhead,requests,latency,memory,startup,hashing,bundle]
+//               [-- --latency-ms=60] [-- --write]
+// Speed and memory of the BUNDLED action against the in-process emulator, side by side with the same job on
+// Daytona's SDK (tests never assert timings; this measures them). A full run takes about 6 minutes on 2
+// cores. It prints Markdown to stdout; only --write (with a full run) rewrites the generated part of
+// bench/RESULTS.md.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
@@ -10,21 +12,35 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { PROJECT_ROOT } from '../test/helpers/runner.ts'
 import { measureBundle } from './bundle.ts'
+import { measureComparison } from './compare.ts'
 import { openFixture } from './fixture.ts'
+import { type Figures, goalsSection } from './goals.ts'
+import { measureHashing } from './hashing.ts'
 import { measureLatency } from './latency.ts'
 import { measureMemory } from './memory.ts'
 import { measureOverhead } from './overhead.ts'
 import { measureRequests } from './requests.ts'
+import { measureStartup } from './startup.ts'
 import { renderSection, type Section } from './stats.ts'
 
-const SECTIONS = ['overhead', 'requests', 'latency', 'memory', 'bundle'] as const
+const SECTIONS = [
+  'compare',
+  'overhead',
+  'requests',
+  'latency',
+  'memory',
+  'startup',
+  'hashing',
+  'bundle',
+] as const
 type SectionName = (typeof SECTIONS)[number]
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
-    'no-write': { type: 'boolean', default: false },
+    write: { type: 'boolean', default: false },
+    'latency-ms': { type: 'string', default: '60' },
   },
 })
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS]
@@ -34,12 +50,20 @@ for (const name of only) {
     process.exit(2)
   }
 }
+const latencyMs = Number(values['latency-ms'])
+if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+  console.error(`bench: --latency-ms must be a number of milliseconds, not ${values['latency-ms']}`)
+  process.exit(2)
+}
 const wanted = (name: SectionName) => only.includes(name)
 const quick = values.quick
-const write = !quick && !values.only && !values['no-write']
+if (values.write && (quick || values.only)) {
+  console.error('bench: --write needs a full run (no --quick, no --only)')
+  process.exit(2)
+}
 const plan = quick
-  ? { runs: 2, warmups: 1, quietSeconds: 10, latencyRuns: 1, coldRuns: 5 }
-  : { runs: 5, warmups: 1, quietSeconds: 30, latencyRuns: 3, coldRuns: 10 }
+  ? { runs: 2, warmups: 1, quietSeconds: 20, latencyRuns: 1, coldRuns: 5, hashRuns: 2 }
+  : { runs: 5, warmups: 1, quietSeconds: 120, latencyRuns: 3, coldRuns: 10, hashRuns: 5 }
 
 const benchStarted = performance.now()
 // other work on the machine skews every number: say how busy it was
@@ -50,44 +74,86 @@ const progress = (line: string) =>
   )
 
 const action = await snapshotAction()
-const fx = await openFixture(action.dir)
 const sections: Section[] = []
+const figures: Figures = {}
 try {
-  if (wanted('overhead'))
-    sections.push(
-      ...(await measureOverhead(fx, { sizes: [1, 5, 20], runs: plan.runs, warmups: plan.warmups, progress })),
-    )
-  if (wanted('requests'))
-    sections.push(await measureRequests(fx, { quietSeconds: plan.quietSeconds, progress }))
-  if (wanted('latency')) sections.push(await measureLatency(fx, { runs: plan.latencyRuns, progress }))
-  if (wanted('memory')) sections.push(await measureMemory(fx, progress))
+  if (wanted('compare')) {
+    const c = await measureComparison({
+      actionDir: action.dir,
+      runs: plan.runs,
+      warmups: plan.warmups,
+      latencyMs,
+      progress,
+    })
+    sections.push(...c.sections)
+    Object.assign(figures, { ratio: c.ratio, roundTrips: c.roundTrips })
+  }
+  const fx = await openFixture(action.dir)
+  try {
+    if (wanted('overhead'))
+      sections.push(
+        ...(await measureOverhead(fx, {
+          sizes: [1, 5, 20],
+          runs: plan.runs,
+          warmups: plan.warmups,
+          progress,
+        })),
+      )
+    if (wanted('requests')) {
+      const r = await measureRequests(fx, { quietSeconds: plan.quietSeconds, progress })
+      sections.push(r.section)
+      figures.quietPerMinute = r.quietPerMinute
+    }
+    if (wanted('latency')) {
+      const l = await measureLatency(fx, { runs: plan.latencyRuns, progress })
+      sections.push(l.section)
+      figures.latencyP95 = l.p95
+    }
+    if (wanted('memory')) {
+      const m = await measureMemory(fx, progress)
+      sections.push(m.section)
+      figures.memory = { peak: m.bigPeak, complete: m.bigComplete, summaryBytes: m.summaryBytes }
+    }
+  } finally {
+    await fx.close()
+  }
+  if (wanted('startup')) {
+    const s = await measureStartup(action.dir, plan.coldRuns, progress)
+    sections.push(s.section)
+    figures.startup = { action: s.action, sdk: s.sdk }
+  }
+  if (wanted('hashing')) {
+    const h = await measureHashing(plan.hashRuns, progress)
+    sections.push(h.section)
+    figures.hashMs = h.medianMs
+  }
   if (wanted('bundle')) sections.push(await measureBundle(action.dir, plan.coldRuns, progress))
 } finally {
-  await fx.close()
   await rm(action.dir, { recursive: true, force: true })
 }
 
 const cpu = cpus()
 const facts = [
   `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}${quick ? ' (--quick)' : ''}`,
-  `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Linux ${release()}; load average ${loadAtStart.toFixed(2)} at the start`,
-  `- Node ${process.version}; emulator in-process with the tests' delays, isolation: ${fx.emulator.emu.isolation}`,
+  `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Linux ${release()}; load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end`,
+  `- Node ${process.version}; emulator in-process; latency proxy ${latencyMs} ms per request (comparison only)`,
   `- Code: ${revision()}; bundles built ${action.built.toISOString().replace(/\.\d+Z$/, 'Z')}; bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`,
 ].join('\n')
-const body = `${facts}\n\n${sections.map(renderSection).join('\n')}`
+const body = `${facts}\n\n${[goalsSection(figures), ...sections].map(renderSection).join('\n')}`
 process.stdout.write(`\n${body}`)
 
-if (write) {
+if (values.write) {
   const file = join(PROJECT_ROOT, 'bench/RESULTS.md')
-  const begin = '<!-- bench:begin (written by npm run bench; edit outside these markers) -->'
+  const begin = '<!-- bench:begin (written by npm run bench -- --write; edit outside these markers) -->'
   const end = '<!-- bench:end -->'
   const generated = `${begin}\n${body}${end}`
   const old = existsSync(file) ? await readFile(file, 'utf8') : ''
-  const [before, rest] = old.includes(begin) ? old.split(begin) : [`# Benchmark results\n\n`, '']
-  const after = rest?.includes(end) ? rest.slice(rest.indexOf(end) + end.length) : '\n'
+  const oldBegin = old.indexOf('<!-- bench:begin')
+  const before = oldBegin >= 0 ? old.slice(0, oldBegin) : '# Benchmark results\n\n'
+  const after = oldBegin >= 0 && old.includes(end) ? old.slice(old.indexOf(end) + end.length) : '\n'
   await writeFile(file, `${before}${generated}${after}`)
   process.stdout.write(`\nbench: wrote ${file}\n`)
-} else process.stdout.write('\nbench: RESULTS.md left as it is (--quick, --only or --no-write)\n')
+} else process.stdout.write('\nbench: printed only; `npm run bench -- --write` updates bench/RESULTS.md\n')
 
 /**
  * action.yml and dist/ copied aside: `npm run build` empties dist/ first, and another build running during

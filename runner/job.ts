@@ -24,6 +24,9 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url))
 /** What `${{ github.token }}` evaluates to unless a test gives its own; masked in the log like the real one. */
 export const DEFAULT_GITHUB_TOKEN = 'ghs_HarnessJobToken0123456789abcdefABCDEF'
 const SUMMARY_LIMIT = 1024 * 1024 // the runner refuses to upload a bigger step summary
+/** what a step run with keepOutput: false keeps of its output */
+const KEPT_LINES = 1000
+const KEPT_CHARS = 256 * 1024
 
 // Steps still running when the test process exits (a test timed out) are killed, not orphaned.
 const liveSteps = new Set<ChildProcess>()
@@ -81,6 +84,11 @@ export interface JobOptions {
   secrets?: string[]
   /** keep the job's temp folder (event file, RUNNER_TEMP, file-command files, default workspace) */
   keepTemp?: boolean
+  /**
+   * false: `stdout`, `stderr`, `log` and `rawStderr` keep only the step's last lines (for a step that prints
+   * gigabytes); onStdout and onLine still see everything. Default true.
+   */
+  keepOutput?: boolean
 }
 
 export interface SignalAfter {
@@ -92,6 +100,8 @@ export interface SignalAfter {
 
 export interface StepOptions {
   state?: Record<string, string>
+  /** stop reading the step's stdout once it matches (as a runner whose log pipe breaks): its writes then fail */
+  closeStdoutOn?: RegExp
   /** send a signal once stdout matches */
   signalAfter?: SignalAfter
   /** SIGKILL the step after this long (default 50 s, inside vitest's 60 s); the result says timedOut */
@@ -165,11 +175,14 @@ async function runIn(
   const shown = { stdout: [] as string[], stderr: [] as string[] }
   const pending = { stdout: '', stderr: '' }
   const debug = env.RUNNER_DEBUG === '1'
+  const keep = opts.keepOutput ?? true
   const emit = (stream: 'stdout' | 'stderr', line: string) => {
     const event = reader.read(line.endsWith('\r') ? line.slice(0, -1) : line)
     opts.onLine?.(event, stream)
     const text = logFileLine(event, debug)
-    if (text !== undefined) shown[stream].push(text)
+    if (text === undefined) return
+    shown[stream].push(text)
+    if (!keep && shown[stream].length > 2 * KEPT_LINES) shown[stream].splice(0, KEPT_LINES)
   }
   let signalled = false
   let timedOut = false
@@ -177,10 +190,12 @@ async function runIn(
   const onData = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
     const text = chunk.toString('utf8')
     raw[stream] += text
+    if (!keep && raw[stream].length > 2 * KEPT_CHARS) raw[stream] = raw[stream].slice(-KEPT_CHARS)
     if (stream === 'stdout') opts.onStdout?.(text)
     const lines = (pending[stream] + text).split('\n')
     pending[stream] = lines.pop()!
     for (const line of lines) emit(stream, line)
+    if (stream === 'stdout' && opts.closeStdoutOn?.test(text)) child.stdout.destroy()
     const after = opts.signalAfter
     if (stream === 'stdout' && after && !signalled && after.pattern.test(raw.stdout)) {
       signalled = true

@@ -12,6 +12,7 @@ import { isFailure, TIMEOUT_EXIT_CODE } from './report/outputs.ts'
 import type { CommandResult } from './report/types.ts'
 import type { ScriptCommand } from './script.ts'
 import { type CommandEnd, EndLineFilter, execText, newMarker, type Shell } from './shell/exec-text.ts'
+import { Tail } from './tail.ts'
 import { withUntrustedOutput } from './untrusted-output.ts'
 
 /** Group titles stay on one line of the log's collapsed view. */
@@ -120,18 +121,18 @@ export class CommandShell {
     try {
       // The output is the pull request's: shown in the log, never obeyed as workflow commands.
       await withUntrustedOutput(async (write) => {
-        const show = (text: string) => {
-          tail.push(text)
-          write(text)
+        const show = (bytes: Uint8Array) => {
+          tail.push(bytes)
+          return write(bytes)
         }
         const { sessionId, cmdId } = await this.#start(script)
-        const onOutput = (text: string) => show(filter.push(text))
         ;({ exitCode } = await this.#toolbox.process.streamCommand(sessionId, cmdId, {
-          onStdout: onOutput,
-          onStderr: onOutput,
+          onOutput: (_stream, bytes) => show(filter.push(bytes)),
+          // The driver's end line says how the command ended: no need to ask the daemon.
+          endedWith: () => filter.end?.status,
           signal: deadline.signal,
         }))
-        show(filter.flush())
+        await show(filter.flush())
       })
     } catch (err) {
       if (!deadline.signal.aborted) throw new Interrupted(result(null), err)
@@ -247,25 +248,6 @@ function answerLost(err: unknown): boolean {
     err instanceof DeadlineError ||
     (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0))
   )
-}
-
-/** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */
-class Tail {
-  readonly #limit: number
-  #text = ''
-
-  constructor(limit: number) {
-    this.#limit = limit
-  }
-
-  push(chunk: string) {
-    this.#text += chunk
-    if (this.#text.length > 2 * this.#limit) this.#text = this.#text.slice(-this.#limit)
-  }
-
-  text(): string {
-    return this.#text.slice(-this.#limit)
-  }
 }
 
 function logOutcome(result: CommandResult) {

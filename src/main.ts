@@ -12,8 +12,10 @@ import { isFailure } from './report/outputs.ts'
 import { createSandbox, extendForDebugging } from './sandbox.ts'
 import { scriptCommands } from './script.ts'
 import { cloneSource, pinCommit } from './source.ts'
+import { guardStdout } from './untrusted-output.ts'
 
 async function run(): Promise<void> {
+  guardStdout()
   const startedAt = Date.now()
   // 1. Inputs: every bad value fails here, before anything is created.
   const config = readInputs()

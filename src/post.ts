@@ -3,10 +3,13 @@
 import * as core from '@actions/core'
 import { deleteSandbox, savedState } from './cleanup.ts'
 import { Daytona } from './daytona/client.ts'
+import { guardStdout } from './untrusted-output.ts'
 
 const POST_DEADLINE_MS = 60_000
 
 async function run(): Promise<void> {
+  // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+  guardStdout()
   const sandbox = savedState.sandbox()
   if (savedState.settled() || (!sandbox.id && !sandbox.name)) return
   const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || ''

@@ -1,6 +1,376 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 4158:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+/**
+ * @license
+ * Copyright 2020 Balena Ltd.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *    http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
+ * ------------------------------------------------------------------------
+ *
+ * Copyright 2018 Zeit, Inc.
+ * Licensed under the MIT License. See file LICENSE.md for a full copy.
+ *
+ * ------------------------------------------------------------------------
+ */
+
+/**
+ * This module implements the [dockerignore
+ * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
+ * closely following Docker's (Moby) Golang implementation:
+ * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
+ *
+ * Something the spec is not clear about, but we discovered by reading source code
+ * and testing against the "docker build" command, is the handling of backslashes and
+ * forward slashes as path separators and escape characters in the .dockerignore file
+ * across platforms including Windows, Linux and macOS:
+ *
+ * * On Linux and macOS, only forward slashes can be used as path separators in the
+ *   .dockerignore file, and the backslash works as an escape character.
+ * * On Windows, both forward slashes and backslashes are allowed as path separators
+ *   in the .dockerignore file, and the backslash is not used as an escape character.
+ *
+ * This is consistent with how Windows works generally: both forward slashes and
+ * backslashes are accepted as path separators by the cmd.exe Command Prompt or
+ * PowerShell, and by library functions like the Golang filepath.Clean or the
+ * Node.js path.normalize.
+ *
+ * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
+ * methods can use either forward slashes or backslashes as path separators on Windows,
+ * but only forward slashes are accepted as path separators on Linux and macOS.
+ */
+
+const path = __nccwpck_require__(6928);
+
+const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
+// Fixes typescript module import
+
+
+factory.default = factory;
+module.exports = factory;
+
+function make_array(subject) {
+  return Array.isArray(subject) ? subject : [subject];
+}
+
+const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
+// https://golang.org/pkg/path/filepath/#Clean
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Note that, like Go, on Windows this function converts forward slashes
+// to backslashes.
+
+function cleanPath(file) {
+  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
+} // Javascript port of Golang's filepath.ToSlash
+// https://golang.org/pkg/path/filepath/#ToSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Convert any OS-specific path separator to '/'. Backslash is converted
+// to forward slash on Windows, but not on Linux/macOS.
+// Note that both forward slashes and backslashes are valid path separators on
+// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
+// on Windows when forward slashes are used as path separators.
+
+
+function toSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\\/g, '/');
+} // Javascript port of Golang's filepath.FromSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+
+
+function fromSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\//g, path.sep);
+}
+
+class IgnoreBase {
+  constructor({
+    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+    ignorecase = true
+  } = {}) {
+    this._rules = [];
+    this._ignorecase = ignorecase;
+    this[KEY_IGNORE] = true;
+
+    this._initCache();
+  }
+
+  _initCache() {
+    this._cache = {};
+  } // @param {Array.<string>|string|Ignore} pattern
+
+
+  add(pattern) {
+    this._added = false;
+
+    if (typeof pattern === 'string') {
+      pattern = pattern.split(/\r?\n/g);
+    }
+
+    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
+    // making the behavior changed.
+
+    if (this._added) {
+      this._initCache();
+    }
+
+    return this;
+  } // legacy
+
+
+  addPattern(pattern) {
+    return this.add(pattern);
+  }
+
+  _addPattern(pattern) {
+    // https://github.com/kaelzhang/node-ignore/issues/32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules);
+      this._added = true;
+      return;
+    }
+
+    if (this._checkPattern(pattern)) {
+      const rule = this._createRule(pattern.trim());
+
+      if (rule !== null) {
+        this._added = true;
+
+        this._rules.push(rule);
+      }
+    }
+  }
+
+  _checkPattern(pattern) {
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
+    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
+  }
+
+  filter(paths) {
+    return make_array(paths).filter(path => this._filter(path));
+  }
+
+  createFilter() {
+    return path => this._filter(path);
+  }
+
+  ignores(path) {
+    return !this._filter(path);
+  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+
+
+  _createRule(pattern) {
+    const origin = pattern;
+    let negative = false; // > An optional prefix "!" which negates the pattern;
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
+
+    if (pattern[0] === '!') {
+      negative = true;
+      pattern = pattern.substring(1).trim();
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
+
+
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      pattern = toSlash(pattern);
+
+      if (pattern.length > 1 && pattern[0] === '/') {
+        pattern = pattern.slice(1);
+      }
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
+
+
+    if (negative) {
+      pattern = '!' + pattern;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
+
+
+    pattern = pattern.trim();
+
+    if (pattern === "") {
+      return null;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
+    // convert forward slashes to backslashes on Windows
+
+
+    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
+
+    if (pattern[0] === '!') {
+      if (pattern.length === 1) {
+        return null;
+      }
+
+      negative = true;
+      pattern = pattern.substring(1);
+    } else {
+      negative = false;
+    }
+
+    return {
+      origin,
+      pattern,
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+      dirs: pattern.split(path.sep),
+      negative
+    };
+  } // @returns `Boolean` true if the `path` is NOT ignored
+
+
+  _filter(path) {
+    if (!path) {
+      return false;
+    }
+
+    if (path in this._cache) {
+      return this._cache[path];
+    }
+
+    return this._cache[path] = this._test(path);
+  } // @returns {Boolean} true if a file is NOT ignored
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+
+
+  _test(file) {
+    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
+
+    const parentPath = cleanPath(path.dirname(file));
+    const parentPathDirs = parentPath.split(path.sep);
+    let matched = false;
+
+    this._rules.forEach(rule => {
+      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
+
+
+      if (!match && parentPath !== ".") {
+        // Check to see if the pattern matches one of our parent dirs.
+        if (rule.dirs.includes('**')) {
+          // Ah shucks! We have to test every possible parent path that has 
+          // a number of dirs _n_ where 
+          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
+          // since the ** can imply any number of directories including 0
+          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
+            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
+          }
+        } else if (rule.dirs.length <= parentPathDirs.length) {
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
+          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+        }
+      }
+
+      if (match) {
+        matched = !rule.negative;
+      }
+    });
+
+    return !matched;
+  } // @returns {Boolean} true if a file is matched by a rule
+
+
+  _match(file, rule) {
+    return this._compile(rule).regexp.test(file);
+  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+
+
+  _compile(rule) {
+    if (rule.regexp) {
+      return rule;
+    }
+
+    let regStr = '^'; // Go through the pattern and convert it to a regexp.
+
+    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
+
+    for (let i = 0; i < rule.pattern.length; i++) {
+      const ch = rule.pattern[i];
+
+      if (ch === '*') {
+        if (rule.pattern[i + 1] === '*') {
+          // is some flavor of "**"
+          i++; // Treat **/ as ** so eat the "/"
+
+          if (rule.pattern[i + 1] === path.sep) {
+            i++;
+          }
+
+          if (rule.pattern[i + 1] === undefined) {
+            // is "**EOF" - to align with .gitignore just accept all
+            regStr += ".*";
+          } else {
+            // is "**"
+            // Note that this allows for any # of /'s (even 0) because
+            // the .* will eat everything, even /'s
+            regStr += `(.*${escapedSlash})?`;
+          }
+        } else {
+          // is "*" so map it to anything but "/"
+          regStr += `[^${escapedSlash}]*`;
+        }
+      } else if (ch === '?') {
+        // "?" is any char except "/"
+        regStr += `[^${escapedSlash}]`;
+      } else if (ch === '.' || ch === '$') {
+        // Escape some regexp special chars that have no meaning
+        // in golang's filepath.Match
+        regStr += `\\${ch}`;
+      } else if (ch === '\\') {
+        // escape next char. Note that a trailing \ in the pattern
+        // will be left alone (but need to escape it)
+        if (path.sep === '\\') {
+          // On windows map "\" to "\\", meaning an escaped backslash,
+          // and then just continue because filepath.Match on
+          // Windows doesn't allow escaping at all
+          regStr += escapedSlash;
+          continue;
+        }
+
+        if (rule.pattern[i + 1] !== undefined) {
+          regStr += '\\' + rule.pattern[i + 1];
+          i++;
+        } else {
+          regStr += '\\';
+        }
+      } else {
+        regStr += ch;
+      }
+    }
+
+    regStr += "$";
+    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
+    return rule;
+  }
+
+}
+
+
+/***/ }),
+
 /***/ 8832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -46676,6 +47046,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring"
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 4756:
 /***/ ((module) => {
 
@@ -46704,853 +47081,130 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 7679:
+/***/ 5596:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rc: () => (/* binding */ ConnectionError),
-/* harmony export */   U6: () => (/* binding */ errorForStatus),
-/* harmony export */   fK: () => (/* binding */ ConflictError),
-/* harmony export */   gP: () => (/* binding */ ServerError),
-/* harmony export */   hY: () => (/* binding */ DaytonaError),
-/* harmony export */   j3: () => (/* binding */ DeadlineError),
-/* harmony export */   m_: () => (/* binding */ NotFoundError),
-/* harmony export */   qQ: () => (/* binding */ ForbiddenError),
-/* harmony export */   qq: () => (/* binding */ StateError),
-/* harmony export */   v3: () => (/* binding */ AuthenticationError),
-/* harmony export */   v7: () => (/* binding */ BadRequestError)
+/* harmony export */   Co: () => (/* binding */ hasGitDir),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   J3: () => (/* binding */ ContextEscapeError),
+/* harmony export */   Kq: () => (/* binding */ listSource),
+/* harmony export */   U7: () => (/* binding */ toContextPath),
+/* harmony export */   dN: () => (/* binding */ realPathOf),
+/* harmony export */   iw: () => (/* binding */ loadExclusions)
 /* harmony export */ });
-/* unused harmony exports TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6072);
-// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
-// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
-
-class DaytonaError extends Error {
-    status;
-    code;
-    method;
-    path;
-    serverMessage;
-    /** `message` overrides the standard `METHOD path → status code: message` text. */
-    constructor(ctx, message, options) {
-        // the server's words, printed on our log lines: kept on one line (printable.ts)
-        super((0,_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(message ?? formatMessage(ctx)), options);
-        this.name = new.target.name;
-        this.method = ctx.method;
-        this.path = ctx.path;
-        if (ctx.status !== undefined)
-            this.status = ctx.status;
-        if (ctx.code !== undefined)
-            this.code = ctx.code;
-        if (ctx.serverMessage !== undefined)
-            this.serverMessage = ctx.serverMessage;
-    }
-}
-class BadRequestError extends DaytonaError {
-}
-class AuthenticationError extends DaytonaError {
-}
-class ForbiddenError extends DaytonaError {
-}
-class NotFoundError extends DaytonaError {
-}
-/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
-class TimeoutError extends DaytonaError {
-}
-class ConflictError extends DaytonaError {
-}
-class GoneError extends DaytonaError {
-}
-class UnprocessableError extends DaytonaError {
-}
-class ServerError extends DaytonaError {
-}
-class RateLimitError extends DaytonaError {
-    /** how long the server asked us to wait, if it said */
-    retryAfterMs;
-    constructor(ctx, retryAfterMs) {
-        super(ctx);
-        if (retryAfterMs !== undefined)
-            this.retryAfterMs = retryAfterMs;
-    }
-}
-/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
-class ConnectionError extends DaytonaError {
-    constructor(ctx, detail, cause) {
-        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
-    }
-}
-/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
-class DeadlineError extends TimeoutError {
-    timeoutMs;
-    constructor(ctx, timeoutMs, message) {
-        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
-class StateError extends DaytonaError {
-    resource;
-    id;
-    state;
-    errorReason;
-    constructor(ctx, info) {
-        const reason = info.errorReason ? `: ${info.errorReason}` : '';
-        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
-        this.resource = info.resource;
-        this.id = info.id;
-        this.state = info.state;
-        if (info.errorReason !== undefined)
-            this.errorReason = info.errorReason;
-    }
-}
-function formatMessage(ctx) {
-    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
-    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
-    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
-}
-/** The longest server message we keep: an HTML error page should not flood a log. */
-const MAX_MESSAGE = 1000;
-/**
- * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
- * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
- */
-function extractMessage(bodyText) {
-    const text = bodyText.trim();
-    if (!text)
-        return {};
-    let message;
-    let code;
-    try {
-        const body = JSON.parse(text);
-        if (body && typeof body === 'object' && !Array.isArray(body)) {
-            const b = body;
-            message = stringOf(b.message) ?? stringOf(b.error);
-            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
-        }
-    }
-    catch {
-        // not JSON: the text itself is the message
-    }
-    message ??= text;
-    return { message: truncate(message), code };
-}
-function stringOf(value) {
-    if (typeof value === 'string' && value)
-        return value;
-    // class-validator lists (older NestJS shapes) arrive as arrays
-    if (Array.isArray(value) && value.length)
-        return value.map(String).join(', ');
-    return undefined;
-}
-function truncate(text) {
-    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-}
-/** Builds the error class matching an HTTP error status. */
-function errorForStatus(ctx, bodyText, retryAfterMs) {
-    const { message, code } = extractMessage(bodyText);
-    const full = { ...ctx, code, serverMessage: message };
-    switch (ctx.status) {
-        case 400:
-            return new BadRequestError(full);
-        case 401:
-            return new AuthenticationError(full);
-        case 403:
-            return new ForbiddenError(full);
-        case 404:
-            return new NotFoundError(full);
-        case 408:
-        case 504:
-            return new TimeoutError(full);
-        case 409:
-            return new ConflictError(full);
-        case 410:
-            return new GoneError(full);
-        case 422:
-            return new UnprocessableError(full);
-        case 429:
-            return new RateLimitError(full, retryAfterMs);
-    }
-    if (ctx.status >= 500)
-        return new ServerError(full);
-    return new DaytonaError(full);
-}
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _balena_dockerignore__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4158);
+// Which files of the workspace a build context may take. Everything here is the pull request's: a symlink
+// may point anywhere on the runner, a .dockerignore may say anything. So:
+//  - every source, the context directory, the Dockerfile and the .dockerignore are resolved with realpath
+//    and must stay inside the context (the workspace, for the first three); a refusal names the Dockerfile's
+//    own words, never where a link leads;
+//  - below a source nothing is followed: a link is listed (and packed) as a link;
+//  - `.git` never goes, at any depth: after actions/checkout its config holds the workflow's token;
+//  - .dockerignore (or <Dockerfile>.dockerignore beside the Dockerfile, as BuildKit reads it) is honoured
+//    with Docker's own matching rules, `!` exceptions included.
 
 
-/***/ }),
 
-/***/ 5974:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  Mf: () => (/* binding */ abortableSleep),
-  CA: () => (/* binding */ errorCode)
-});
-
-// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, SDK_VERSION_HEADER_VALUE, SOURCE_HEADER_VALUE, buildUrl
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/version.js
-// The action's version, sent in User-Agent. A constant rather than a runtime read of package.json,
-// so the bundle carries no file lookup; keep it equal to package.json's "version".
-const VERSION = '0.1.0';
-
-// EXTERNAL MODULE: ./lib/daytona/errors.js
-var errors = __nccwpck_require__(7679);
-;// CONCATENATED MODULE: ./lib/daytona/retry.js
-// The retry policy, as pure functions so it can be unit-tested without a network.
-// What is retried, and why:
-// - connect-phase failures (nothing reached the server): any method;
-// - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
-// - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
-// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
-// - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
-// - 409 "state change in progress": only lifecycle calls that ask for it;
-// - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
-const DEFAULT_RETRY_POLICY = {
-    baseMs: 250,
-    factor: 2,
-    capMs: 5000,
-    maxRetries: 4,
-    maxRetries409: 8,
-    maxTotalWaitMs: 60_000,
-    maxRetryAfterMs: 60_000,
-};
-/** Errors raised before the request reached the server: safe to retry for any method. */
-const CONNECT_PHASE_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** The connection broke after the request may have been sent: retry only if repeating is harmless. */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
-function isConnectPhaseCode(code) {
-    return CONNECT_PHASE_CODES.has(code);
+// CommonJS whose module.exports is the factory, though its types declare an ES default export
+const dockerignore = _balena_dockerignore__WEBPACK_IMPORTED_MODULE_2__;
+/** A path the pull request controls escapes where it must stay. Its message never says where it leads. */
+class ContextEscapeError extends Error {
+    name = 'ContextEscapeError';
 }
-function isResetCode(code) {
-    return RESET_CODES.has(code);
-}
-/** Full-jitter-ish exponential backoff: attempt 0 → around baseMs, doubling up to capMs. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const exp = Math.min(policy.capMs, policy.baseMs * policy.factor ** attempt);
-    // half fixed, half random: spreads concurrent clients without ever retrying instantly
-    return Math.round(exp / 2 + (exp / 2) * random());
-}
-function first(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-/** Seconds or an HTTP date, as Retry-After allows. */
-function parseRetryAfter(value, now = Date.now()) {
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * How long a 429 asks us to wait: the largest `Retry-After-<throttler>` (Daytona's per-throttler headers,
- * e.g. retry-after-sandbox-create), else a plain `Retry-After` (the failed-auth lockout sends that).
- * Header names must be lower-cased, as undici delivers them.
- */
-function retryAfterFromHeaders(headers) {
-    let largest;
-    for (const [name, value] of Object.entries(headers)) {
-        if (!name.startsWith('retry-after-'))
-            continue;
-        const raw = first(value);
-        const ms = raw === undefined ? undefined : parseRetryAfter(raw);
-        if (ms !== undefined && (largest === undefined || ms > largest))
-            largest = ms;
-    }
-    if (largest !== undefined)
-        return largest;
-    const plain = first(headers['retry-after']);
-    return plain === undefined ? undefined : parseRetryAfter(plain);
-}
-function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
-    const no = { retry: false };
-    if (!ctx.replayable)
-        return no;
-    const reason = retryReason(outcome, ctx);
-    if (!reason)
-        return no;
-    const limit = outcome.status === 409 ? policy.maxRetries409 : policy.maxRetries;
-    if (ctx.retries >= limit)
-        return no;
-    let delayMs = backoffDelay(ctx.retries, policy, random);
-    if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
-        if (outcome.retryAfterMs > policy.maxRetryAfterMs)
-            return no;
-        // a little jitter on top, so a fleet of runners does not come back in the same millisecond
-        delayMs = outcome.retryAfterMs + Math.round(100 * random());
-    }
-    if (ctx.waitedMs + delayMs > policy.maxTotalWaitMs)
-        return no;
-    return { retry: true, delayMs, reason };
-}
-function retryReason(outcome, ctx) {
-    const { status, errorCode } = outcome;
-    if (outcome.deadline)
-        return ctx.idempotent ? 'no answer within the deadline' : undefined;
-    if (status === undefined) {
-        if (errorCode === undefined)
+/** The real path of `path`, or undefined when it does not exist. */
+async function realPathOf(path) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch((err) => {
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'ELOOP')
             return undefined;
-        if (isConnectPhaseCode(errorCode))
-            return `connection failed (${errorCode})`;
-        if (ctx.idempotent && isResetCode(errorCode))
-            return `connection reset (${errorCode})`;
-        return undefined;
-    }
-    if (status === 401)
-        return undefined;
-    if (status === 429)
-        return 'rate limited (429)';
-    if (ctx.idempotent && (status === 502 || status === 503 || status === 504))
-        return `server unavailable (${status})`;
-    if (status === 409 && ctx.retry409 && /state change in progress/i.test(outcome.message ?? '')) {
-        return 'state change in progress (409)';
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/http.js
-// The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
-// per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
-
-
-
-
-
-/**
- * The daemon picks its session-output format from this header: from 0.167.0 on it answers JSON with
- * stdout and stderr separated (older values give raw or combined text). Deliberately a current SDK version.
- */
-const SDK_VERSION_HEADER_VALUE = '0.218.0';
-const SOURCE_HEADER_VALUE = 'daytona-action';
-const DEFAULT_TIMEOUT_MS = 60_000;
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-class HttpClient {
-    dispatcher;
-    #headers;
-    #timeoutMs;
-    #policy;
-    #onRetry;
-    #sleep;
-    #random;
-    constructor(opts) {
-        // Keep idle sockets for less than the Daytona proxy's 70 s idle timeout, so we rarely pick a stale one.
-        this.dispatcher = new undici/* Agent */.g6({
-            keepAliveTimeout: 30_000,
-            keepAliveMaxTimeout: 60_000,
-            connect: { timeout: 10_000 },
-        });
-        this.#headers = {
-            authorization: `Bearer ${opts.apiKey}`,
-            'x-daytona-source': SOURCE_HEADER_VALUE,
-            'x-daytona-sdk-version': SDK_VERSION_HEADER_VALUE,
-            'user-agent': opts.userAgent ?? `daytona-action/${VERSION}`,
-        };
-        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.#policy = { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy };
-        this.#onRetry = opts.onRetry;
-        this.#sleep = opts.sleep ?? abortableSleep;
-        this.#random = opts.random ?? Math.random;
-    }
-    /** The headers every request carries; the WebSocket upgrade needs them too. */
-    commonHeaders() {
-        return { ...this.#headers };
-    }
-    async request(opts) {
-        const method = opts.method.toUpperCase();
-        const url = buildUrl(opts.url, opts.query);
-        const path = new URL(url).pathname;
-        const idempotent = opts.idempotent ?? IDEMPOTENT_METHODS.has(method);
-        const replayable = !isStream(opts.body);
-        let retries = 0;
-        let waitedMs = 0;
-        for (;;) {
-            const result = await this.#attempt(opts, method, url, path);
-            if (result.ok)
-                return result.value;
-            const decision = decideRetry(result.outcome, { retries, waitedMs, idempotent, retry409: opts.retry409 ?? false, replayable }, this.#policy, this.#random);
-            if (!decision.retry)
-                throw result.error;
-            retries++;
-            waitedMs += decision.delayMs;
-            const info = { method, path, retry: retries, delayMs: decision.delayMs, reason: decision.reason };
-            this.#onRetry?.(`${method} ${path}: ${info.reason}; retry ${retries} in ${info.delayMs} ms`, info);
-            await this.#sleep(decision.delayMs, opts.signal);
-        }
-    }
-    async close() {
-        await this.dispatcher.close();
-    }
-    async #attempt(opts, method, url, path) {
-        const timeoutMs = opts.timeoutMs ?? this.#timeoutMs;
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(), timeoutMs);
-        const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
-        const { body, contentType } = encodeBody(opts.body);
-        const headers = {
-            ...this.#headers,
-            ...(contentType ? { 'content-type': contentType } : {}),
-            ...opts.headers,
-        };
-        try {
-            const res = await (0,undici/* request */.Em)(url, {
-                dispatcher: this.dispatcher,
-                method: method,
-                headers,
-                body: body,
-                signal,
-                headersTimeout: timeoutMs,
-                bodyTimeout: opts.raw ? (opts.idleTimeoutMs ?? timeoutMs) : timeoutMs,
-            });
-            if (res.statusCode >= 200 && res.statusCode < 300) {
-                if (opts.raw) {
-                    clearTimeout(timer);
-                    return { ok: true, value: res.body };
-                }
-                const text = await res.body.text();
-                return { ok: true, value: parseBody(text, res.headers['content-type']) };
-            }
-            const text = await res.body.text().catch(() => '');
-            const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
-            const error = (0,errors/* errorForStatus */.U6)({ method, path, status: res.statusCode }, text, retryAfterMs);
-            return {
-                ok: false,
-                error,
-                outcome: { status: res.statusCode, retryAfterMs, message: error.serverMessage },
-            };
-        }
-        catch (err) {
-            if (err instanceof errors/* DaytonaError */.hY)
-                throw err;
-            const code = errorCode(err);
-            if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-                // the caller's own abort is not ours to retry
-                if (opts.signal?.aborted)
-                    throw opts.signal.reason;
-                return {
-                    ok: false,
-                    error: new errors/* DeadlineError */.j3({ method, path }, timeoutMs),
-                    outcome: { deadline: true },
-                };
-            }
-            if (opts.signal?.aborted)
-                throw opts.signal.reason;
-            if (!code)
-                throw err;
-            const error = new errors/* ConnectionError */.Rc({ method, path, code }, errorMessage(err), err);
-            return { ok: false, error, outcome: { errorCode: code } };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-}
-function buildUrl(base, query) {
-    if (!query)
-        return base;
-    const parts = [];
-    const add = (key, value) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    for (const [key, value] of Object.entries(query)) {
-        if (value === undefined || value === null)
-            continue;
-        if (Array.isArray(value))
-            for (const v of value)
-                add(key, v);
-        else if (typeof value === 'object')
-            add(key, JSON.stringify(value));
-        else
-            add(key, value);
-    }
-    if (!parts.length)
-        return base;
-    return `${base}${base.includes('?') ? '&' : '?'}${parts.join('&')}`;
-}
-function isStream(body) {
-    return (body instanceof external_node_stream_.Readable || (typeof body === 'object' && body !== null && Symbol.asyncIterator in body));
-}
-function encodeBody(body) {
-    if (body === undefined)
-        return { body: undefined };
-    // undici sets the multipart boundary itself; it also accepts Node's global FormData
-    if (body instanceof undici.FormData || body instanceof globalThis.FormData)
-        return { body };
-    if (isStream(body))
-        return { body, contentType: 'application/octet-stream' };
-    if (body instanceof Uint8Array)
-        return { body, contentType: 'application/octet-stream' };
-    return { body: JSON.stringify(body), contentType: 'application/json' };
-}
-/** Any 2xx is success; an empty one is undefined; JSON when labelled (or unlabelled and parseable), else text. */
-function parseBody(text, contentType) {
-    if (text === '')
-        return undefined;
-    const type = String(contentType ?? '');
-    if (type && !/json/i.test(type))
-        return text;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
-function errorCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const code = err.code;
-    if (typeof code === 'string')
-        return code;
-    return errorCode(err.cause);
-}
-function errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
+        throw err;
     });
 }
-
-
-/***/ }),
-
-/***/ 8114:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   An: () => (/* binding */ trustOf),
-/* harmony export */   MT: () => (/* binding */ prefixOf),
-/* harmony export */   aN: () => (/* binding */ snapshotName)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-// Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
-// else, so an unchanged environment keeps its name across runs, branches and matrix legs.
-//
-// THE NAME FORMAT (the one place it is defined; pruning and anything else that reads names relies on it):
-//   <prefix>-<trust>-<hash>
-//   - prefix: readablePrefix() of the `snapshot-prefix` input or the repository's name: [a-z0-9_.-], at most
-//     40 characters, never empty; always first, so `<prefix>-` finds every snapshot of a repository;
-//   - trust: `trusted` (built from the base repository's own files) or `untrusted` (a fork's, or another
-//     repository's, let in with allow-fork): an untrusted build can never take the name a trusted run reuses;
-//   - hash: 16 hex characters of SHA-256 over KEY_VERSION and the EnvironmentKey (trust included).
-
-/** Bump when the meaning of a key changes, so old snapshots are not mistaken for new ones. */
-const KEY_VERSION = 2;
-const HASH_LENGTH = 16;
-const PREFIX_LENGTH = 40;
-function snapshotName(prefix, key) {
-    const canonical = JSON.stringify([
-        KEY_VERSION,
-        key.trust,
-        key.image ?? null,
-        key.dockerfile ?? null,
-        [...(key.contextKeys ?? [])].sort(),
-        key.resources.cpu ?? null,
-        key.resources.memory ?? null,
-        key.resources.disk ?? null,
-        key.region ?? null,
-    ]);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, HASH_LENGTH);
-    return `${readablePrefix(prefix)}-${key.trust}-${hash}`;
+/** Whether `path` (real) is `root` (real) or below it. */
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep));
 }
-/** Untrusted: the code is not the base repository's, or the event is about a fork's (its checkout may be around). */
-function trustOf(source) {
-    return source.isFork || source.eventFork ? 'untrusted' : 'trusted';
+/** `path` relative to `root` with '/', '' for the root itself. */
+function toContextPath(root, path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
 }
-/** Daytona's snapshot names allow [a-zA-Z0-9_.-:] (and '/' between parts); keep to a plain lowercase subset. */
-function readablePrefix(prefix) {
-    const cleaned = prefix
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '')
-        .slice(0, PREFIX_LENGTH);
-    return cleaned || 'daytona-action';
+function hasGitDir(contextPath) {
+    return contextPath.split('/').includes('.git');
 }
-/** A readable start for snapshot names: the input, else the repository's name. */
-function prefixOf(config, source) {
-    return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
-}
-
-
-/***/ }),
-
-/***/ 5786:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ fromEnvironment),
-/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
-/* harmony export */   N5: () => (/* binding */ readEventPayload),
-/* harmony export */   Vx: () => (/* binding */ sandboxLabels),
-/* harmony export */   ZV: () => (/* binding */ sandboxName),
-/* harmony export */   bq: () => (/* binding */ assertWorkspaceTrusted),
-/* harmony export */   ev: () => (/* binding */ resolveSource),
-/* harmony export */   oA: () => (/* binding */ assertTrusted),
-/* harmony export */   uu: () => (/* binding */ forkOfPullRequest)
-/* harmony export */ });
-/* unused harmony export UntrustedForkError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
-// plus the labels and name that let cleanup find the sandbox again.
-// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
-
-
-/** Label keys under this prefix belong to the action; users may not set them. */
-const LABEL_PREFIX = 'daytona-action/';
-/** Thrown by assertTrusted; the message is one line and says how to opt in. */
-class UntrustedForkError extends Error {
-    name = 'UntrustedForkError';
-}
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
 /**
- * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
- * and these from the base repository itself, run with the base repository's secrets.
+ * What the context leaves out: `.git` anywhere, and whatever the ignore file excludes. The ignore file is
+ * `<dockerfile>.dockerignore` beside the Dockerfile when there is one (it must stay in the workspace, like the
+ * Dockerfile), else the context's `.dockerignore` (which must stay in the context).
  */
-const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
-function fromEnvironment(env = process.env) {
-    const payload = readEventPayload(env);
-    const payloadRepo = record(payload.repository)?.full_name ?? '';
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY || payloadRepo,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
-        job: env.GITHUB_JOB ?? '',
-        workflow: env.GITHUB_WORKFLOW,
-    };
-}
-/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return record(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'))) ?? {};
+async function loadExclusions(contextRoot, dockerfilePath, workspaceRoot = contextRoot) {
+    const candidates = [
+        { path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextRoot, '.dockerignore'), root: contextRoot, where: 'build context' },
+    ];
+    if (dockerfilePath) {
+        const beside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dockerfilePath, '..', `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(dockerfilePath)}.dockerignore`);
+        candidates.unshift({ path: beside, root: workspaceRoot, where: 'workspace' });
     }
-    catch {
-        return {};
-    }
-}
-/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
-function forkOfPullRequest(payload, baseRepository = '') {
-    const head = headRepository(payload);
-    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
-    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
-}
-function resolveSource(event, overrides) {
-    const serverUrl = event.serverUrl.replace(/\/+$/, '');
-    const baseRepository = event.repository;
-    let source = fromEvent(event, baseRepository);
-    const eventFork = source.isFork ? source.repository : undefined;
-    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
-        // Another repository: the event's commit means nothing there, so clone its default branch.
-        source = { repository: overrides.repository, sha: '', isFork: false };
-    }
-    if (overrides.ref)
-        source = { ...source, ...refOverride(overrides.ref, event, source) };
-    return {
-        eventName: event.eventName,
-        baseRepository,
-        serverUrl,
-        cloneUrl: `${serverUrl}/${source.repository}.git`,
-        ...source,
-        // trust follows what is cloned, not what the inputs call it
-        isFork: !sameRepository(source.repository, baseRepository),
-        ...(eventFork && { eventFork }),
-        privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
-    };
-}
-/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
-function refOverride(ref, event, source) {
-    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
-    if (FULL_SHA.test(ref))
-        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
-    const named = refName(ref);
-    if (!named) {
-        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
-    }
-    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
-    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
-    return { ...named, sha: ownTag ? event.sha : '' };
-}
-function fromEvent(event, baseRepository) {
-    const { payload } = event;
-    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
-        const pr = record(payload.pull_request);
-        const head = record(pr?.head);
-        const repository = headRepository(payload);
-        if (!pr || !head || typeof head.sha !== 'string') {
-            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
+    for (const { path: candidate, root, where } of candidates) {
+        const real = await realPathOf(candidate);
+        if (!real)
+            continue;
+        if (!isInside(root, real)) {
+            throw new ContextEscapeError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(candidate)} is a symbolic link that leads outside the ${where}: refusing to read it.`);
         }
-        if (!repository) {
-            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
-        }
-        return {
-            repository,
-            sha: head.sha,
-            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
-            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
-            isFork: !sameRepository(repository, baseRepository),
-        };
+        const rules = dockerignore({ ignorecase: false }).add(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(real, 'utf8'));
+        return (path) => hasGitDir(path) || (path !== '' && rules.ignores(path));
     }
-    if (event.eventName === 'workflow_run') {
-        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
-        const run = record(payload.workflow_run);
-        const repository = record(run?.head_repository)?.full_name;
-        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
-            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-            const prNumber = record(prs[0])?.number;
-            return {
-                repository,
-                sha: run.head_sha,
-                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
-                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
-                isFork: !sameRepository(repository, baseRepository),
-            };
-        }
+    return hasGitDir;
+}
+/**
+ * Lists the source at `source` (relative to the real context root, itself real) and everything below it,
+ * without following any link, leaving out what `excluded` says.
+ */
+async function listSource(contextRoot, source, excluded) {
+    const nodes = [];
+    const top = await describe(contextRoot, source, '');
+    if (!top)
+        return nodes;
+    if (top.kind === 'directory')
+        await listDirectory(contextRoot, top, excluded, nodes);
+    else
+        nodes.push(top);
+    return nodes;
+}
+async function listDirectory(contextRoot, dir, excluded, nodes) {
+    // readdir returns names in byte order (libuv's scandir), as the SDK's readdirSync does
+    const children = [];
+    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextRoot, dir.source))) {
+        const source = dir.source ? `${dir.source}/${name}` : name;
+        if (excluded(source))
+            continue;
+        const child = await describe(contextRoot, source, dir.relative ? `${dir.relative}/${name}` : name);
+        if (child)
+            children.push(child);
     }
-    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
+    nodes.push({ ...dir, empty: !children.some((c) => c.kind !== 'symlink') });
+    for (const child of children) {
+        if (child.kind === 'directory')
+            await listDirectory(contextRoot, child, excluded, nodes);
+        else
+            nodes.push(child);
+    }
 }
-/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
-function assertTrusted(source, allowFork) {
-    if (!source.isFork || allowFork || !source.privileged)
-        return;
-    const what = source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
-        ? `pull request #${source.prNumber} from fork ${source.repository}`
-        : source.repository;
-    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`);
-}
-/**
- * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
- * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
- */
-function assertWorkspaceTrusted(source, allowFork, what) {
-    if (!source.eventFork || allowFork || !source.privileged)
-        return;
-    throw new UntrustedForkError(`Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
-        `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`);
-}
-function risk(source) {
-    return (`this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
-        `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
-        'with required reviewers), or use the pull_request event, which runs fork code without secrets.');
-}
-function sandboxLabels(source, run) {
-    const labels = {
-        [`${LABEL_PREFIX}repository`]: source.baseRepository,
-        [`${LABEL_PREFIX}run-id`]: String(run.runId),
-        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
-        [`${LABEL_PREFIX}job`]: run.job,
-    };
-    if (source.sha)
-        labels[`${LABEL_PREFIX}sha`] = source.sha;
-    if (source.prNumber !== undefined)
-        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
-    if (run.matrix)
-        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
-    return labels;
-}
-const NAME_MAX = 63;
-/**
- * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
- * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
- * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
- */
-function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
-    const repoName = source.baseRepository.split('/').pop() ?? '';
-    const tail = [
-        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
-        slug(suffix, 6) || randomSuffix(),
-    ]
-        .filter(Boolean)
-        .join('-');
-    const head = [
-        slug(repoName, 14) || 'run',
-        slug(String(run.runId), 20),
-        slug(String(run.runAttempt), 3),
-        slug(run.job, 12),
-    ]
-        .filter(Boolean)
-        .join('-');
-    // Long run ids eat into the job name rather than into the parts that keep names apart.
-    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
-}
-function randomSuffix() {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
-}
-function shortHash(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 4);
-}
-function slug(text, max) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, max)
-        .replace(/^-+|-+$/g, '');
-}
-/**
- * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
- * (refs/pull/…) name neither: undefined.
- */
-function refName(ref) {
-    if (!ref)
-        return {};
-    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
-    if (match)
-        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
-    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
-}
-function headRepository(payload) {
-    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
-    return typeof name === 'string' ? name : undefined;
-}
-// GitHub owner and repository names are case-insensitive.
-function sameRepository(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
+/** The node at `source`, or undefined for what a build context cannot hold (sockets, devices). */
+async function describe(contextRoot, source, rel) {
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextRoot, source);
+    const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
+    const base = { source, relative: rel, mode: stats.mode & 0o7777, size: stats.size };
+    if (stats.isSymbolicLink())
+        return { ...base, kind: 'symlink', linkTarget: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(absolute) };
+    if (stats.isDirectory())
+        return { ...base, kind: 'directory', size: 0 };
+    if (stats.isFile())
+        return { ...base, kind: 'file' };
+    return undefined;
 }
 
 
@@ -50751,35 +50405,192 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(5792);
-// EXTERNAL MODULE: ./lib/daytona/errors.js
-var errors = __nccwpck_require__(7679);
+// EXTERNAL MODULE: ./lib/printable.js
+var printable = __nccwpck_require__(6072);
+;// CONCATENATED MODULE: ./lib/daytona/errors.js
+// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
+// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+
+class DaytonaError extends Error {
+    status;
+    code;
+    method;
+    path;
+    serverMessage;
+    /** `message` overrides the standard `METHOD path → status code: message` text. */
+    constructor(ctx, message, options) {
+        // the server's words, printed on our log lines: kept on one line (printable.ts)
+        super((0,printable/* printable */.g)(message ?? formatMessage(ctx)), options);
+        this.name = new.target.name;
+        this.method = ctx.method;
+        this.path = ctx.path;
+        if (ctx.status !== undefined)
+            this.status = ctx.status;
+        if (ctx.code !== undefined)
+            this.code = ctx.code;
+        if (ctx.serverMessage !== undefined)
+            this.serverMessage = ctx.serverMessage;
+    }
+}
+class BadRequestError extends DaytonaError {
+}
+class AuthenticationError extends DaytonaError {
+}
+class ForbiddenError extends DaytonaError {
+}
+class NotFoundError extends DaytonaError {
+}
+/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
+class TimeoutError extends DaytonaError {
+}
+class ConflictError extends DaytonaError {
+}
+class GoneError extends DaytonaError {
+}
+class UnprocessableError extends DaytonaError {
+}
+class ServerError extends DaytonaError {
+}
+class RateLimitError extends DaytonaError {
+    /** how long the server asked us to wait, if it said */
+    retryAfterMs;
+    constructor(ctx, retryAfterMs) {
+        super(ctx);
+        if (retryAfterMs !== undefined)
+            this.retryAfterMs = retryAfterMs;
+    }
+}
+/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
+class ConnectionError extends DaytonaError {
+    constructor(ctx, detail, cause) {
+        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
+    }
+}
+/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
+class DeadlineError extends TimeoutError {
+    timeoutMs;
+    constructor(ctx, timeoutMs, message) {
+        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
+class StateError extends DaytonaError {
+    resource;
+    id;
+    state;
+    errorReason;
+    constructor(ctx, info) {
+        const reason = info.errorReason ? `: ${info.errorReason}` : '';
+        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
+        this.resource = info.resource;
+        this.id = info.id;
+        this.state = info.state;
+        if (info.errorReason !== undefined)
+            this.errorReason = info.errorReason;
+    }
+}
+function formatMessage(ctx) {
+    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
+    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
+    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
+}
+/** The longest server message we keep: an HTML error page should not flood a log. */
+const MAX_MESSAGE = 1000;
+/**
+ * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
+ * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
+ */
+function extractMessage(bodyText) {
+    const text = bodyText.trim();
+    if (!text)
+        return {};
+    let message;
+    let code;
+    try {
+        const body = JSON.parse(text);
+        if (body && typeof body === 'object' && !Array.isArray(body)) {
+            const b = body;
+            message = stringOf(b.message) ?? stringOf(b.error);
+            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
+        }
+    }
+    catch {
+        // not JSON: the text itself is the message
+    }
+    message ??= text;
+    return { message: truncate(message), code };
+}
+function stringOf(value) {
+    if (typeof value === 'string' && value)
+        return value;
+    // class-validator lists (older NestJS shapes) arrive as arrays
+    if (Array.isArray(value) && value.length)
+        return value.map(String).join(', ');
+    return undefined;
+}
+function truncate(text) {
+    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}
+/** Builds the error class matching an HTTP error status. */
+function errorForStatus(ctx, bodyText, retryAfterMs) {
+    const { message, code } = extractMessage(bodyText);
+    const full = { ...ctx, code, serverMessage: message };
+    switch (ctx.status) {
+        case 400:
+            return new BadRequestError(full);
+        case 401:
+            return new AuthenticationError(full);
+        case 403:
+            return new ForbiddenError(full);
+        case 404:
+            return new NotFoundError(full);
+        case 408:
+        case 504:
+            return new TimeoutError(full);
+        case 409:
+            return new ConflictError(full);
+        case 410:
+            return new GoneError(full);
+        case 422:
+            return new UnprocessableError(full);
+        case 429:
+            return new RateLimitError(full, retryAfterMs);
+    }
+    if (ctx.status >= 500)
+        return new ServerError(full);
+    return new DaytonaError(full);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
 // Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
 // workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
 // A fence's writer dies with the fence: whatever still arrives after commands resumed (a log stream that
-// outlives a cancellation) is dropped, never written where the runner would obey it.
+// outlives a cancellation) is dropped, never written where the runner would obey it. The log is the step's
+// stdout, which the runner may read slower than a sandbox writes: the writer hands back a promise while
+// stdout's buffer is full, so that the caller stops reading from the sandbox until it drains.
 
 class Fence {
     #token = (0,external_node_crypto_.randomUUID)();
     #atLineStart = true;
     #open = true;
     constructor() {
-        process.stdout.write(`::stop-commands::${this.#token}\n`);
+        writeStdout(`::stop-commands::${this.#token}\n`);
     }
     write = (text) => {
-        if (!this.#open || !text)
-            return;
-        process.stdout.write(text);
-        this.#atLineStart = text.endsWith('\n');
+        if (!this.#open || text.length === 0)
+            return undefined;
+        this.#atLineStart = typeof text === 'string' ? text.endsWith('\n') : text[text.length - 1] === 0x0a;
+        return writeStdout(text);
     };
     /** Detaches every writer of this fence, then resumes workflow commands on a line of their own. */
     close() {
         if (!this.#open)
             return;
         this.#open = false;
-        process.stdout.write(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
+        writeStdout(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
     }
 }
 let current;
@@ -50788,6 +50599,7 @@ let current;
  * the outer fence. Whatever happens, commands are resumed on a line of their own.
  */
 async function withUntrustedOutput(fn) {
+    guardStdout();
     if (current)
         return fn(current.write);
     const fence = new Fence();
@@ -50809,6 +50621,62 @@ function resumeWorkflowCommands() {
     const fence = current;
     current = undefined;
     fence?.close();
+}
+let broken;
+/**
+ * A stdout that fails (EPIPE when the runner stops reading, EAGAIN/EINVAL from a pipe the kernel refuses)
+ * must not crash the step: the sandbox still has to be deleted and the results reported. Without a listener
+ * Node turns the stream's 'error' event into an uncaught exception. Idempotent.
+ */
+function guardStdout() {
+    if (guarded)
+        return;
+    guarded = true;
+    process.stdout.on('error', markBroken);
+}
+let guarded = false;
+function markBroken(err) {
+    if (broken)
+        return;
+    broken = err;
+    const reason = err.code ?? err.message;
+    try {
+        process.stderr.write(`The job log stopped accepting output (${reason}); the rest of the commands' output is dropped.\n`);
+    }
+    catch {
+        // stderr is gone too: nothing left to tell
+    }
+}
+/** Whether stdout failed: what is still written is dropped (the step goes on without a log). */
+function stdoutBroken() {
+    return broken !== undefined;
+}
+function writeStdout(text) {
+    if (broken)
+        return undefined;
+    const out = process.stdout;
+    try {
+        if (out.write(text))
+            return undefined;
+    }
+    catch (err) {
+        // a stdout redirected to a non-blocking file descriptor fails synchronously (EAGAIN)
+        markBroken(err);
+        return undefined;
+    }
+    if (out.destroyed)
+        return undefined;
+    return new Promise((resolve) => {
+        const done = () => {
+            out.off('drain', done);
+            out.off('close', done);
+            out.off('error', done);
+            resolve();
+        };
+        out.on('drain', done);
+        out.on('close', done);
+        out.on('error', done);
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/cleanup.js
@@ -50908,7 +50776,7 @@ async function deleteSandbox(client, ref, deadlineMs) {
         return true;
     }
     catch (err) {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return true;
         core/* warning */.$e(`Could not delete sandbox ${ref.name ?? target}: ${err.message}`);
         return false;
@@ -51198,7 +51066,8 @@ sent=$(cat "$dir/sent")
 [ "$sent" -gt 0 ] && [ "$(tail -c +"$sent" "$out" | head -c 1 | wc -l)" -eq 0 ] && echo
 exited=0; [ -f "$dir/exited" ] && exited=1
 trap=0; [ -s "$root/exit-trap" ] && trap=1
-printf '%s exit=%s trap=%s jobs=%s shell=%s\\n' "$marker" "$exited" "$trap" "$(cat "$dir/jobs" 2>/dev/null || echo 0)" "$shell"
+printf '%s status=%s exit=%s trap=%s jobs=%s shell=%s\\n' "$marker" "$status" "$exited" "$trap" \\
+  "$(cat "$dir/jobs" 2>/dev/null || echo 0)" "$shell"
 exit "$status"
 `;
 /** The driver's one helper, defined ahead of it: single-quotes a value for sh. */
@@ -51369,7 +51238,11 @@ function parseEnd(line, marker) {
         .trim()
         .split(/\s+/)
         .map((pair) => pair.split('=', 2)));
+    const status = Number(fields.status);
+    if (!Number.isInteger(status))
+        return undefined;
     return {
+        status,
         exited: fields.exit === '1',
         exitTrap: fields.trap === '1',
         jobs: Number(fields.jobs) || 0,
@@ -51387,44 +51260,110 @@ function heredocDelimiter(bodies) {
     }
 }
 /**
- * Passes a command's output through and takes out the driver's end line. The line comes last, on a line of its
- * own, but may be split across chunks: a trailing partial line that could still become it is held back.
+ * Passes a command's output through, as bytes, and takes out the driver's end line. The line comes last, on a
+ * line of its own, but may be split across chunks: a trailing partial line that could still become it is
+ * held back until it is decided.
  */
 class EndLineFilter {
     #marker;
-    #held = '';
+    #markerText;
+    #held = new Uint8Array(0);
     #end;
     constructor(marker) {
-        this.#marker = marker;
+        this.#markerText = marker;
+        this.#marker = new TextEncoder().encode(marker);
     }
+    /** What the end line said, once it has come. */
     get end() {
         return this.#end;
     }
-    /** The part of `chunk` (after what was held back) that is output. */
+    /** The part of what came so far that is output; after the end line nothing more is. */
     push(chunk) {
-        const text = this.#held + chunk;
-        this.#held = '';
-        const lineStart = text.lastIndexOf('\n', text.endsWith('\n') ? text.length - 2 : text.length - 1) + 1;
-        const last = text.slice(lineStart);
-        if (last.startsWith(this.#marker) && last.endsWith('\n')) {
-            this.#end = parseEnd(last.trimEnd(), this.#marker);
-            return text.slice(0, lineStart);
+        if (this.#end)
+            return EMPTY;
+        const bytes = this.#held.length > 0 ? concat(this.#held, chunk) : chunk;
+        this.#held = EMPTY;
+        const lastBreak = bytes.lastIndexOf(NEWLINE, bytes.length - 2);
+        const lineStart = lastBreak + 1;
+        const last = bytes.subarray(lineStart);
+        const complete = last[last.length - 1] === NEWLINE;
+        if (startsWith(last, this.#marker) || startsWith(this.#marker, last)) {
+            if (complete && last.length > this.#marker.length) {
+                this.#end = parseEnd(new TextDecoder().decode(last).trimEnd(), this.#markerText);
+            }
+            else
+                this.#held = last.slice();
+            return bytes.subarray(0, lineStart);
         }
-        if (!last.endsWith('\n') && (this.#marker.startsWith(last) || last.startsWith(this.#marker))) {
-            this.#held = last;
-            return text.slice(0, lineStart);
-        }
-        return text;
+        return bytes;
     }
-    /** What is still held back once the output has ended (a partial line that was not the end line). */
+    /** What is still held back once the output has ended: a partial line that was not the end line. */
     flush() {
         const held = this.#held;
-        this.#held = '';
-        if (held.startsWith(this.#marker)) {
-            this.#end = parseEnd(held.trim(), this.#marker);
-            return '';
-        }
+        this.#held = EMPTY;
         return held;
+    }
+}
+const EMPTY = new Uint8Array(0);
+const NEWLINE = 0x0a;
+function startsWith(bytes, prefix) {
+    if (bytes.length < prefix.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (bytes[i] !== prefix[i])
+            return false;
+    return true;
+}
+function concat(a, b) {
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a, 0);
+    out.set(b, a.length);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/tail.js
+// The last bytes of a command's output, for the summary of a failure (its last lines are what people read).
+// A fixed ring: pushing a gigabyte allocates nothing and keeps no reference to the chunks pushed.
+const encoder = new TextEncoder();
+class Tail {
+    #ring;
+    /** bytes pushed so far; the ring holds the last min(total, limit) of them */
+    #total = 0;
+    constructor(limit) {
+        this.#ring = new Uint8Array(limit);
+    }
+    push(chunk) {
+        const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+        const ring = this.#ring;
+        const size = ring.length;
+        // only the last `size` bytes of a big chunk can survive
+        const src = bytes.length > size ? bytes.subarray(bytes.length - size) : bytes;
+        const skipped = bytes.length - src.length;
+        const at = (this.#total + skipped) % size;
+        const first = Math.min(src.length, size - at);
+        ring.set(src.subarray(0, first), at);
+        if (first < src.length)
+            ring.set(src.subarray(first), 0);
+        this.#total += bytes.length;
+    }
+    /** The kept bytes as text; a character cut at the start of the window is dropped. */
+    text() {
+        const ring = this.#ring;
+        const size = ring.length;
+        let bytes;
+        if (this.#total <= size)
+            bytes = ring.subarray(0, this.#total);
+        else {
+            const at = this.#total % size;
+            bytes = new Uint8Array(size);
+            bytes.set(ring.subarray(at), 0);
+            bytes.set(ring.subarray(0, at), size - at);
+        }
+        let start = 0;
+        if (this.#total > size)
+            while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
+                start++;
+        return new TextDecoder().decode(bytes.subarray(start));
     }
 }
 
@@ -51433,6 +51372,7 @@ class EndLineFilter {
 // variables, functions and options carry from one command to the next. Each command gets its own log group,
 // live output and time limit. User code never runs in Daytona's session shell (see shell/scripts.ts): the
 // session only launches a child shell per command, so `exit`, `set -e` and `wait` behave as in a step.
+
 
 
 
@@ -51526,18 +51466,18 @@ class CommandShell {
         try {
             // The output is the pull request's: shown in the log, never obeyed as workflow commands.
             await withUntrustedOutput(async (write) => {
-                const show = (text) => {
-                    tail.push(text);
-                    write(text);
+                const show = (bytes) => {
+                    tail.push(bytes);
+                    return write(bytes);
                 };
                 const { sessionId, cmdId } = await this.#start(script);
-                const onOutput = (text) => show(filter.push(text));
                 ({ exitCode } = await this.#toolbox.process.streamCommand(sessionId, cmdId, {
-                    onStdout: onOutput,
-                    onStderr: onOutput,
+                    onOutput: (_stream, bytes) => show(filter.push(bytes)),
+                    // The driver's end line says how the command ended: no need to ask the daemon.
+                    endedWith: () => filter.end?.status,
                     signal: deadline.signal,
                 }));
-                show(filter.flush());
+                await show(filter.flush());
             });
         }
         catch (err) {
@@ -51639,28 +51579,12 @@ function notRun(command) {
  * pipe") in v0.190, 410/404 or a bare 500 in others. A connection error is not one of them: it may have started.
  */
 function sessionEnded(err) {
-    return err instanceof errors/* DaytonaError */.hY && [400, 404, 410, 500].includes(err.status ?? 0);
+    return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0);
 }
 function answerLost(err) {
-    return (err instanceof errors/* ConnectionError */.Rc ||
-        err instanceof errors/* DeadlineError */.j3 ||
-        (err instanceof errors/* DaytonaError */.hY && [502, 503, 504].includes(err.status ?? 0)));
-}
-/** Keeps the last `limit` bytes (roughly: UTF-16 units) of a stream of text. */
-class Tail {
-    #limit;
-    #text = '';
-    constructor(limit) {
-        this.#limit = limit;
-    }
-    push(chunk) {
-        this.#text += chunk;
-        if (this.#text.length > 2 * this.#limit)
-            this.#text = this.#text.slice(-this.#limit);
-    }
-    text() {
-        return this.#text.slice(-this.#limit);
-    }
+    return (err instanceof ConnectionError ||
+        err instanceof DeadlineError ||
+        (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0)));
 }
 function logOutcome(result) {
     const took = formatDuration(result.durationMs);
@@ -51673,16 +51597,356 @@ function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
 }
 
-// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
-var daytona_http = __nccwpck_require__(5974);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./lib/version.js
+// The action's version, sent in User-Agent. A constant rather than a runtime read of package.json,
+// so the bundle carries no file lookup; keep it equal to package.json's "version".
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/daytona/retry.js
+// The retry policy, as pure functions so it can be unit-tested without a network.
+// What is retried, and why:
+// - connect-phase failures (nothing reached the server): any method;
+// - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
+// - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
+// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
+// - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
+// - 409 "state change in progress": only lifecycle calls that ask for it;
+// - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
+const DEFAULT_RETRY_POLICY = {
+    baseMs: 250,
+    factor: 2,
+    capMs: 5000,
+    maxRetries: 4,
+    maxRetries409: 8,
+    maxTotalWaitMs: 60_000,
+    maxRetryAfterMs: 60_000,
+};
+/** Errors raised before the request reached the server: safe to retry for any method. */
+const CONNECT_PHASE_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** The connection broke after the request may have been sent: retry only if repeating is harmless. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+function isConnectPhaseCode(code) {
+    return CONNECT_PHASE_CODES.has(code);
+}
+function isResetCode(code) {
+    return RESET_CODES.has(code);
+}
+/** Full-jitter-ish exponential backoff: attempt 0 → around baseMs, doubling up to capMs. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exp = Math.min(policy.capMs, policy.baseMs * policy.factor ** attempt);
+    // half fixed, half random: spreads concurrent clients without ever retrying instantly
+    return Math.round(exp / 2 + (exp / 2) * random());
+}
+function first(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Seconds or an HTTP date, as Retry-After allows. */
+function parseRetryAfter(value, now = Date.now()) {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * How long a 429 asks us to wait: the largest `Retry-After-<throttler>` (Daytona's per-throttler headers,
+ * e.g. retry-after-sandbox-create), else a plain `Retry-After` (the failed-auth lockout sends that).
+ * Header names must be lower-cased, as undici delivers them.
+ */
+function retryAfterFromHeaders(headers) {
+    let largest;
+    for (const [name, value] of Object.entries(headers)) {
+        if (!name.startsWith('retry-after-'))
+            continue;
+        const raw = first(value);
+        const ms = raw === undefined ? undefined : parseRetryAfter(raw);
+        if (ms !== undefined && (largest === undefined || ms > largest))
+            largest = ms;
+    }
+    if (largest !== undefined)
+        return largest;
+    const plain = first(headers['retry-after']);
+    return plain === undefined ? undefined : parseRetryAfter(plain);
+}
+function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
+    const no = { retry: false };
+    if (!ctx.replayable)
+        return no;
+    const reason = retryReason(outcome, ctx);
+    if (!reason)
+        return no;
+    const limit = outcome.status === 409 ? policy.maxRetries409 : policy.maxRetries;
+    if (ctx.retries >= limit)
+        return no;
+    let delayMs = backoffDelay(ctx.retries, policy, random);
+    if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > policy.maxRetryAfterMs)
+            return no;
+        // a little jitter on top, so a fleet of runners does not come back in the same millisecond
+        delayMs = outcome.retryAfterMs + Math.round(100 * random());
+    }
+    if (ctx.waitedMs + delayMs > policy.maxTotalWaitMs)
+        return no;
+    return { retry: true, delayMs, reason };
+}
+function retryReason(outcome, ctx) {
+    const { status, errorCode } = outcome;
+    if (outcome.deadline)
+        return ctx.idempotent ? 'no answer within the deadline' : undefined;
+    if (status === undefined) {
+        if (errorCode === undefined)
+            return undefined;
+        if (isConnectPhaseCode(errorCode))
+            return `connection failed (${errorCode})`;
+        if (ctx.idempotent && isResetCode(errorCode))
+            return `connection reset (${errorCode})`;
+        return undefined;
+    }
+    if (status === 401)
+        return undefined;
+    if (status === 429)
+        return 'rate limited (429)';
+    if (ctx.idempotent && (status === 502 || status === 503 || status === 504))
+        return `server unavailable (${status})`;
+    if (status === 409 && ctx.retry409 && /state change in progress/i.test(outcome.message ?? '')) {
+        return 'state change in progress (409)';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/http.js
+// The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
+// per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
+
+
+
+
+
+/**
+ * The daemon picks its session-output format from this header: from 0.167.0 on it answers JSON with
+ * stdout and stderr separated (older values give raw or combined text). Deliberately a current SDK version.
+ */
+const SDK_VERSION_HEADER_VALUE = '0.218.0';
+const SOURCE_HEADER_VALUE = 'daytona-action';
+const DEFAULT_TIMEOUT_MS = 60_000;
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+class main_HttpClient {
+    dispatcher;
+    #headers;
+    #timeoutMs;
+    #policy;
+    #onRetry;
+    #sleep;
+    #random;
+    constructor(opts) {
+        // Keep idle sockets for less than the Daytona proxy's 70 s idle timeout, so we rarely pick a stale one.
+        this.dispatcher = new undici/* Agent */.g6({
+            keepAliveTimeout: 30_000,
+            keepAliveMaxTimeout: 60_000,
+            connect: { timeout: 10_000 },
+        });
+        this.#headers = {
+            authorization: `Bearer ${opts.apiKey}`,
+            'x-daytona-source': SOURCE_HEADER_VALUE,
+            'x-daytona-sdk-version': SDK_VERSION_HEADER_VALUE,
+            'user-agent': opts.userAgent ?? `daytona-action/${VERSION}`,
+        };
+        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.#policy = { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy };
+        this.#onRetry = opts.onRetry;
+        this.#sleep = opts.sleep ?? abortableSleep;
+        this.#random = opts.random ?? Math.random;
+    }
+    /** The headers every request carries; the WebSocket upgrade needs them too. */
+    commonHeaders() {
+        return { ...this.#headers };
+    }
+    async request(opts) {
+        const method = opts.method.toUpperCase();
+        const url = buildUrl(opts.url, opts.query);
+        const path = new URL(url).pathname;
+        const idempotent = opts.idempotent ?? IDEMPOTENT_METHODS.has(method);
+        const replayable = !isStream(opts.body);
+        let retries = 0;
+        let waitedMs = 0;
+        for (;;) {
+            const result = await this.#attempt(opts, method, url, path);
+            if (result.ok)
+                return result.value;
+            const decision = decideRetry(result.outcome, { retries, waitedMs, idempotent, retry409: opts.retry409 ?? false, replayable }, this.#policy, this.#random);
+            if (!decision.retry)
+                throw result.error;
+            retries++;
+            waitedMs += decision.delayMs;
+            const info = { method, path, retry: retries, delayMs: decision.delayMs, reason: decision.reason };
+            this.#onRetry?.(`${method} ${path}: ${info.reason}; retry ${retries} in ${info.delayMs} ms`, info);
+            await this.#sleep(decision.delayMs, opts.signal);
+        }
+    }
+    async close() {
+        await this.dispatcher.close();
+    }
+    async #attempt(opts, method, url, path) {
+        const timeoutMs = opts.timeoutMs ?? this.#timeoutMs;
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeoutMs);
+        const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
+        const { body, contentType } = encodeBody(opts.body);
+        const headers = {
+            ...this.#headers,
+            ...(contentType ? { 'content-type': contentType } : {}),
+            ...opts.headers,
+        };
+        try {
+            const res = await (0,undici/* request */.Em)(url, {
+                dispatcher: this.dispatcher,
+                method: method,
+                headers,
+                body: body,
+                signal,
+                headersTimeout: timeoutMs,
+                bodyTimeout: opts.raw ? (opts.idleTimeoutMs ?? timeoutMs) : timeoutMs,
+            });
+            if (res.statusCode >= 200 && res.statusCode < 300) {
+                if (opts.raw) {
+                    clearTimeout(timer);
+                    return { ok: true, value: res.body };
+                }
+                const text = await res.body.text();
+                return { ok: true, value: parseBody(text, res.headers['content-type']) };
+            }
+            const text = await res.body.text().catch(() => '');
+            const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
+            const error = errorForStatus({ method, path, status: res.statusCode }, text, retryAfterMs);
+            return {
+                ok: false,
+                error,
+                outcome: { status: res.statusCode, retryAfterMs, message: error.serverMessage },
+            };
+        }
+        catch (err) {
+            if (err instanceof DaytonaError)
+                throw err;
+            const code = errorCode(err);
+            if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+                // the caller's own abort is not ours to retry
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                return {
+                    ok: false,
+                    error: new DeadlineError({ method, path }, timeoutMs),
+                    outcome: { deadline: true },
+                };
+            }
+            if (opts.signal?.aborted)
+                throw opts.signal.reason;
+            if (!code)
+                throw err;
+            const error = new ConnectionError({ method, path, code }, errorMessage(err), err);
+            return { ok: false, error, outcome: { errorCode: code } };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+function buildUrl(base, query) {
+    if (!query)
+        return base;
+    const parts = [];
+    const add = (key, value) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    for (const [key, value] of Object.entries(query)) {
+        if (value === undefined || value === null)
+            continue;
+        if (Array.isArray(value))
+            for (const v of value)
+                add(key, v);
+        else if (typeof value === 'object')
+            add(key, JSON.stringify(value));
+        else
+            add(key, value);
+    }
+    if (!parts.length)
+        return base;
+    return `${base}${base.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+function isStream(body) {
+    return (body instanceof external_node_stream_.Readable || (typeof body === 'object' && body !== null && Symbol.asyncIterator in body));
+}
+function encodeBody(body) {
+    if (body === undefined)
+        return { body: undefined };
+    // undici sets the multipart boundary itself; it also accepts Node's global FormData
+    if (body instanceof undici.FormData || body instanceof globalThis.FormData)
+        return { body };
+    if (isStream(body))
+        return { body, contentType: 'application/octet-stream' };
+    if (body instanceof Uint8Array)
+        return { body, contentType: 'application/octet-stream' };
+    return { body: JSON.stringify(body), contentType: 'application/json' };
+}
+/** Any 2xx is success; an empty one is undefined; JSON when labelled (or unlabelled and parseable), else text. */
+function parseBody(text, contentType) {
+    if (text === '')
+        return undefined;
+    const type = String(contentType ?? '');
+    if (type && !/json/i.test(type))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
+function errorCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const code = err.code;
+    if (typeof code === 'string')
+        return code;
+    return errorCode(err.cause);
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/aws4/aws4.js
 var aws4 = __nccwpck_require__(8832);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./lib/daytona/object-storage.js
 // Object storage for build contexts (daytona-api.md §3.3), as Daytona's SDK uses it: temporary S3
 // credentials from the API, then path-style S3 requests against `storageUrl`, signed with Signature V4
@@ -51775,12 +52039,12 @@ class ObjectStorage {
             }
             catch (err) {
                 if (attempt >= ATTEMPTS)
-                    throw new errors/* ConnectionError */.Rc({ ...where, code: (0,daytona_http/* errorCode */.CA)(err) ?? 'UNKNOWN' }, String(err), err);
+                    throw new ConnectionError({ ...where, code: errorCode(err) ?? 'UNKNOWN' }, String(err), err);
             }
             const retryable = status === undefined || status >= 500 || status === 429;
             if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
                 throw s3Error(where, status, text);
-            await (0,daytona_http/* abortableSleep */.Mf)(RETRY_DELAY_MS * attempt);
+            await abortableSleep(RETRY_DELAY_MS * attempt);
         }
     }
 }
@@ -51789,7 +52053,7 @@ function s3Error(where, status, body) {
     const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
     const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
-    return new errors/* DaytonaError */.hY({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
+    return new DaytonaError({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
 }
 async function digestFile(file, algorithm, encoding) {
     const hash = (0,external_node_crypto_.createHash)(algorithm);
@@ -51807,7 +52071,7 @@ async function digestFile(file, algorithm, encoding) {
 async function followLogUrl(http, url, onLine, owner, opts = {}) {
     // a sandbox or snapshot that is gone has no build to wait for
     const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return true;
         throw err;
     });
@@ -51828,7 +52092,7 @@ async function followLogUrl(http, url, onLine, owner, opts = {}) {
     try {
         for (;;) {
             const tick = new AbortController();
-            const idle = (0,daytona_http/* abortableSleep */.Mf)(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
+            const idle = abortableSleep(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
             const winner = await Promise.race([next.then(() => 'read'), idle]);
             tick.abort();
             if (winner === 'idle') {
@@ -51907,7 +52171,7 @@ async function pollUntil(spec, opts) {
         if (remaining <= 0)
             throw spec.timeout(item, state);
         // sleeping at most until the deadline means the last fetch happens right at it
-        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
+        await abortableSleep(Math.min(delay, remaining), opts.signal);
         delay = Math.min(maxDelay, delay * 2);
     }
 }
@@ -51970,8 +52234,8 @@ class Sandboxes {
             stateOf: (s) => s.state ?? 'unknown',
             isDone: (state) => state === 'started',
             isFailed: (state) => START_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
+            failure: (s, state) => new StateError(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
+            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
     setAutostop(id, minutes) {
@@ -52044,7 +52308,7 @@ class Snapshots {
             return await this.get(name, opts);
         }
         catch (err) {
-            if (err instanceof errors/* NotFoundError */.m_)
+            if (err instanceof NotFoundError)
                 return undefined;
             throw err;
         }
@@ -52087,13 +52351,13 @@ class Snapshots {
             stateOf: (s) => s.state,
             isDone: (state) => state === 'active',
             isFailed: (state) => ACTIVATION_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, {
+            failure: (s, state) => new StateError(ctx, {
                 resource: 'snapshot',
                 id: idOrName,
                 state,
                 errorReason: s.errorReason ?? undefined,
             }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
+            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
         }, opts);
     }
     /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
@@ -52125,13 +52389,13 @@ class Snapshots {
                 return await this.buildLogsUrl(id, { signal });
             }
             catch (err) {
-                if (!(err instanceof errors/* NotFoundError */.m_) || !/waiting for build runner/i.test(err.message))
+                if (!(err instanceof NotFoundError) || !/waiting for build runner/i.test(err.message))
                     throw err;
                 const state = (await this.get(id, { signal })).state;
                 if (snapshots_BUILD_LOG_TERMINAL.has(state))
                     return undefined;
                 // the server itself waited; a short pause keeps a tight loop off it if it answers at once
-                await (0,daytona_http/* abortableSleep */.Mf)(1000, signal);
+                await abortableSleep(1000, signal);
             }
         }
     }
@@ -52146,8 +52410,6 @@ class Snapshots {
     }
 }
 
-// EXTERNAL MODULE: ./lib/printable.js
-var printable = __nccwpck_require__(6072);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
@@ -52283,54 +52545,95 @@ function isMarkerByte(b) {
 /**
  * Byte-level demuxer: `feed` raw log bytes, receive each stream's bytes (markers removed) through the sink.
  * Bytes before the first marker belong to no stream and are dropped. Up to two trailing marker bytes are
- * held back until the next frame shows whether they start a marker; `end()` releases them.
+ * held back until the next frame shows whether they start a marker; `end()` releases them. Consecutive lines
+ * of one stream reach the sink as one piece (the daemon marks every line: handing lines on one by one
+ * would make a write per line); the pieces are the demuxer's own copies.
  */
 class Demuxer {
     #sink;
     #current;
     #held = new Uint8Array(0);
+    #pending = [];
     constructor(sink) {
         this.#sink = sink;
     }
+    /** Resolves when the sink has room again; undefined when it has room now. */
     feed(chunk) {
-        const data = this.#held.length ? concat(this.#held, chunk) : chunk;
+        const data = this.#held.length ? demux_concat(this.#held, chunk) : chunk;
         this.#held = new Uint8Array(0);
+        const end = data.length;
+        const out = new Uint8Array(end);
+        let written = 0;
+        let runStart = 0;
         let start = 0;
+        // native scans for the next byte that could start a marker, each redone only once passed
+        let nextOut = -1;
+        let nextErr = -1;
         let i = 0;
-        while (i + 2 < data.length) {
-            const b = data[i];
-            if (isMarkerByte(b) && data[i + 1] === b && data[i + 2] === b) {
-                this.#emit(data, start, i);
-                this.#current = b === STDOUT_BYTE ? 'stdout' : 'stderr';
-                i += 3;
-                start = i;
+        while (i < end) {
+            if (nextOut !== Infinity && nextOut < i)
+                nextOut = indexOrInfinity(data, STDOUT_BYTE, i, end);
+            if (nextErr !== Infinity && nextErr < i)
+                nextErr = indexOrInfinity(data, STDERR_BYTE, i, end);
+            const at = Math.min(nextOut, nextErr);
+            if (at === Infinity)
+                break;
+            const b = data[at];
+            if (at + 2 < end && data[at + 1] === b && data[at + 2] === b) {
+                if (this.#current) {
+                    out.set(data.subarray(start, at), written);
+                    written += at - start;
+                }
+                const stream = b === STDOUT_BYTE ? 'stdout' : 'stderr';
+                if (stream !== this.#current) {
+                    this.#emit(out, runStart, written);
+                    runStart = written;
+                    this.#current = stream;
+                }
+                start = at + 3;
+                i = start;
             }
             else {
-                i++;
+                i = at + 1;
             }
         }
         // The last one or two bytes may be the beginning of a marker cut by the frame boundary.
         let hold = 0;
-        const last = data.length - 1;
+        const last = end - 1;
         if (last >= start && isMarkerByte(data[last])) {
             hold = 1;
             if (last - 1 >= start && data[last - 1] === data[last])
                 hold = 2;
         }
-        this.#emit(data, start, data.length - hold);
+        if (this.#current && end - hold > start) {
+            out.set(data.subarray(start, end - hold), written);
+            written += end - hold - start;
+        }
+        this.#emit(out, runStart, written);
         if (hold)
-            this.#held = data.slice(data.length - hold);
+            this.#held = data.slice(end - hold);
+        return this.#backlog();
     }
     /** The log ended: held-back bytes were data after all. */
     end() {
         const held = this.#held;
         this.#held = new Uint8Array(0);
         this.#emit(held, 0, held.length);
+        return this.#backlog();
     }
     #emit(data, from, to) {
         if (to <= from || !this.#current)
             return;
-        this.#sink(this.#current, data.slice(from, to));
+        const full = this.#sink(this.#current, data.subarray(from, to));
+        if (full)
+            this.#pending.push(full);
+    }
+    #backlog() {
+        const pending = this.#pending;
+        if (pending.length === 0)
+            return undefined;
+        this.#pending = [];
+        return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => { });
     }
 }
 /** Streaming UTF-8 decoding per stream, so a character cut between frames is decoded whole. */
@@ -52378,39 +52681,155 @@ function demuxAll(log) {
     demuxer.end();
     return out;
 }
-function concat(a, b) {
+function indexOrInfinity(data, byte, from, end) {
+    const at = data.indexOf(byte, from);
+    return at === -1 || at >= end ? Infinity : at;
+}
+function demux_concat(a, b) {
     const out = new Uint8Array(a.length + b.length);
     out.set(a, 0);
     out.set(b, a.length);
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/follow.js
+// One follow connection to a command's log (daytona-api.md §4.4): a WebSocket of binary frames, markers
+// included, replayed from the start of the log. The `ws` library rather than undici's WebSocket because it can
+// pause: while the job log has no room, the socket is not read, TCP's window closes and the daemon's writer
+// blocks, so nothing piles up in between. It is loaded on the first follow: a run that never gets there
+// (a bad input, a failed create) does not pay for it at start-up.
+/**
+ * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
+ * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
+ * opening, behind every byte of the log. The early closes seen on v0.204 come at once. So a server's 1000
+ * close proves the log complete when the socket lived that long and either we had seen the command end,
+ * or a second of silence preceded the close. The silence is ours to measure only while we read as fast as
+ * the frames come: when the consumer held the socket back, the daemon's second may have passed while its
+ * last frames waited in the network buffers.
+ */
+const DAEMON_EOF_GRACE_MS = 900;
+const HELD_BACK_BLUR_MS = 3_000;
+function deliveredWholeLog(end, sawTheEnd = false) {
+    if (end.byServer !== true || end.closeCode !== 1000 || (end.openMs ?? 0) < DAEMON_EOF_GRACE_MS)
+        return false;
+    if (sawTheEnd || (end.silenceMs ?? 0) >= DAEMON_EOF_GRACE_MS)
+        return true;
+    return end.heldBackMsAgo !== undefined && end.heldBackMsAgo < HELD_BACK_BLUR_MS;
+}
+/**
+ * The daemon never pings and Daytona's proxy drops connections idle for 70 s: a silent command's socket is
+ * kept alive by our pings (the daemon answers them first, v0.190 `ws_keepalive.go`).
+ */
+const PING_EVERY_MS = 25_000;
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+async function followSocket(url, headers, onFrame, signal) {
+    if (signal?.aborted)
+        return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 };
+    const { WebSocket } = await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 2977));
+    return new Promise((resolve) => {
+        // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
+        const ws = new WebSocket(url, {
+            headers,
+            perMessageDeflate: false,
+            handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
+        });
+        let opened = false;
+        let aborted = false;
+        let lastActivity = performance.now();
+        let openedAt;
+        let heldBackAt;
+        let waiting = 0;
+        const onAbort = () => {
+            aborted = true;
+            ws.terminate();
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const pinger = setInterval(() => {
+            if (ws.readyState === ws.OPEN)
+                ws.ping();
+        }, PING_EVERY_MS);
+        ws.on('open', () => {
+            opened = true;
+            openedAt = lastActivity = performance.now();
+        });
+        // The daemon sends frames of at most 1 KiB; one socket read holds dozens. They are joined and handed on
+        // once per read, so that a gigabyte of output is 16 thousand writes to the job log, not a million.
+        let batch = [];
+        const flush = () => {
+            const frames = batch;
+            batch = [];
+            const full = onFrame(frames.length === 1 ? frames[0] : Buffer.concat(frames));
+            if (!full)
+                return;
+            if (waiting++ === 0)
+                ws.pause();
+            const release = () => {
+                heldBackAt = performance.now();
+                if (--waiting === 0 && ws.readyState === ws.OPEN)
+                    ws.resume();
+            };
+            full.then(release, release);
+        };
+        ws.on('message', (data) => {
+            lastActivity = performance.now();
+            if (batch.push(data) === 1)
+                queueMicrotask(flush);
+        });
+        ws.on('close', (code) => {
+            if (batch.length)
+                flush();
+            clearInterval(pinger);
+            signal?.removeEventListener('abort', onAbort);
+            const now = performance.now();
+            resolve({
+                opened,
+                closeCode: code,
+                byServer: !aborted,
+                silenceMs: now - lastActivity,
+                openMs: openedAt === undefined ? 0 : now - openedAt,
+                heldBackMsAgo: waiting > 0 ? 0 : heldBackAt === undefined ? undefined : now - heldBackAt,
+            });
+        });
+        // an error (refused upgrade, reset) is always followed by a close event, which settles the promise
+        ws.on('error', () => { });
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/stream.js
-// Live output of a session command (the design's "live output" decision). The follow WebSocket is best
-// effort: it may close early, and each connection replays the log from the start. So we count the bytes
-// shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
-// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
-// never duplicated nor lost.
+// Live output of a session command (the design's "live output" decision), in bounded memory. The follow
+// WebSocket is best effort: it may close early, and each connection replays the log from the start. So we
+// count the bytes shown per stream and skip the replayed prefix after a reconnect; the status is checked
+// sparsely (the socket itself says when the log ends). The plain log is read again only when the socket
+// could not have delivered everything, skipping the bytes already shown. Output is never duplicated nor
+// lost, and nothing is buffered: while the consumer has no room, the socket (or the plain log's body) is not
+// read.
+
 
 
 const STREAMS = ['stdout', 'stderr'];
+/**
+ * When the status shows the end first, a log this small is read again at once (one short request) rather
+ * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
+ */
+const SMALL_LOG_BYTES = 64 * 1024;
+/** a socket that keeps failing: reconnect (and check the status) at least this often */
+const RECONNECT_PAUSE_CAP_MS = 10_000;
 async function streamCommand(src, handlers) {
     const { signal } = handlers;
-    const pollMs = handlers.pollMs ?? 10_000;
+    const pollMs = handlers.pollMs ?? 30_000;
     const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
-    // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
-    // (the daemon waits a second of silence) would only slow every command down.
-    const graceMs = handlers.graceMs ?? 0;
+    const quickPollsMs = handlers.quickPollsMs ?? 800;
+    const nextPoll = (wait) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs);
+    const graceMs = handlers.graceMs ?? 3_000;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
-    const emit = (stream, text) => {
+    const emitText = (stream, text) => {
         if (!text)
-            return;
-        if (stream === 'stdout')
-            handlers.onStdout?.(text);
-        else
-            handlers.onStderr?.(text);
+            return undefined;
+        return (stream === 'stdout' ? handlers.onStdout?.(text) : handlers.onStderr?.(text)) ?? undefined;
     };
+    const { onOutput } = handlers;
+    const emit = (stream, bytes) => onOutput ? (onOutput(stream, bytes) ?? undefined) : emitText(stream, decoder.decode(stream, bytes));
     /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
     const freshBytesOnly = () => {
         const seen = { stdout: 0, stderr: 0 };
@@ -52419,47 +52838,91 @@ async function streamCommand(src, handlers) {
             seen[stream] += bytes.length;
             const skip = shown[stream] - start;
             if (skip >= bytes.length)
-                return;
+                return undefined;
             const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
             shown[stream] += fresh.length;
-            emit(stream, decoder.decode(stream, fresh));
+            return emit(stream, fresh);
         };
     };
-    /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
+    const total = () => shown.stdout + shown.stderr;
+    const finish = async (exitCode) => {
+        if (!onOutput)
+            for (const stream of STREAMS)
+                await emitText(stream, decoder.flush(stream));
+        return { exitCode };
+    };
+    /** One connection: how it ended, and the exit code if the status check or the output showed it. */
     const followOnce = async () => {
-        const onBytes = freshBytesOnly();
+        const sink = freshBytesOnly();
         const stopSocket = new AbortController();
         const stopPoll = new AbortController();
         const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
-        const socket = src.follow(onBytes, socketSignal).finally(() => stopPoll.abort());
         let exitCode;
+        let endedInOutput = false;
+        let lastBytesAt = performance.now();
+        let waitingForRoom = 0;
+        const watched = (stream, bytes) => {
+            if (endedInOutput)
+                return undefined;
+            lastBytesAt = performance.now();
+            const full = sink(stream, bytes);
+            if (full) {
+                // waiting for the consumer is not the socket's silence
+                waitingForRoom++;
+                const done = () => {
+                    waitingForRoom--;
+                    lastBytesAt = performance.now();
+                };
+                full.then(done, done);
+            }
+            const ended = handlers.endedWith?.();
+            if (ended !== undefined && exitCode === undefined) {
+                exitCode = ended;
+                endedInOutput = true;
+                // the rest of this frame, and anything after, is not the command's
+                stopSocket.abort();
+            }
+            return full;
+        };
+        // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
+        let endKnownAtClose = false;
+        const socket = src.follow(watched, socketSignal).finally(() => {
+            endKnownAtClose = exitCode !== undefined;
+            stopPoll.abort();
+        });
         const poll = (async () => {
             try {
-                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
-                    await (0,daytona_http/* abortableSleep */.Mf)(wait, stopPoll.signal);
+                for (let wait = firstPollMs;; wait = nextPoll(wait)) {
+                    await abortableSleep(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
-                    if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
-                        exitCode = cmd.exitCode;
-                        await (0,daytona_http/* abortableSleep */.Mf)(graceMs, stopPoll.signal);
-                        stopSocket.abort();
-                        return;
-                    }
+                    if (cmd?.exitCode === undefined || cmd.exitCode === null)
+                        continue;
+                    exitCode ??= cmd.exitCode;
+                    // a large log is left to the socket, for as long as it keeps delivering
+                    if (total() >= SMALL_LOG_BYTES)
+                        while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+                            await abortableSleep(graceMs / 6, stopPoll.signal);
+                    stopSocket.abort();
+                    return;
                 }
             }
             catch {
                 // the socket closed: the poll is no longer needed
             }
         })();
-        await socket;
+        const end = ((await socket) ?? {});
         stopPoll.abort();
         await poll;
-        return exitCode;
+        if (endedInOutput)
+            return { exitCode, complete: true };
+        return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) };
     };
     let pause = 250;
     for (;;) {
         signal?.throwIfAborted();
-        const before = shown.stdout + shown.stderr;
-        let exitCode = await followOnce();
+        const before = total();
+        const connection = await followOnce();
+        let exitCode = connection.exitCode;
         signal?.throwIfAborted();
         if (exitCode === undefined) {
             const cmd = await src.status(signal);
@@ -52467,24 +52930,22 @@ async function streamCommand(src, handlers) {
                 exitCode = cmd.exitCode;
         }
         if (exitCode !== undefined) {
-            await src.replay(freshBytesOnly(), signal);
-            for (const stream of STREAMS)
-                emit(stream, decoder.flush(stream));
-            return { exitCode };
+            if (!connection.complete)
+                await src.replay(freshBytesOnly(), signal);
+            return finish(exitCode);
         }
         // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
         // socket that keeps failing degrades into the slow poll instead of a busy loop.
-        if (shown.stdout + shown.stderr > before)
+        if (total() > before)
             pause = 250;
         else {
-            await (0,daytona_http/* abortableSleep */.Mf)(pause, signal);
-            pause = Math.min(pause * 2, pollMs);
+            await abortableSleep(pause, signal);
+            pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS);
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/process.js
-// Commands in a sandbox (daytona-api.md §4.1, §4.3, §4.4): one-shot execute, sessions, and command logs.
 
 
 
@@ -52575,16 +53036,20 @@ class ProcessApi {
             }
             if (json)
                 json.push(chunk);
-            else
-                demuxer.feed(chunk);
+            else {
+                // not reading the next chunk is what slows the body down while the sink has no room
+                const full = demuxer.feed(chunk);
+                if (full)
+                    await full;
+            }
         }
-        demuxer.end();
+        await demuxer.end();
         if (!json)
             return;
         const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
         const encoder = new TextEncoder();
-        onBytes('stdout', encoder.encode(logs.stdout));
-        onBytes('stderr', encoder.encode(logs.stderr));
+        await onBytes('stdout', encoder.encode(logs.stdout));
+        await onBytes('stderr', encoder.encode(logs.stderr));
     }
     /**
      * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
@@ -52596,36 +53061,11 @@ class ProcessApi {
         demuxer.end();
         return result;
     }
-    /** Same as followLogs, raw frames (markers included). */
+    /** Same as followLogs, raw frames (markers included); the socket pauses while `onFrame` has no room. */
     followLogBytes(sessionId, cmdId, onFrame, signal) {
         const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws');
-        return new Promise((resolve) => {
-            if (signal?.aborted)
-                return resolve({ opened: false, closeCode: 1006 });
-            // Headers carry the auth (Node can set them); offer no subprotocol: the daemon would fail the
-            // handshake on one it does not recognise.
-            const ws = new undici/* WebSocket */.kb(url, {
-                headers: this.#http.commonHeaders(),
-                dispatcher: this.#http.dispatcher,
-            });
-            ws.binaryType = 'arraybuffer';
-            let opened = false;
-            const onAbort = () => ws.close();
-            signal?.addEventListener('abort', onAbort, { once: true });
-            ws.onopen = () => {
-                opened = true;
-            };
-            ws.onmessage = (event) => {
-                const data = event.data;
-                onFrame(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data));
-            };
-            ws.onclose = (event) => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve({ opened, closeCode: event.code });
-            };
-            // an error is always followed by a close event, which settles the promise
-            ws.onerror = () => { };
-        });
+        // headers carry the auth (Node can set them)
+        return followSocket(url, this.#http.commonHeaders(), onFrame, signal);
     }
     /**
      * Live output of a running command until it ends, never duplicated nor lost: follows over WebSocket as
@@ -52635,8 +53075,9 @@ class ProcessApi {
     streamCommand(sessionId, cmdId, handlers) {
         return streamCommand({
             follow: (onBytes, signal) => {
+                // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
+                // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
                 const demuxer = new Demuxer(onBytes);
-                // a socket that closes mid-marker leaves held bytes: the replay after a reconnect resolves them
                 return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
             },
             status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
@@ -52701,7 +53142,7 @@ class Toolbox {
         const { dir } = await this.#http.request({ method: 'GET', url: `${this.baseUrl}${route}` });
         if (typeof dir === 'string' && dir.startsWith('/') && (0,printable/* isPrintable */.C)(dir))
             return dir;
-        throw new errors/* DaytonaError */.hY({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
+        throw new DaytonaError({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
             "give the image's WORKDIR and home directory as plain absolute paths.");
     }
     async version() {
@@ -52724,7 +53165,7 @@ class Daytona {
     objectStorage;
     constructor(opts) {
         const apiUrl = opts.apiUrl.replace(/\/+$/, '');
-        this.http = new daytona_http/* HttpClient */.Qq({
+        this.http = new main_HttpClient({
             apiKey: opts.apiKey,
             userAgent: opts.userAgent,
             onRetry: opts.onRetry,
@@ -52744,18 +53185,461 @@ class Daytona {
     }
 }
 
-// EXTERNAL MODULE: ./lib/environment/key.js
-var key = __nccwpck_require__(8114);
+;// CONCATENATED MODULE: ./lib/github-context.js
+// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
+// plus the labels and name that let cleanup find the sandbox again.
+// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
+
+
+/** Label keys under this prefix belong to the action; users may not set them. */
+const LABEL_PREFIX = 'daytona-action/';
+/** Thrown by assertTrusted; the message is one line and says how to opt in. */
+class UntrustedForkError extends Error {
+    name = 'UntrustedForkError';
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/**
+ * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
+ * and these from the base repository itself, run with the base repository's secrets.
+ */
+const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
+function fromEnvironment(env = process.env) {
+    const payload = readEventPayload(env);
+    const payloadRepo = record(payload.repository)?.full_name ?? '';
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: env.GITHUB_REPOSITORY || payloadRepo,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
+        job: env.GITHUB_JOB ?? '',
+        workflow: env.GITHUB_WORKFLOW,
+    };
+}
+/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return record(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'))) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
+function forkOfPullRequest(payload, baseRepository = '') {
+    const head = headRepository(payload);
+    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
+    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
+}
+function resolveSource(event, overrides) {
+    const serverUrl = event.serverUrl.replace(/\/+$/, '');
+    const baseRepository = event.repository;
+    let source = fromEvent(event, baseRepository);
+    const eventFork = source.isFork ? source.repository : undefined;
+    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
+        // Another repository: the event's commit means nothing there, so clone its default branch.
+        source = { repository: overrides.repository, sha: '', isFork: false };
+    }
+    if (overrides.ref)
+        source = { ...source, ...refOverride(overrides.ref, event, source) };
+    return {
+        eventName: event.eventName,
+        baseRepository,
+        serverUrl,
+        cloneUrl: `${serverUrl}/${source.repository}.git`,
+        ...source,
+        // trust follows what is cloned, not what the inputs call it
+        isFork: !sameRepository(source.repository, baseRepository),
+        ...(eventFork && { eventFork }),
+        privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
+    };
+}
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref, event, source) {
+    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+    if (FULL_SHA.test(ref))
+        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
+    const named = refName(ref);
+    if (!named) {
+        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
+    }
+    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
+    return { ...named, sha: ownTag ? event.sha : '' };
+}
+function fromEvent(event, baseRepository) {
+    const { payload } = event;
+    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+        const pr = record(payload.pull_request);
+        const head = record(pr?.head);
+        const repository = headRepository(payload);
+        if (!pr || !head || typeof head.sha !== 'string') {
+            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
+        }
+        if (!repository) {
+            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
+        }
+        return {
+            repository,
+            sha: head.sha,
+            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
+            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
+            isFork: !sameRepository(repository, baseRepository),
+        };
+    }
+    if (event.eventName === 'workflow_run') {
+        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
+        const run = record(payload.workflow_run);
+        const repository = record(run?.head_repository)?.full_name;
+        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
+            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+            const prNumber = record(prs[0])?.number;
+            return {
+                repository,
+                sha: run.head_sha,
+                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
+                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
+                isFork: !sameRepository(repository, baseRepository),
+            };
+        }
+    }
+    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
+}
+/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
+function assertTrusted(source, allowFork) {
+    if (!source.isFork || allowFork || !source.privileged)
+        return;
+    const what = source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
+        ? `pull request #${source.prNumber} from fork ${source.repository}`
+        : source.repository;
+    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`);
+}
+/**
+ * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
+ * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
+ */
+function assertWorkspaceTrusted(source, allowFork, what) {
+    if (!source.eventFork || allowFork || !source.privileged)
+        return;
+    throw new UntrustedForkError(`Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
+        `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`);
+}
+function risk(source) {
+    return (`this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
+        `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
+        'with required reviewers), or use the pull_request event, which runs fork code without secrets.');
+}
+function sandboxLabels(source, run) {
+    const labels = {
+        [`${LABEL_PREFIX}repository`]: source.baseRepository,
+        [`${LABEL_PREFIX}run-id`]: String(run.runId),
+        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
+        [`${LABEL_PREFIX}job`]: run.job,
+    };
+    if (source.sha)
+        labels[`${LABEL_PREFIX}sha`] = source.sha;
+    if (source.prNumber !== undefined)
+        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
+    if (run.matrix)
+        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
+    return labels;
+}
+const NAME_MAX = 63;
+/**
+ * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
+ * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
+ * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
+ */
+function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
+    const repoName = source.baseRepository.split('/').pop() ?? '';
+    const tail = [
+        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
+        slug(suffix, 6) || randomSuffix(),
+    ]
+        .filter(Boolean)
+        .join('-');
+    const head = [
+        slug(repoName, 14) || 'run',
+        slug(String(run.runId), 20),
+        slug(String(run.runAttempt), 3),
+        slug(run.job, 12),
+    ]
+        .filter(Boolean)
+        .join('-');
+    // Long run ids eat into the job name rather than into the parts that keep names apart.
+    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
+}
+function randomSuffix() {
+    return (0,external_node_crypto_.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
+}
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 4);
+}
+function slug(text, max) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, max)
+        .replace(/^-+|-+$/g, '');
+}
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref) {
+    if (!ref)
+        return {};
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
+    if (match)
+        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
+    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
+}
+function headRepository(payload) {
+    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
+    return typeof name === 'string' ? name : undefined;
+}
+// GitHub owner and repository names are case-insensitive.
+function sameRepository(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/environment/context-files.js
+var context_files = __nccwpck_require__(5596);
+;// CONCATENATED MODULE: ./lib/environment/key.js
+// Snapshot names derived from content: everything that makes the environment goes into the hash, and nothing
+// else, so an unchanged environment keeps its name across runs, branches and matrix legs.
+//
+// THE NAME FORMAT (the one place it is defined; pruning and anything else that reads names relies on it):
+//   <prefix>-<trust>-<hash>
+//   - prefix: readablePrefix() of the `snapshot-prefix` input or the repository's name: [a-z0-9_.-], at most
+//     40 characters, never empty; always first, so `<prefix>-` finds every snapshot of a repository;
+//   - trust: `trusted` (built from the base repository's own files) or `untrusted` (a fork's, or another
+//     repository's, let in with allow-fork): an untrusted build can never take the name a trusted run reuses;
+//   - hash: 16 hex characters of SHA-256 over KEY_VERSION and the EnvironmentKey (trust included).
+
+/** Bump when the meaning of a key changes, so old snapshots are not mistaken for new ones. */
+const KEY_VERSION = 2;
+const HASH_LENGTH = 16;
+const PREFIX_LENGTH = 40;
+function snapshotName(prefix, key) {
+    const canonical = JSON.stringify([
+        KEY_VERSION,
+        key.trust,
+        key.image ?? null,
+        key.dockerfile ?? null,
+        [...(key.contextKeys ?? [])].sort(),
+        key.resources.cpu ?? null,
+        key.resources.memory ?? null,
+        key.resources.disk ?? null,
+        key.region ?? null,
+    ]);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, HASH_LENGTH);
+    return `${readablePrefix(prefix)}-${key.trust}-${hash}`;
+}
+/** Untrusted: the code is not the base repository's, or the event is about a fork's (its checkout may be around). */
+function trustOf(source) {
+    return source.isFork || source.eventFork ? 'untrusted' : 'trusted';
+}
+/** Daytona's snapshot names allow [a-zA-Z0-9_.-:] (and '/' between parts); keep to a plain lowercase subset. */
+function readablePrefix(prefix) {
+    const cleaned = prefix
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, PREFIX_LENGTH);
+    return cleaned || 'daytona-action';
+}
+/** A readable start for snapshot names: the input, else the repository's name. */
+function prefixOf(config, source) {
+    return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
+}
+
+;// CONCATENATED MODULE: ./lib/environment/whole-context.js
+// A Dockerfile that copies its whole build context (`COPY . .`, `ADD . /app`) makes every commit a new
+// environment: the snapshot is named by what it copies, so each commit (and each size of a matrix) builds
+// and stores a snapshot of its own. Worth a notice with what to do instead.
+
+
+/** The first COPY/ADD that takes the whole context (`.`, `./`, `/`, `*`), if any, of the Dockerfile's sources. */
+function wholeContextCopy(sources) {
+    return sources.find((source) => {
+        const path = external_node_path_.posix.normalize(source.source.replace(/^\/+/, '') || '.').replace(/\/+$/, '');
+        return path === '.' || path === '*';
+    });
+}
+function noticeWholeContextCopy(path, sources) {
+    const copy = wholeContextCopy(sources);
+    if (!copy)
+        return;
+    core/* notice */.lm(`${path} line ${copy.line} copies the whole build context into the image (${copy.keyword} ${copy.source}), ` +
+        'so every commit is a new environment: a snapshot is built for every commit and every size. ' +
+        'Copy only what installing the dependencies needs (e.g. COPY package.json package-lock.json ./ then ' +
+        'RUN npm ci) and let the clone bring the code: the snapshot is then reused until the dependencies change.', { title: 'A snapshot per commit', file: path, startLine: copy.line });
+}
+
+;// CONCATENATED MODULE: ./lib/environment/dockerfile.js
+// The repository's Dockerfile as a snapshot. The snapshot is named by everything that makes the
+// environment: the Dockerfile's exact text, the content of every file its COPY/ADD take (hashed as
+// Daytona's SDK does), the size and the region. The context is uploaded only when the snapshot is built.
+// The Dockerfile comes from the workspace (after actions/checkout) or, without a checkout, from the
+// commit under test through the GitHub REST API — which cannot supply a build context.
+
+
+
+
+
+
+
+
+
+
+const GITHUB_TIMEOUT_MS = 15_000;
+/**
+ * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
+ * nor the repository has. An explicit `dockerfile` input that exists nowhere is an error.
+ */
+async function findDockerfile(config, source, workspace, env = process.env) {
+    const path = config.dockerfile;
+    const local = await readLocal(workspace, path);
+    if (local !== undefined) {
+        assertWorkspaceTrusted(source, config.allowFork, path);
+        return { path, text: local, from: 'workspace' };
+    }
+    const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref).slice(0, 12)}` : ''}`;
+    const remote = await fetchFromGitHub(path, source, config.token, env);
+    if (remote.found) {
+        core/* info */.pq(`${path} is not in the workspace: using the one in ${at} (from the GitHub API).`);
+        return { path, text: remote.text, from: 'github' };
+    }
+    if (remote.status === 404) {
+        if (!config.dockerfileExplicit)
+            return undefined;
+        throw new Error(`Input 'dockerfile' names ${path}, which is neither in the workspace nor in ${at}.`);
+    }
+    const why = `reading ${path} from ${at} through the GitHub API failed (${remote.detail})`;
+    if (config.dockerfileExplicit) {
+        throw new Error(`Input 'dockerfile': ${why}. Check out the repository first (actions/checkout).`);
+    }
+    core/* warning */.$e(`No ${path} in the workspace, and ${why}: using Daytona's default snapshot. ` +
+        `To build the repository's Dockerfile, check out the repository first (actions/checkout).`);
+    return undefined;
+}
+/**
+ * The workspace's Dockerfile, read through its real path, which must stay in the workspace: a link to a runner
+ * file would otherwise come back in the build log. Undefined when there is none.
+ */
+async function readLocal(workspace, path) {
+    const real = await (0,context_files/* realPathOf */.dN)((0,external_node_path_.resolve)(workspace, path));
+    if (!real)
+        return undefined;
+    const root = (await (0,context_files/* realPathOf */.dN)(workspace)) ?? workspace;
+    if (!(0,context_files/* isInside */.FK)(root, real)) {
+        throw new context_files/* ContextEscapeError */.J3(`${path} leads outside the workspace through a symbolic link: refusing to read it as the Dockerfile.`);
+    }
+    return (0,promises_.readFile)(real, 'utf8').catch((err) => {
+        if (err.code === 'EISDIR')
+            throw new Error(`Input 'dockerfile' names ${path}, which is a directory.`);
+        throw new Error(`Could not read ${path} from the workspace (${err.code ?? 'error'}).`);
+    });
+}
+/** GET /repos/{owner}/{repo}/contents/{path}?ref={sha} as raw text. Never puts the token in a message. */
+async function fetchFromGitHub(path, source, token, env) {
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const ref = source.sha || source.ref;
+    const url = `${api}/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
+        (ref ? `?ref=${encodeURIComponent(ref)}` : '');
+    try {
+        const res = await (0,undici/* request */.Em)(url, {
+            headers: {
+                accept: 'application/vnd.github.raw',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = await res.body.text();
+        if (res.statusCode === 200) {
+            // a directory answers with a JSON listing even when raw is asked for
+            if (String(res.headers['content-type']).includes('json') && text.trimStart().startsWith('[')) {
+                return { found: false, status: 404, detail: `${path} is a directory` };
+            }
+            return { found: true, text };
+        }
+        return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` };
+    }
+    catch (err) {
+        return { found: false, detail: errorCode(err) ?? err.message };
+    }
+}
+/** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
+async function prepareDockerfile(client, config, source, workspace, dockerfile) {
+    // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
+    const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4797));
+    const sources = copySources(dockerfile.text);
+    if (dockerfile.from === 'workspace')
+        noticeWholeContextCopy(dockerfile.path, sources);
+    if (dockerfile.from === 'github' && sources.length > 0) {
+        const first = sources[0];
+        throw new Error(`${dockerfile.path} copies files from the build context (line ${first.line}: ${first.keyword} ${first.source}), ` +
+            'and this job has no copy of the repository: add actions/checkout before this step.');
+    }
+    const contextDir = (0,external_node_path_.resolve)(workspace, config.context ?? (0,external_node_path_.dirname)(config.dockerfile));
+    const entries = await buildContext(contextDir, dockerfile.text, {
+        dockerfileName: dockerfile.path,
+        dockerfilePath: (0,external_node_path_.resolve)(workspace, dockerfile.path),
+        workspace,
+    });
+    const contextHashes = entries.map((entry) => entry.hash);
+    const name = snapshotName(prefixOf(config, source), {
+        dockerfile: dockerfile.text,
+        contextKeys: entries.map((entry) => entry.key),
+        resources: config.resources,
+        region: config.target,
+        trust: trustOf(source),
+    });
+    if (entries.length > 0) {
+        const list = entries.map((e) => e.archivePath || '.').join(', ');
+        core/* info */.pq((0,printable/* printable */.g)(`${dockerfile.path}: build context ${list} → snapshot ${name}`));
+    }
+    return {
+        name,
+        buildInfo: { dockerfileContent: dockerfile.text, contextHashes },
+        upload: entries.length > 0
+            ? () => core/* group */.Os('Uploading the build context', () => uploadContext(client, contextDir, entries))
+            : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/environment/snapshot-family.js
 /** The hex content hash at the end of every name key.ts makes. */
-const HASH_LENGTH = 16;
-const HASH = new RegExp(`^[0-9a-f]{${HASH_LENGTH}}$`);
+const snapshot_family_HASH_LENGTH = 16;
+const HASH = new RegExp(`^[0-9a-f]{${snapshot_family_HASH_LENGTH}}$`);
 /** A snapshot's size as the server stores it: a create without one gets 1 vCPU, 1 GiB memory, 3 GiB disk. */
 const DEFAULT_SIZE = { cpu: 1, memory: 1, disk: 3 };
 /** The family of the snapshot this job names, or undefined for a name key.ts did not make. */
 function familyOf(name, resources, region) {
-    const stem = name.slice(0, -HASH_LENGTH);
-    if (!stem || !HASH.test(name.slice(-HASH_LENGTH)))
+    const stem = name.slice(0, -snapshot_family_HASH_LENGTH);
+    if (!stem || !HASH.test(name.slice(-snapshot_family_HASH_LENGTH)))
         return undefined;
     return {
         stem,
@@ -52768,7 +53652,7 @@ function familyOf(name, resources, region) {
 function isInFamily(family, snapshot) {
     const { name } = snapshot;
     return (!snapshot.general &&
-        name.length === family.stem.length + HASH_LENGTH &&
+        name.length === family.stem.length + snapshot_family_HASH_LENGTH &&
         name.startsWith(family.stem) &&
         HASH.test(name.slice(family.stem.length)) &&
         snapshot.cpu === family.cpu &&
@@ -52826,7 +53710,7 @@ async function pruneFamily(client, own, family, settings, opts = {}) {
         }
         catch (err) {
             // another job of the matrix may have deleted it first
-            if (!(err instanceof errors/* NotFoundError */.m_)) {
+            if (!(err instanceof NotFoundError)) {
                 core/* warning */.$e(`Could not delete the superseded snapshot ${snapshot.name}: ${err.message}`);
             }
         }
@@ -52918,7 +53802,7 @@ const QUOTA_EXCEEDED = /snapshot quota exceeded/i;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15_000;
 function isQuotaExceeded(err) {
-    return err instanceof errors/* BadRequestError */.v7 && QUOTA_EXCEEDED.test(err.message);
+    return err instanceof BadRequestError && QUOTA_EXCEEDED.test(err.message);
 }
 /**
  * Asks for the activation until the server takes it or says another job's is under way; the caller then
@@ -52934,7 +53818,7 @@ async function activateSnapshot(client, snapshot, opts) {
             return;
         }
         catch (err) {
-            if (!(err instanceof errors/* BadRequestError */.v7))
+            if (!(err instanceof BadRequestError))
                 throw err;
             if (TAKEN_BY_ANOTHER.test(err.message)) {
                 core/* info */.pq(`Snapshot ${snapshot.name} is being activated by another job: waiting for it…`);
@@ -52996,7 +53880,7 @@ async function ensureSnapshot(client, spec, settings) {
             core/* info */.pq(`Snapshot ${spec.name} is ${(0,printable/* printable */.g)(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`);
             // another job of a matrix may be deleting it too
             await client.snapshots.delete(existing.id).catch((err) => {
-                if (!(err instanceof errors/* NotFoundError */.m_))
+                if (!(err instanceof NotFoundError))
                     throw err;
             });
             await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
@@ -53056,7 +53940,7 @@ async function build(client, spec, settings) {
         created = await createWithinQuota(client, spec, settings);
     }
     catch (err) {
-        if (!(err instanceof errors/* ConflictError */.fK))
+        if (!(err instanceof ConflictError))
             throw err;
         created = 'taken';
     }
@@ -53170,7 +54054,7 @@ async function waitUntilGone(client, snapshot, deadline, timeoutMs) {
 }
 async function buildFailure(client, snapshot, rebuildOn) {
     const log = await client.snapshots.buildLogs(snapshot.id).catch((err) => {
-        if (err instanceof errors/* NotFoundError */.m_)
+        if (err instanceof NotFoundError)
             return '';
         return `(the build log could not be read: ${err.message})`;
     });
@@ -53192,6 +54076,7 @@ async function buildFailure(client, snapshot, rebuildOn) {
 
 
 
+
 /** Daytona's default sandbox image: the base when only a size is asked for (a size needs a snapshot of its own). */
 const DEFAULT_IMAGE = 'daytonaio/sandbox:0.4.3';
 async function prepareEnvironment(client, config, source, workspace) {
@@ -53200,12 +54085,10 @@ async function prepareEnvironment(client, config, source, workspace) {
         return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } };
     }
     if (!config.image) {
-        // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-        const { findDockerfile, noticeWholeContextCopy, prepareDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(453), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2064));
+        // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none; what
+        // building it needs (parser, tar, glob) is loaded only then
         const dockerfile = await findDockerfile(config, source, workspace);
         if (dockerfile) {
-            if (dockerfile.from === 'workspace')
-                noticeWholeContextCopy(dockerfile.path, dockerfile.text);
             const build = await prepareDockerfile(client, config, source, workspace, dockerfile);
             return fromSnapshot('dockerfile', config.dockerfile, await ensureBounded(client, build, config));
         }
@@ -53216,11 +54099,11 @@ async function prepareEnvironment(client, config, source, workspace) {
         return { kind: 'default', createParams: {} };
     }
     const image = config.image ?? DEFAULT_IMAGE;
-    const name = (0,key/* snapshotName */.aN)((0,key/* prefixOf */.MT)(config, source), {
+    const name = snapshotName(prefixOf(config, source), {
         image,
         resources: config.resources,
         region: config.target,
-        trust: (0,key/* trustOf */.An)(source),
+        trust: trustOf(source),
     });
     const built = await ensureBounded(client, { name, imageName: image }, config);
     return fromSnapshot(config.image ? 'image' : 'default', image, built);
@@ -53247,8 +54130,6 @@ function fromSnapshot(kind, origin, built) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/github-context.js
-var github_context = __nccwpck_require__(5786);
 ;// CONCATENATED MODULE: ./lib/input-parsers.js
 // Generic parsers for action inputs. Each takes the raw (trimmed) text and either returns the typed value
 // or throws InputError with one line: `Input '<name>' <accepted form> (got "<value>").`
@@ -53585,7 +54466,7 @@ function checkSecret(name, value) {
 function missingApiKeyReason(env) {
     const event = env.GITHUB_EVENT_NAME ?? '';
     const fork = (event === 'pull_request' || event.startsWith('pull_request_review')) &&
-        (0,github_context/* forkOfPullRequest */.uu)((0,github_context/* readEventPayload */.N5)(env), env.GITHUB_REPOSITORY ?? '');
+        forkOfPullRequest(readEventPayload(env), env.GITHUB_REPOSITORY ?? '');
     if (fork) {
         return (`Input 'api-key' is empty because GitHub does not pass secrets to workflows triggered by pull requests ` +
             `from forks (this one comes from ${fork}). To test fork pull requests, run the job on pull_request_target ` +
@@ -53646,8 +54527,8 @@ function checkEnvEntry(key, _value, line) {
 function checkLabelEntry(key, value, line) {
     const keyForm = `line ${line} has an invalid key; label keys are 1-63 letters, digits, '.', '-', '_' or '/'`;
     check(LABEL_KEY.test(key), INPUTS.labels, keyForm, key);
-    const reserved = `line ${line} sets a ${github_context/* LABEL_PREFIX */.Ag}* key; those labels belong to the action`;
-    check(!key.toLowerCase().startsWith(github_context/* LABEL_PREFIX */.Ag), INPUTS.labels, reserved, key);
+    const reserved = `line ${line} sets a ${LABEL_PREFIX}* key; those labels belong to the action`;
+    check(!key.toLowerCase().startsWith(LABEL_PREFIX), INPUTS.labels, reserved, key);
     check(value.length <= 255, INPUTS.labels, `line ${line} has a value longer than 255 characters`);
 }
 /** Rules that span inputs: one source for the sandbox, and what only makes sense with a Dockerfile. */
@@ -54073,14 +54954,14 @@ const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
 const CREATE_ATTEMPTS = 3;
 async function createSandbox(client, config, source, environment, job, cleanup, commandCount) {
-    const name = (0,github_context/* sandboxName */.ZV)(source, job);
+    const name = sandboxName(source, job);
     cleanup.rememberName(name);
     const body = {
         name,
         ...environment.createParams,
         target: config.target,
         env: { ...config.env },
-        labels: { ...config.labels, ...(0,github_context/* sandboxLabels */.Vx)(source, job) },
+        labels: { ...config.labels, ...sandboxLabels(source, job) },
         autoStopInterval: IDLE_STOP_MINUTES,
         // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
         autoDeleteInterval: 0,
@@ -54120,7 +55001,7 @@ async function extendForDebugging(client, sandbox, minutes) {
  * so in `queueTimedOutAt` (the record stays readable by id for a day). Undefined for any other failure.
  */
 async function queueTimeoutError(client, id, name, target, err) {
-    if (!(err instanceof errors/* StateError */.qq) || !['destroyed', 'destroying'].includes(err.state))
+    if (!(err instanceof StateError) || !['destroyed', 'destroying'].includes(err.state))
         return undefined;
     const gone = await client.sandboxes.get(id).catch(() => undefined);
     if (!gone?.queueTimedOutAt)
@@ -54149,14 +55030,14 @@ async function createNamed(client, body, cleanup) {
             return await client.sandboxes.create(body);
         }
         catch (err) {
-            if (err instanceof errors/* ConflictError */.fK && attempt > 1)
+            if (err instanceof ConflictError && attempt > 1)
                 return client.sandboxes.get(body.name);
-            if (err instanceof errors/* AuthenticationError */.v3 || err instanceof errors/* ForbiddenError */.qQ) {
+            if (err instanceof AuthenticationError || err instanceof ForbiddenError) {
                 // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
                 cleanup.forget();
                 throw err;
             }
-            const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
+            const answerLost = err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError;
             if (attempt < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
@@ -54215,12 +55096,12 @@ class ParseError extends Error {
         this.Pos = Pos;
     }
 }
-let encoder;
+let processor_encoder;
 let decoder;
 const getProcessor = (getWasm) => {
     let wasmBufferSource;
     let wasmBufferSourcePromise;
-    encoder ??= new TextEncoder();
+    processor_encoder ??= new TextEncoder();
     decoder ??= new TextDecoder();
     async function processor(textOrAst, { filepath, print = false, originalText, keepComments = true, variant = LangVariant.LangBash, stopAt = '', recoverErrors = 0, useTabs = false, tabWidth = 2, simplify = false, indent = useTabs ? 0 : tabWidth, binaryNextLine = true, switchCaseIndent = true, spaceRedirects = true, keepPadding = false, minify = false, singleLine = false, functionNextLine = false, } = {}) {
         if (!wasmBufferSource && !wasmBufferSourcePromise && getWasm.length === 0) {
@@ -54243,9 +55124,9 @@ const getProcessor = (getWasm) => {
             };
         void go.run(wasm.instance);
         const { memory, wasmAlloc, wasmFree, process } = wasm.instance.exports;
-        const filePath = encoder.encode(filepath);
-        const text = encoder.encode(originalText || textOrAst);
-        const uStopAt = encoder.encode(stopAt);
+        const filePath = processor_encoder.encode(filepath);
+        const text = processor_encoder.encode(originalText || textOrAst);
+        const uStopAt = processor_encoder.encode(stopAt);
         const filePathPointer = wasmAlloc(filePath.byteLength);
         new Uint8Array(memory.buffer).set(filePath, filePathPointer);
         const textPointer = wasmAlloc(text.byteLength);
@@ -54421,7 +55302,7 @@ function lineOf(script, offset) {
 // commit without a `git` program of its own. Never puts the token in a message.
 
 
-const GITHUB_TIMEOUT_MS = 15_000;
+const github_api_GITHUB_TIMEOUT_MS = 15_000;
 /** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
 async function commitOf(repository, ref, token, env = process.env) {
     const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
@@ -54434,8 +55315,8 @@ async function commitOf(repository, ref, token, env = process.env) {
                 'user-agent': 'daytona-action',
                 ...(token ? { authorization: `Bearer ${token}` } : {}),
             },
-            headersTimeout: GITHUB_TIMEOUT_MS,
-            bodyTimeout: GITHUB_TIMEOUT_MS,
+            headersTimeout: github_api_GITHUB_TIMEOUT_MS,
+            bodyTimeout: github_api_GITHUB_TIMEOUT_MS,
         });
         const text = (await res.body.text()).trim();
         if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
@@ -54443,7 +55324,7 @@ async function commitOf(repository, ref, token, env = process.env) {
         status = `HTTP ${res.statusCode}`;
     }
     catch (err) {
-        status = (0,daytona_http/* errorCode */.CA)(err) ?? err.message;
+        status = errorCode(err) ?? err.message;
     }
     throw new Error(`Could not find which commit ${ref} of ${repository} is (GitHub API: ${status}). Check that the tag exists ` +
         "and that 'token' can read the repository.");
@@ -54542,17 +55423,17 @@ function branchNotFound(source, branch) {
         `If 'ref' means a tag, write it as refs/tags/${branch}; a commit, as its full SHA.`);
 }
 function branchMissing(err) {
-    return err instanceof errors/* DaytonaError */.hY && err.code === 'GIT_BRANCH_NOT_FOUND';
+    return err instanceof DaytonaError && err.code === 'GIT_BRANCH_NOT_FOUND';
 }
 /** The repository was cloned, but the commit asked for is not in what was fetched. */
 function commitNotFound(err) {
-    return (err instanceof errors/* DaytonaError */.hY &&
+    return (err instanceof DaytonaError &&
         err.status === 404 &&
         !['GIT_REPO_NOT_FOUND', 'GIT_BRANCH_NOT_FOUND'].includes(err.code ?? ''));
 }
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err) {
-    if (!(err instanceof errors/* DaytonaError */.hY))
+    if (!(err instanceof DaytonaError))
         return false;
     return (![401, 403].includes(err.status ?? 0) &&
         !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
@@ -54573,15 +55454,17 @@ function commitMissing(err) {
 
 
 
+
 async function run() {
+    guardStdout();
     const startedAt = Date.now();
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
     const commands = await scriptCommands(config);
-    const event = (0,github_context/* fromEnvironment */.AU)();
-    const resolved = (0,github_context/* resolveSource */.ev)(event, config);
-    (0,github_context/* assertTrusted */.oA)(resolved, config.allowFork);
+    const event = fromEnvironment();
+    const resolved = resolveSource(event, config);
+    assertTrusted(resolved, config.allowFork);
     const source = await pinCommit(resolved, config);
     const outcome = { startedAt, config, source, job: event.job, results: [] };
     const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });

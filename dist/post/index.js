@@ -46410,6 +46410,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 6982:
 /***/ ((module) => {
 
@@ -46627,6 +46634,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring"
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 4756:
 /***/ ((module) => {
 
@@ -46645,6 +46659,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -46683,9 +46704,51 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */
 /******/ (() => {
@@ -46694,6 +46757,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		if (!module.children) module.children = [];
 /******/ 		return module;
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -49821,27 +49947,29 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // Text the pull request controls (its commands' output, its Dockerfile's build log) goes to the job log with
 // workflow commands switched off, so that a line like `::add-mask::…` or `::stop-commands::…` is shown, not obeyed.
 // A fence's writer dies with the fence: whatever still arrives after commands resumed (a log stream that
-// outlives a cancellation) is dropped, never written where the runner would obey it.
+// outlives a cancellation) is dropped, never written where the runner would obey it. The log is the step's
+// stdout, which the runner may read slower than a sandbox writes: the writer hands back a promise while
+// stdout's buffer is full, so that the caller stops reading from the sandbox until it drains.
 
 class Fence {
     #token = randomUUID();
     #atLineStart = true;
     #open = true;
     constructor() {
-        process.stdout.write(`::stop-commands::${this.#token}\n`);
+        writeStdout(`::stop-commands::${this.#token}\n`);
     }
     write = (text) => {
-        if (!this.#open || !text)
-            return;
-        process.stdout.write(text);
-        this.#atLineStart = text.endsWith('\n');
+        if (!this.#open || text.length === 0)
+            return undefined;
+        this.#atLineStart = typeof text === 'string' ? text.endsWith('\n') : text[text.length - 1] === 0x0a;
+        return writeStdout(text);
     };
     /** Detaches every writer of this fence, then resumes workflow commands on a line of their own. */
     close() {
         if (!this.#open)
             return;
         this.#open = false;
-        process.stdout.write(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
+        writeStdout(`${this.#atLineStart ? '' : '\n'}::${this.#token}::\n`);
     }
 }
 let current;
@@ -49850,6 +49978,7 @@ let current;
  * the outer fence. Whatever happens, commands are resumed on a line of their own.
  */
 async function withUntrustedOutput(fn) {
+    guardStdout();
     if (current)
         return fn(current.write);
     const fence = new Fence();
@@ -49871,6 +50000,62 @@ function untrusted_output_resumeWorkflowCommands() {
     const fence = current;
     current = undefined;
     fence?.close();
+}
+let broken;
+/**
+ * A stdout that fails (EPIPE when the runner stops reading, EAGAIN/EINVAL from a pipe the kernel refuses)
+ * must not crash the step: the sandbox still has to be deleted and the results reported. Without a listener
+ * Node turns the stream's 'error' event into an uncaught exception. Idempotent.
+ */
+function guardStdout() {
+    if (guarded)
+        return;
+    guarded = true;
+    process.stdout.on('error', markBroken);
+}
+let guarded = false;
+function markBroken(err) {
+    if (broken)
+        return;
+    broken = err;
+    const reason = err.code ?? err.message;
+    try {
+        process.stderr.write(`The job log stopped accepting output (${reason}); the rest of the commands' output is dropped.\n`);
+    }
+    catch {
+        // stderr is gone too: nothing left to tell
+    }
+}
+/** Whether stdout failed: what is still written is dropped (the step goes on without a log). */
+function stdoutBroken() {
+    return broken !== undefined;
+}
+function writeStdout(text) {
+    if (broken)
+        return undefined;
+    const out = process.stdout;
+    try {
+        if (out.write(text))
+            return undefined;
+    }
+    catch (err) {
+        // a stdout redirected to a non-blocking file descriptor fails synchronously (EAGAIN)
+        markBroken(err);
+        return undefined;
+    }
+    if (out.destroyed)
+        return undefined;
+    return new Promise((resolve) => {
+        const done = () => {
+            out.off('drain', done);
+            out.off('close', done);
+            out.off('error', done);
+            resolve();
+        };
+        out.on('drain', done);
+        out.on('close', done);
+        out.on('error', done);
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/cleanup.js
@@ -50941,54 +51126,95 @@ function isMarkerByte(b) {
 /**
  * Byte-level demuxer: `feed` raw log bytes, receive each stream's bytes (markers removed) through the sink.
  * Bytes before the first marker belong to no stream and are dropped. Up to two trailing marker bytes are
- * held back until the next frame shows whether they start a marker; `end()` releases them.
+ * held back until the next frame shows whether they start a marker; `end()` releases them. Consecutive lines
+ * of one stream reach the sink as one piece (the daemon marks every line: handing lines on one by one
+ * would make a write per line); the pieces are the demuxer's own copies.
  */
 class Demuxer {
     #sink;
     #current;
     #held = new Uint8Array(0);
+    #pending = [];
     constructor(sink) {
         this.#sink = sink;
     }
+    /** Resolves when the sink has room again; undefined when it has room now. */
     feed(chunk) {
         const data = this.#held.length ? concat(this.#held, chunk) : chunk;
         this.#held = new Uint8Array(0);
+        const end = data.length;
+        const out = new Uint8Array(end);
+        let written = 0;
+        let runStart = 0;
         let start = 0;
+        // native scans for the next byte that could start a marker, each redone only once passed
+        let nextOut = -1;
+        let nextErr = -1;
         let i = 0;
-        while (i + 2 < data.length) {
-            const b = data[i];
-            if (isMarkerByte(b) && data[i + 1] === b && data[i + 2] === b) {
-                this.#emit(data, start, i);
-                this.#current = b === STDOUT_BYTE ? 'stdout' : 'stderr';
-                i += 3;
-                start = i;
+        while (i < end) {
+            if (nextOut !== Infinity && nextOut < i)
+                nextOut = indexOrInfinity(data, STDOUT_BYTE, i, end);
+            if (nextErr !== Infinity && nextErr < i)
+                nextErr = indexOrInfinity(data, STDERR_BYTE, i, end);
+            const at = Math.min(nextOut, nextErr);
+            if (at === Infinity)
+                break;
+            const b = data[at];
+            if (at + 2 < end && data[at + 1] === b && data[at + 2] === b) {
+                if (this.#current) {
+                    out.set(data.subarray(start, at), written);
+                    written += at - start;
+                }
+                const stream = b === STDOUT_BYTE ? 'stdout' : 'stderr';
+                if (stream !== this.#current) {
+                    this.#emit(out, runStart, written);
+                    runStart = written;
+                    this.#current = stream;
+                }
+                start = at + 3;
+                i = start;
             }
             else {
-                i++;
+                i = at + 1;
             }
         }
         // The last one or two bytes may be the beginning of a marker cut by the frame boundary.
         let hold = 0;
-        const last = data.length - 1;
+        const last = end - 1;
         if (last >= start && isMarkerByte(data[last])) {
             hold = 1;
             if (last - 1 >= start && data[last - 1] === data[last])
                 hold = 2;
         }
-        this.#emit(data, start, data.length - hold);
+        if (this.#current && end - hold > start) {
+            out.set(data.subarray(start, end - hold), written);
+            written += end - hold - start;
+        }
+        this.#emit(out, runStart, written);
         if (hold)
-            this.#held = data.slice(data.length - hold);
+            this.#held = data.slice(end - hold);
+        return this.#backlog();
     }
     /** The log ended: held-back bytes were data after all. */
     end() {
         const held = this.#held;
         this.#held = new Uint8Array(0);
         this.#emit(held, 0, held.length);
+        return this.#backlog();
     }
     #emit(data, from, to) {
         if (to <= from || !this.#current)
             return;
-        this.#sink(this.#current, data.slice(from, to));
+        const full = this.#sink(this.#current, data.subarray(from, to));
+        if (full)
+            this.#pending.push(full);
+    }
+    #backlog() {
+        const pending = this.#pending;
+        if (pending.length === 0)
+            return undefined;
+        this.#pending = [];
+        return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => { });
     }
 }
 /** Streaming UTF-8 decoding per stream, so a character cut between frames is decoded whole. */
@@ -51036,6 +51262,10 @@ function demuxAll(log) {
     demuxer.end();
     return out;
 }
+function indexOrInfinity(data, byte, from, end) {
+    const at = data.indexOf(byte, from);
+    return at === -1 || at >= end ? Infinity : at;
+}
 function concat(a, b) {
     const out = new Uint8Array(a.length + b.length);
     out.set(a, 0);
@@ -51043,32 +51273,144 @@ function concat(a, b) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/follow.js
+// One follow connection to a command's log (daytona-api.md §4.4): a WebSocket of binary frames, markers
+// included, replayed from the start of the log. The `ws` library rather than undici's WebSocket because it can
+// pause: while the job log has no room, the socket is not read, TCP's window closes and the daemon's writer
+// blocks, so nothing piles up in between. It is loaded on the first follow: a run that never gets there
+// (a bad input, a failed create) does not pay for it at start-up.
+/**
+ * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
+ * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
+ * opening, behind every byte of the log. The early closes seen on v0.204 come at once. So a server's 1000
+ * close proves the log complete when the socket lived that long and either we had seen the command end,
+ * or a second of silence preceded the close. The silence is ours to measure only while we read as fast as
+ * the frames come: when the consumer held the socket back, the daemon's second may have passed while its
+ * last frames waited in the network buffers.
+ */
+const DAEMON_EOF_GRACE_MS = 900;
+const HELD_BACK_BLUR_MS = 3_000;
+function deliveredWholeLog(end, sawTheEnd = false) {
+    if (end.byServer !== true || end.closeCode !== 1000 || (end.openMs ?? 0) < DAEMON_EOF_GRACE_MS)
+        return false;
+    if (sawTheEnd || (end.silenceMs ?? 0) >= DAEMON_EOF_GRACE_MS)
+        return true;
+    return end.heldBackMsAgo !== undefined && end.heldBackMsAgo < HELD_BACK_BLUR_MS;
+}
+/**
+ * The daemon never pings and Daytona's proxy drops connections idle for 70 s: a silent command's socket is
+ * kept alive by our pings (the daemon answers them first, v0.190 `ws_keepalive.go`).
+ */
+const PING_EVERY_MS = 25_000;
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+async function followSocket(url, headers, onFrame, signal) {
+    if (signal?.aborted)
+        return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 };
+    const { WebSocket } = await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 2977));
+    return new Promise((resolve) => {
+        // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
+        const ws = new WebSocket(url, {
+            headers,
+            perMessageDeflate: false,
+            handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
+        });
+        let opened = false;
+        let aborted = false;
+        let lastActivity = performance.now();
+        let openedAt;
+        let heldBackAt;
+        let waiting = 0;
+        const onAbort = () => {
+            aborted = true;
+            ws.terminate();
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const pinger = setInterval(() => {
+            if (ws.readyState === ws.OPEN)
+                ws.ping();
+        }, PING_EVERY_MS);
+        ws.on('open', () => {
+            opened = true;
+            openedAt = lastActivity = performance.now();
+        });
+        // The daemon sends frames of at most 1 KiB; one socket read holds dozens. They are joined and handed on
+        // once per read, so that a gigabyte of output is 16 thousand writes to the job log, not a million.
+        let batch = [];
+        const flush = () => {
+            const frames = batch;
+            batch = [];
+            const full = onFrame(frames.length === 1 ? frames[0] : Buffer.concat(frames));
+            if (!full)
+                return;
+            if (waiting++ === 0)
+                ws.pause();
+            const release = () => {
+                heldBackAt = performance.now();
+                if (--waiting === 0 && ws.readyState === ws.OPEN)
+                    ws.resume();
+            };
+            full.then(release, release);
+        };
+        ws.on('message', (data) => {
+            lastActivity = performance.now();
+            if (batch.push(data) === 1)
+                queueMicrotask(flush);
+        });
+        ws.on('close', (code) => {
+            if (batch.length)
+                flush();
+            clearInterval(pinger);
+            signal?.removeEventListener('abort', onAbort);
+            const now = performance.now();
+            resolve({
+                opened,
+                closeCode: code,
+                byServer: !aborted,
+                silenceMs: now - lastActivity,
+                openMs: openedAt === undefined ? 0 : now - openedAt,
+                heldBackMsAgo: waiting > 0 ? 0 : heldBackAt === undefined ? undefined : now - heldBackAt,
+            });
+        });
+        // an error (refused upgrade, reset) is always followed by a close event, which settles the promise
+        ws.on('error', () => { });
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/stream.js
-// Live output of a session command (the design's "live output" decision). The follow WebSocket is best
-// effort: it may close early, and each connection replays the log from the start. So we count the bytes
-// shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
-// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
-// never duplicated nor lost.
+// Live output of a session command (the design's "live output" decision), in bounded memory. The follow
+// WebSocket is best effort: it may close early, and each connection replays the log from the start. So we
+// count the bytes shown per stream and skip the replayed prefix after a reconnect; the status is checked
+// sparsely (the socket itself says when the log ends). The plain log is read again only when the socket
+// could not have delivered everything, skipping the bytes already shown. Output is never duplicated nor
+// lost, and nothing is buffered: while the consumer has no room, the socket (or the plain log's body) is not
+// read.
+
 
 
 const STREAMS = ['stdout', 'stderr'];
+/**
+ * When the status shows the end first, a log this small is read again at once (one short request) rather
+ * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
+ */
+const SMALL_LOG_BYTES = 64 * 1024;
+/** a socket that keeps failing: reconnect (and check the status) at least this often */
+const RECONNECT_PAUSE_CAP_MS = 10_000;
 async function streamCommand(src, handlers) {
     const { signal } = handlers;
-    const pollMs = handlers.pollMs ?? 10_000;
+    const pollMs = handlers.pollMs ?? 30_000;
     const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
-    // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
-    // (the daemon waits a second of silence) would only slow every command down.
-    const graceMs = handlers.graceMs ?? 0;
+    const quickPollsMs = handlers.quickPollsMs ?? 800;
+    const nextPoll = (wait) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs);
+    const graceMs = handlers.graceMs ?? 3_000;
     const shown = { stdout: 0, stderr: 0 };
     const decoder = new StreamDecoder();
-    const emit = (stream, text) => {
+    const emitText = (stream, text) => {
         if (!text)
-            return;
-        if (stream === 'stdout')
-            handlers.onStdout?.(text);
-        else
-            handlers.onStderr?.(text);
+            return undefined;
+        return (stream === 'stdout' ? handlers.onStdout?.(text) : handlers.onStderr?.(text)) ?? undefined;
     };
+    const { onOutput } = handlers;
+    const emit = (stream, bytes) => onOutput ? (onOutput(stream, bytes) ?? undefined) : emitText(stream, decoder.decode(stream, bytes));
     /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
     const freshBytesOnly = () => {
         const seen = { stdout: 0, stderr: 0 };
@@ -51077,47 +51419,91 @@ async function streamCommand(src, handlers) {
             seen[stream] += bytes.length;
             const skip = shown[stream] - start;
             if (skip >= bytes.length)
-                return;
+                return undefined;
             const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
             shown[stream] += fresh.length;
-            emit(stream, decoder.decode(stream, fresh));
+            return emit(stream, fresh);
         };
     };
-    /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
+    const total = () => shown.stdout + shown.stderr;
+    const finish = async (exitCode) => {
+        if (!onOutput)
+            for (const stream of STREAMS)
+                await emitText(stream, decoder.flush(stream));
+        return { exitCode };
+    };
+    /** One connection: how it ended, and the exit code if the status check or the output showed it. */
     const followOnce = async () => {
-        const onBytes = freshBytesOnly();
+        const sink = freshBytesOnly();
         const stopSocket = new AbortController();
         const stopPoll = new AbortController();
         const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
-        const socket = src.follow(onBytes, socketSignal).finally(() => stopPoll.abort());
         let exitCode;
+        let endedInOutput = false;
+        let lastBytesAt = performance.now();
+        let waitingForRoom = 0;
+        const watched = (stream, bytes) => {
+            if (endedInOutput)
+                return undefined;
+            lastBytesAt = performance.now();
+            const full = sink(stream, bytes);
+            if (full) {
+                // waiting for the consumer is not the socket's silence
+                waitingForRoom++;
+                const done = () => {
+                    waitingForRoom--;
+                    lastBytesAt = performance.now();
+                };
+                full.then(done, done);
+            }
+            const ended = handlers.endedWith?.();
+            if (ended !== undefined && exitCode === undefined) {
+                exitCode = ended;
+                endedInOutput = true;
+                // the rest of this frame, and anything after, is not the command's
+                stopSocket.abort();
+            }
+            return full;
+        };
+        // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
+        let endKnownAtClose = false;
+        const socket = src.follow(watched, socketSignal).finally(() => {
+            endKnownAtClose = exitCode !== undefined;
+            stopPoll.abort();
+        });
         const poll = (async () => {
             try {
-                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
+                for (let wait = firstPollMs;; wait = nextPoll(wait)) {
                     await abortableSleep(wait, stopPoll.signal);
                     const cmd = await src.status(stopPoll.signal).catch(() => undefined);
-                    if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
-                        exitCode = cmd.exitCode;
-                        await abortableSleep(graceMs, stopPoll.signal);
-                        stopSocket.abort();
-                        return;
-                    }
+                    if (cmd?.exitCode === undefined || cmd.exitCode === null)
+                        continue;
+                    exitCode ??= cmd.exitCode;
+                    // a large log is left to the socket, for as long as it keeps delivering
+                    if (total() >= SMALL_LOG_BYTES)
+                        while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+                            await abortableSleep(graceMs / 6, stopPoll.signal);
+                    stopSocket.abort();
+                    return;
                 }
             }
             catch {
                 // the socket closed: the poll is no longer needed
             }
         })();
-        await socket;
+        const end = ((await socket) ?? {});
         stopPoll.abort();
         await poll;
-        return exitCode;
+        if (endedInOutput)
+            return { exitCode, complete: true };
+        return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) };
     };
     let pause = 250;
     for (;;) {
         signal?.throwIfAborted();
-        const before = shown.stdout + shown.stderr;
-        let exitCode = await followOnce();
+        const before = total();
+        const connection = await followOnce();
+        let exitCode = connection.exitCode;
         signal?.throwIfAborted();
         if (exitCode === undefined) {
             const cmd = await src.status(signal);
@@ -51125,24 +51511,22 @@ async function streamCommand(src, handlers) {
                 exitCode = cmd.exitCode;
         }
         if (exitCode !== undefined) {
-            await src.replay(freshBytesOnly(), signal);
-            for (const stream of STREAMS)
-                emit(stream, decoder.flush(stream));
-            return { exitCode };
+            if (!connection.complete)
+                await src.replay(freshBytesOnly(), signal);
+            return finish(exitCode);
         }
         // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
         // socket that keeps failing degrades into the slow poll instead of a busy loop.
-        if (shown.stdout + shown.stderr > before)
+        if (total() > before)
             pause = 250;
         else {
             await abortableSleep(pause, signal);
-            pause = Math.min(pause * 2, pollMs);
+            pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS);
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/process.js
-// Commands in a sandbox (daytona-api.md §4.1, §4.3, §4.4): one-shot execute, sessions, and command logs.
 
 
 
@@ -51233,16 +51617,20 @@ class ProcessApi {
             }
             if (json)
                 json.push(chunk);
-            else
-                demuxer.feed(chunk);
+            else {
+                // not reading the next chunk is what slows the body down while the sink has no room
+                const full = demuxer.feed(chunk);
+                if (full)
+                    await full;
+            }
         }
-        demuxer.end();
+        await demuxer.end();
         if (!json)
             return;
         const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
         const encoder = new TextEncoder();
-        onBytes('stdout', encoder.encode(logs.stdout));
-        onBytes('stderr', encoder.encode(logs.stderr));
+        await onBytes('stdout', encoder.encode(logs.stdout));
+        await onBytes('stderr', encoder.encode(logs.stderr));
     }
     /**
      * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
@@ -51254,36 +51642,11 @@ class ProcessApi {
         demuxer.end();
         return result;
     }
-    /** Same as followLogs, raw frames (markers included). */
+    /** Same as followLogs, raw frames (markers included); the socket pauses while `onFrame` has no room. */
     followLogBytes(sessionId, cmdId, onFrame, signal) {
         const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws');
-        return new Promise((resolve) => {
-            if (signal?.aborted)
-                return resolve({ opened: false, closeCode: 1006 });
-            // Headers carry the auth (Node can set them); offer no subprotocol: the daemon would fail the
-            // handshake on one it does not recognise.
-            const ws = new undici/* WebSocket */.kb(url, {
-                headers: this.#http.commonHeaders(),
-                dispatcher: this.#http.dispatcher,
-            });
-            ws.binaryType = 'arraybuffer';
-            let opened = false;
-            const onAbort = () => ws.close();
-            signal?.addEventListener('abort', onAbort, { once: true });
-            ws.onopen = () => {
-                opened = true;
-            };
-            ws.onmessage = (event) => {
-                const data = event.data;
-                onFrame(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data));
-            };
-            ws.onclose = (event) => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve({ opened, closeCode: event.code });
-            };
-            // an error is always followed by a close event, which settles the promise
-            ws.onerror = () => { };
-        });
+        // headers carry the auth (Node can set them)
+        return followSocket(url, this.#http.commonHeaders(), onFrame, signal);
     }
     /**
      * Live output of a running command until it ends, never duplicated nor lost: follows over WebSocket as
@@ -51293,8 +51656,9 @@ class ProcessApi {
     streamCommand(sessionId, cmdId, handlers) {
         return streamCommand({
             follow: (onBytes, signal) => {
+                // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
+                // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
                 const demuxer = new Demuxer(onBytes);
-                // a socket that closes mid-marker leaves held bytes: the replay after a reconnect resolves them
                 return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
             },
             status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
@@ -51408,8 +51772,11 @@ class Daytona {
 
 
 
+
 const POST_DEADLINE_MS = 60_000;
 async function run() {
+    // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+    guardStdout();
     const sandbox = savedState.sandbox();
     if (savedState.settled() || (!sandbox.id && !sandbox.name))
         return;

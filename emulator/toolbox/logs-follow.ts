@@ -1,4 +1,4 @@
-// Following a command's log: from the start of the file, tailing, in chunks of at most 1024 bytes, until
+// Following a command's log: from the start of the file, tailing, in frames of at most 1024 bytes, until
 // EOF has been seen for a while and the command's exit code exists. Served over WebSocket (what the SDK
 // uses) and, for plain GETs with ?follow=true, as a chunked body (what the v0.190 runner relayed).
 
@@ -18,6 +18,8 @@ export interface FollowSettings {
 }
 
 const CHUNK = 1024
+/** read in blocks, sent as frames of at most CHUNK bytes: as many frames as the daemon, fewer file reads */
+const READ_BLOCK = 64 * CHUNK
 const POLL_MS = 50
 
 /** Reads `log` into `onChunk` until `isDone()` after EOF for `eofGraceMs` (true) or `signal` aborts (false). */
@@ -30,15 +32,20 @@ async function tail(
 ): Promise<boolean> {
   const file = await open(log, 'r')
   try {
-    const buf = Buffer.alloc(CHUNK)
     let position = 0
     let eofSince: number | undefined
     while (!signal.aborted) {
-      const { bytesRead } = await file.read(buf, 0, CHUNK, position)
+      const buf = Buffer.alloc(READ_BLOCK)
+      const { bytesRead } = await file.read(buf, 0, READ_BLOCK, position)
       if (bytesRead > 0) {
         position += bytesRead
         eofSince = undefined
-        await onChunk(Buffer.from(buf.subarray(0, bytesRead)))
+        // frames go out in order; waiting for the last one's write keeps the reader behind the client
+        let sent: Promise<void> = Promise.resolve()
+        for (let at = 0; at < bytesRead; at += CHUNK) {
+          sent = onChunk(buf.subarray(at, Math.min(at + CHUNK, bytesRead)))
+        }
+        await sent
         continue
       }
       eofSince ??= Date.now()

@@ -12,13 +12,10 @@ import { errorCode } from '../daytona/http.ts'
 import { assertWorkspaceTrusted, type Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { printable } from '../printable.ts'
-import { buildContext, copySources, uploadContext } from './context.ts'
 import { ContextEscapeError, isInside, realPathOf } from './context-files.ts'
 import { prefixOf, snapshotName, trustOf } from './key.ts'
 import type { SnapshotSpec } from './snapshot.ts'
-
-// One lazily loaded chunk for everything a Dockerfile needs (the parser, the context, this notice).
-export { noticeWholeContextCopy } from './whole-context.ts'
+import { noticeWholeContextCopy } from './whole-context.ts'
 
 export interface Dockerfile {
   /** relative to the workspace, as the input names it */
@@ -137,7 +134,10 @@ export async function prepareDockerfile(
   workspace: string,
   dockerfile: Dockerfile,
 ): Promise<SnapshotSpec> {
+  // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
+  const { buildContext, copySources, uploadContext } = await import('./context.ts')
   const sources = copySources(dockerfile.text)
+  if (dockerfile.from === 'workspace') noticeWholeContextCopy(dockerfile.path, sources)
   if (dockerfile.from === 'github' && sources.length > 0) {
     const first = sources[0]!
     throw new Error(

@@ -6,6 +6,7 @@ import type { Daytona } from '../daytona/client.ts'
 import type { CreateSandbox } from '../daytona/types.ts'
 import type { Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
+import { findDockerfile, prepareDockerfile } from './dockerfile.ts'
 import { prefixOf, snapshotName, trustOf } from './key.ts'
 import { pruneAfterUse } from './prune.ts'
 import { quotaHandler } from './quota.ts'
@@ -37,11 +38,10 @@ export async function prepareEnvironment(
     return { kind: 'snapshot', snapshot: config.snapshot, createParams: { snapshot: config.snapshot } }
   }
   if (!config.image) {
-    // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none
-    const { findDockerfile, noticeWholeContextCopy, prepareDockerfile } = await import('./dockerfile.ts')
+    // the workspace's Dockerfile, else the one at the commit under test (GitHub API), else none; what
+    // building it needs (parser, tar, glob) is loaded only then
     const dockerfile = await findDockerfile(config, source, workspace)
     if (dockerfile) {
-      if (dockerfile.from === 'workspace') noticeWholeContextCopy(dockerfile.path, dockerfile.text)
       const build = await prepareDockerfile(client, config, source, workspace, dockerfile)
       return fromSnapshot('dockerfile', config.dockerfile, await ensureBounded(client, build, config))
     }

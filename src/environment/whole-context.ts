@@ -3,18 +3,18 @@
 // and stores a snapshot of its own. Worth a notice with what to do instead.
 import { posix } from 'node:path'
 import * as core from '@actions/core'
-import { type CopySource, copySources } from './context.ts'
+import type { CopySource } from './context.ts'
 
-/** The first COPY/ADD that takes the whole context (`.`, `./`, `/`, `*`), if any. */
-export function wholeContextCopy(dockerfileText: string): CopySource | undefined {
-  return copySources(dockerfileText).find((source) => {
+/** The first COPY/ADD that takes the whole context (`.`, `./`, `/`, `*`), if any, of the Dockerfile's sources. */
+export function wholeContextCopy(sources: readonly CopySource[]): CopySource | undefined {
+  return sources.find((source) => {
     const path = posix.normalize(source.source.replace(/^\/+/, '') || '.').replace(/\/+$/, '')
     return path === '.' || path === '*'
   })
 }
 
-export function noticeWholeContextCopy(path: string, dockerfileText: string): void {
-  const copy = wholeContextCopy(dockerfileText)
+export function noticeWholeContextCopy(path: string, sources: readonly CopySource[]): void {
+  const copy = wholeContextCopy(sources)
   if (!copy) return
   core.notice(
     `${path} line ${copy.line} copies the whole build context into the image (${copy.keyword} ${copy.source}), ` +

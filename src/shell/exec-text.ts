@@ -52,6 +52,8 @@ export function newMarker(): string {
 }
 
 export interface CommandEnd {
+  /** the command's exit status, as its shell reported it to the driver */
+  status: number
   /** the command ran `exit`: the script ends here, as a workflow step's would */
   exited: boolean
   /** a `trap … EXIT` is pending: it runs once the block ends */
@@ -71,7 +73,10 @@ export function parseEnd(line: string, marker: string): CommandEnd | undefined {
       .split(/\s+/)
       .map((pair) => pair.split('=', 2) as [string, string]),
   )
+  const status = Number(fields.status)
+  if (!Number.isInteger(status)) return undefined
   return {
+    status,
     exited: fields.exit === '1',
     exitTrap: fields.trap === '1',
     jobs: Number(fields.jobs) || 0,
@@ -91,47 +96,64 @@ function heredocDelimiter(bodies: string[]): string {
 }
 
 /**
- * Passes a command's output through and takes out the driver's end line. The line comes last, on a line of its
- * own, but may be split across chunks: a trailing partial line that could still become it is held back.
+ * Passes a command's output through, as bytes, and takes out the driver's end line. The line comes last, on a
+ * line of its own, but may be split across chunks: a trailing partial line that could still become it is
+ * held back until it is decided.
  */
 export class EndLineFilter {
-  readonly #marker: string
-  #held = ''
+  readonly #marker: Uint8Array
+  readonly #markerText: string
+  #held: Uint8Array = new Uint8Array(0)
   #end: CommandEnd | undefined
 
   constructor(marker: string) {
-    this.#marker = marker
+    this.#markerText = marker
+    this.#marker = new TextEncoder().encode(marker)
   }
 
+  /** What the end line said, once it has come. */
   get end(): CommandEnd | undefined {
     return this.#end
   }
 
-  /** The part of `chunk` (after what was held back) that is output. */
-  push(chunk: string): string {
-    const text = this.#held + chunk
-    this.#held = ''
-    const lineStart = text.lastIndexOf('\n', text.endsWith('\n') ? text.length - 2 : text.length - 1) + 1
-    const last = text.slice(lineStart)
-    if (last.startsWith(this.#marker) && last.endsWith('\n')) {
-      this.#end = parseEnd(last.trimEnd(), this.#marker)
-      return text.slice(0, lineStart)
+  /** The part of what came so far that is output; after the end line nothing more is. */
+  push(chunk: Uint8Array): Uint8Array {
+    if (this.#end) return EMPTY
+    const bytes = this.#held.length > 0 ? concat(this.#held, chunk) : chunk
+    this.#held = EMPTY
+    const lastBreak = bytes.lastIndexOf(NEWLINE, bytes.length - 2)
+    const lineStart = lastBreak + 1
+    const last = bytes.subarray(lineStart)
+    const complete = last[last.length - 1] === NEWLINE
+    if (startsWith(last, this.#marker) || startsWith(this.#marker, last)) {
+      if (complete && last.length > this.#marker.length) {
+        this.#end = parseEnd(new TextDecoder().decode(last).trimEnd(), this.#markerText)
+      } else this.#held = last.slice()
+      return bytes.subarray(0, lineStart)
     }
-    if (!last.endsWith('\n') && (this.#marker.startsWith(last) || last.startsWith(this.#marker))) {
-      this.#held = last
-      return text.slice(0, lineStart)
-    }
-    return text
+    return bytes
   }
 
-  /** What is still held back once the output has ended (a partial line that was not the end line). */
-  flush(): string {
+  /** What is still held back once the output has ended: a partial line that was not the end line. */
+  flush(): Uint8Array {
     const held = this.#held
-    this.#held = ''
-    if (held.startsWith(this.#marker)) {
-      this.#end = parseEnd(held.trim(), this.#marker)
-      return ''
-    }
+    this.#held = EMPTY
     return held
   }
+}
+
+const EMPTY = new Uint8Array(0)
+const NEWLINE = 0x0a
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length < prefix.length) return false
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false
+  return true
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a, 0)
+  out.set(b, a.length)
+  return out
 }

@@ -72,7 +72,8 @@ sent=$(cat "$dir/sent")
 [ "$sent" -gt 0 ] && [ "$(tail -c +"$sent" "$out" | head -c 1 | wc -l)" -eq 0 ] && echo
 exited=0; [ -f "$dir/exited" ] && exited=1
 trap=0; [ -s "$root/exit-trap" ] && trap=1
-printf '%s exit=%s trap=%s jobs=%s shell=%s\\n' "$marker" "$exited" "$trap" "$(cat "$dir/jobs" 2>/dev/null || echo 0)" "$shell"
+printf '%s status=%s exit=%s trap=%s jobs=%s shell=%s\\n' "$marker" "$status" "$exited" "$trap" \\
+  "$(cat "$dir/jobs" 2>/dev/null || echo 0)" "$shell"
 exit "$status"
 `
 

@@ -95,7 +95,9 @@ describe('TextDemuxer', () => {
 describe('Demuxer (bytes)', () => {
   it('emits raw bytes per stream, markers removed', () => {
     const got: [StreamName, number[]][] = []
-    const d = new Demuxer((s, b) => got.push([s, [...b]]))
+    const d = new Demuxer((s, b) => {
+      got.push([s, [...b]])
+    })
     d.feed(Uint8Array.from([...OUT, 0xc3]))
     d.feed(Uint8Array.from([0xa9, ...ERR, 0x41]))
     d.end()

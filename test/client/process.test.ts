@@ -77,7 +77,9 @@ describe('sessions', () => {
           void f.tb.process.execute({ command: 'touch go-live' })
         }
       },
-      onStderr: (t) => (stderr += t),
+      onStderr: (t) => {
+        stderr += t
+      },
     })
     const { exitCode } = await done
     expect(sawFirstWhileRunning).toBe(true)
@@ -99,8 +101,12 @@ describe('sessions', () => {
     let out = ''
     let err = ''
     const res = await f.tb.process.followLogs('follow', cmdId, {
-      onStdout: (t) => (out += t),
-      onStderr: (t) => (err += t),
+      onStdout: (t) => {
+        out += t
+      },
+      onStderr: (t) => {
+        err += t
+      },
     })
     expect(res.opened).toBe(true)
     // the daemon ends a final partial line with a newline
@@ -125,6 +131,41 @@ describe('sessions', () => {
   })
 })
 
+describe('streamCommand with a large output', () => {
+  const logRequests = async () =>
+    (await f.h.admin.requests()).routes[
+      'GET /toolbox/{sandboxId}/process/session/{sessionId}/command/{commandId}/logs'
+    ] ?? 0
+
+  it('delivers everything once to a slow consumer, and never reads the log a second time', async () => {
+    await f.tb.process.createSession('big')
+    // 200 000 numbered lines (≈ 1.3 MB), stdout and stderr interleaved
+    const script =
+      'seq 1 200000 | while read -r i; do if [ $((i % 1000)) = 0 ]; then echo "e$i" >&2; else echo "$i"; fi; done'
+    const { cmdId } = await f.tb.process.exec('big', script, { runAsync: true })
+    await f.h.admin.resetRequests()
+    const seen = { stdout: 0, stderr: 0, bytes: 0, last: '' }
+    let slow = 0
+    const { exitCode } = await f.tb.process.streamCommand('big', cmdId, {
+      onOutput: (stream, bytes) => {
+        seen.bytes += bytes.length
+        const text = Buffer.from(bytes).toString('utf8')
+        seen[stream] += text.split('\n').length - 1
+        if (stream === 'stdout') seen.last = text
+        // a consumer with no room every few chunks: the socket must wait for it, not pile up
+        if (++slow % 4 === 0) return new Promise((resolve) => setTimeout(resolve, 5))
+        return undefined
+      },
+    })
+    expect(exitCode).toBe(0)
+    expect(seen.stdout).toBe(199_800)
+    expect(seen.stderr).toBe(200)
+    expect(seen.last.endsWith('199999\n')).toBe(true)
+    // the follow socket delivered it all and closed normally: no plain-log replay
+    expect(await logRequests()).toBe(1)
+  })
+})
+
 describe('streamCommand when the follow socket closes early', () => {
   // every follow socket closes 150 ms after it opens, mid-output
   const early = useToolboxFixture({ toolbox: { wsEarlyCloseMs: 150 } })
@@ -137,8 +178,12 @@ describe('streamCommand when the follow socket closes early', () => {
     let stdout = ''
     let stderr = ''
     const { exitCode } = await t2.process.streamCommand('s', cmdId, {
-      onStdout: (t) => (stdout += t),
-      onStderr: (t) => (stderr += t),
+      onStdout: (t) => {
+        stdout += t
+      },
+      onStderr: (t) => {
+        stderr += t
+      },
       pollMs: 500,
     })
     expect(exitCode).toBe(0)

@@ -59,12 +59,17 @@ function fakeCommand(closeAfterBytes: (connection: number) => number | undefined
   return fake
 }
 
-async function drive(fake: FakeCommand, opts: { pollMs?: number } = {}) {
+async function drive(fake: FakeCommand, opts: { pollMs?: number; firstPollMs?: number } = {}) {
   const out = { stdout: '', stderr: '' }
   const done = streamCommand(fake, {
-    onStdout: (t) => (out.stdout += t),
-    onStderr: (t) => (out.stderr += t),
+    onStdout: (t) => {
+      out.stdout += t
+    },
+    onStderr: (t) => {
+      out.stderr += t
+    },
     pollMs: opts.pollMs ?? 40,
+    firstPollMs: opts.firstPollMs,
     graceMs: 20,
   })
   for (let i = 0; i < 20; i++) {
@@ -120,6 +125,48 @@ describe('streamCommand', () => {
     const { exitCode, out } = await drive(fake)
     expect(exitCode).toBe(7)
     expect(out).toEqual(expected)
+  })
+
+  it('trusts a normal close after a second of silence: the log is not read again', async () => {
+    const fake = fakeCommand(() => undefined)
+    let replays = 0
+    const { follow, replay } = fake
+    fake.replay = (sink) => {
+      replays++
+      return replay(sink)
+    }
+    fake.follow = async (sink, signal) => {
+      await follow(sink, signal)
+      return { opened: true, closeCode: 1000, byServer: !signal.aborted, silenceMs: 1000, openMs: 1000 }
+    }
+    const { exitCode, out } = await drive(fake, { firstPollMs: 5_000, pollMs: 10_000 })
+    expect(exitCode).toBe(7)
+    expect(out).toEqual(expected)
+    expect(replays).toBe(0)
+  })
+
+  it('ends when the output says so, without asking for the status', async () => {
+    const fake = fakeCommand(() => undefined)
+    let statusChecks = 0
+    fake.status = async () => {
+      statusChecks++
+      return {}
+    }
+    let stdout = ''
+    const done = streamCommand(fake, {
+      onStdout: (t) => {
+        stdout += t
+      },
+      endedWith: () => (stdout.includes('END 3\n') ? 3 : undefined),
+      firstPollMs: 5_000,
+    })
+    fake.write('stdout', 'work\n')
+    fake.write('stdout', 'END 3\n')
+    setTimeout(() => fake.write('stdout', 'not the command output\n'), 50)
+    expect(await done).toEqual({ exitCode: 3 })
+    await sleep(60)
+    expect(stdout).toBe('work\nEND 3\n')
+    expect(statusChecks).toBe(0)
   })
 
   it('rejects with the abort reason when the caller aborts', async () => {

@@ -40,7 +40,10 @@ describe('the lockfile', () => {
       .map((file) => readFileSync(join('src', file), 'utf8'))
       .join('\n')
     const unused = Object.keys(manifest.dependencies ?? {}).filter(
-      (name) => !sources.includes(`from '${name}'`) && !sources.includes(`from '${name}/`),
+      (name) =>
+        !sources.includes(`from '${name}'`) &&
+        !sources.includes(`from '${name}/`) &&
+        !sources.includes(`import('${name}')`),
     )
     expect(unused).toEqual([])
   })

@@ -1,5 +1,4 @@
 // Commands in a sandbox (daytona-api.md §4.1, §4.3, §4.4): one-shot execute, sessions, and command logs.
-import { WebSocket } from 'undici'
 import type { HttpClient, ResponseBody } from '../http.ts'
 import type {
   ExecuteRequest,
@@ -9,7 +8,8 @@ import type {
   SessionCommandLogs,
   SessionExecuteResponse,
 } from '../types.ts'
-import { Demuxer, demuxAll, type StreamName, TextDemuxer } from './demux.ts'
+import { type ByteSink, Demuxer, demuxAll, type StreamName, TextDemuxer } from './demux.ts'
+import { type FollowEnd, type FrameSink, followSocket } from './follow.ts'
 import { type StreamHandlers, streamCommand } from './stream.ts'
 
 /** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
@@ -24,11 +24,7 @@ export interface FollowHandlers {
   signal?: AbortSignal
 }
 
-export interface FollowResult {
-  /** whether the WebSocket handshake succeeded */
-  opened: boolean
-  closeCode: number
-}
+export type FollowResult = FollowEnd
 
 export class ProcessApi {
   readonly #http: HttpClient
@@ -118,7 +114,7 @@ export class ProcessApi {
   async replayLogs(
     sessionId: string,
     cmdId: string,
-    onBytes: (stream: StreamName, bytes: Uint8Array) => void,
+    onBytes: ByteSink,
     opts: { signal?: AbortSignal } = {},
   ): Promise<void> {
     const body = await this.#http.request<ResponseBody>({
@@ -137,14 +133,18 @@ export class ProcessApi {
         if (chunk[0] === 0x7b /* '{' */) json = []
       }
       if (json) json.push(chunk)
-      else demuxer.feed(chunk)
+      else {
+        // not reading the next chunk is what slows the body down while the sink has no room
+        const full = demuxer.feed(chunk)
+        if (full) await full
+      }
     }
-    demuxer.end()
+    await demuxer.end()
     if (!json) return
     const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')))
     const encoder = new TextEncoder()
-    onBytes('stdout', encoder.encode(logs.stdout))
-    onBytes('stderr', encoder.encode(logs.stderr))
+    await onBytes('stdout', encoder.encode(logs.stdout))
+    await onBytes('stderr', encoder.encode(logs.stderr))
   }
 
   /**
@@ -163,42 +163,16 @@ export class ProcessApi {
     return result
   }
 
-  /** Same as followLogs, raw frames (markers included). */
+  /** Same as followLogs, raw frames (markers included); the socket pauses while `onFrame` has no room. */
   followLogBytes(
     sessionId: string,
     cmdId: string,
-    onFrame: (chunk: Uint8Array) => void,
+    onFrame: FrameSink,
     signal?: AbortSignal,
   ): Promise<FollowResult> {
     const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws')
-    return new Promise((resolve) => {
-      if (signal?.aborted) return resolve({ opened: false, closeCode: 1006 })
-      // Headers carry the auth (Node can set them); offer no subprotocol: the daemon would fail the
-      // handshake on one it does not recognise.
-      const ws = new WebSocket(url, {
-        headers: this.#http.commonHeaders(),
-        dispatcher: this.#http.dispatcher,
-      })
-      ws.binaryType = 'arraybuffer'
-      let opened = false
-      const onAbort = () => ws.close()
-      signal?.addEventListener('abort', onAbort, { once: true })
-      ws.onopen = () => {
-        opened = true
-      }
-      ws.onmessage = (event) => {
-        const data = event.data
-        onFrame(
-          typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data as ArrayBuffer),
-        )
-      }
-      ws.onclose = (event) => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve({ opened, closeCode: event.code })
-      }
-      // an error is always followed by a close event, which settles the promise
-      ws.onerror = () => {}
-    })
+    // headers carry the auth (Node can set them)
+    return followSocket(url, this.#http.commonHeaders(), onFrame, signal)
   }
 
   /**
@@ -210,8 +184,9 @@ export class ProcessApi {
     return streamCommand(
       {
         follow: (onBytes, signal) => {
+          // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
+          // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
           const demuxer = new Demuxer(onBytes)
-          // a socket that closes mid-marker leaves held bytes: the replay after a reconnect resolves them
           return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal)
         },
         status: (signal) => this.getCommand(sessionId, cmdId, { signal }),

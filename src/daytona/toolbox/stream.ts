@@ -1,120 +1,192 @@
-// Live output of a session command (the design's "live output" decision). The follow WebSocket is best
-// effort: it may close early, and each connection replays the log from the start. So we count the bytes
-// shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
-// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
-// never duplicated nor lost.
+// Live output of a session command (the design's "live output" decision), in bounded memory. The follow
+// WebSocket is best effort: it may close early, and each connection replays the log from the start. So we
+// count the bytes shown per stream and skip the replayed prefix after a reconnect; the status is checked
+// sparsely (the socket itself says when the log ends). The plain log is read again only when the socket
+// could not have delivered everything, skipping the bytes already shown. Output is never duplicated nor
+// lost, and nothing is buffered: while the consumer has no room, the socket (or the plain log's body) is not
+// read.
 import { abortableSleep } from '../http.ts'
-import { StreamDecoder, type StreamName } from './demux.ts'
+import { type ByteSink, StreamDecoder, type StreamName } from './demux.ts'
+import { deliveredWholeLog, type FollowEnd } from './follow.ts'
+
+/** A promise means "no room now": reading from the sandbox waits until it settles. */
+export type TextSink = (text: string) => Promise<void> | undefined | void
 
 export interface StreamHandlers {
-  onStdout?: (text: string) => void
-  onStderr?: (text: string) => void
+  /**
+   * The output as it comes, undecoded (the cheapest path: no text is made of it). The daemon switches
+   * streams only at line starts, so a character is never cut between two streams. Replaces onStdout/onStderr.
+   */
+  onOutput?: ByteSink
+  onStdout?: TextSink
+  onStderr?: TextSink
   signal?: AbortSignal
   /**
-   * The status poll while the socket is open starts at `firstPollMs` and doubles up to `pollMs` (default
-   * 25 ms → 10 s): a short command ends promptly, a quiet long one costs a request every 10 s.
+   * The status is checked while the socket is open: first `firstPollMs` after it opens, doubling while
+   * under `quickPollsMs` (default 25 ms → 800 ms: a short command ends promptly), then every `pollMs`
+   * (default 30 s). In between, the socket's own close (a second after the end) says when a command ended:
+   * the sparse checks are only a safety net for a socket that never closes. A silent 10-minute command
+   * costs about 30 requests.
    */
   pollMs?: number
   firstPollMs?: number
-  /** after the poll saw the command end, how long the socket may take to deliver its tail and close */
+  quickPollsMs?: number
+  /**
+   * After the status showed the end of a command with a large output, how long its socket may stay silent
+   * before we stop waiting for its close (default 3 s; the daemon closes after 1 s of silence)
+   */
   graceMs?: number
+  /**
+   * The exit code when the output itself says that the command ended (everything before it shown), so the
+   * stream stops there without asking; checked after each chunk delivered.
+   */
+  endedWith?: () => number | undefined
 }
 
 /** What streamCommand needs from the toolbox; an interface so the logic is testable without one. */
 export interface CommandSource {
-  /** one follow connection, demuxed; resolves when it closes */
-  follow: (onBytes: OnBytes, signal: AbortSignal) => Promise<unknown>
+  /**
+   * one follow connection, demuxed; resolves when it closes (with how, when known: a Partial<FollowEnd>);
+   * pauses while the sink has no room
+   */
+  follow: (sink: ByteSink, signal: AbortSignal) => Promise<unknown>
   status: (signal?: AbortSignal) => Promise<{ exitCode?: number | null }>
-  /** the whole plain log once, from the start, demuxed as it streams in */
-  replay: (onBytes: OnBytes, signal?: AbortSignal) => Promise<unknown>
+  /** the whole plain log once, from the start, demuxed as it streams in, read no faster than the sink */
+  replay: (sink: ByteSink, signal?: AbortSignal) => Promise<unknown>
 }
 
-type OnBytes = (stream: StreamName, bytes: Uint8Array) => void
-
 const STREAMS: StreamName[] = ['stdout', 'stderr']
+
+/**
+ * When the status shows the end first, a log this small is read again at once (one short request) rather
+ * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
+ */
+const SMALL_LOG_BYTES = 64 * 1024
+/** a socket that keeps failing: reconnect (and check the status) at least this often */
+const RECONNECT_PAUSE_CAP_MS = 10_000
 
 export async function streamCommand(
   src: CommandSource,
   handlers: StreamHandlers,
 ): Promise<{ exitCode: number }> {
   const { signal } = handlers
-  const pollMs = handlers.pollMs ?? 10_000
+  const pollMs = handlers.pollMs ?? 30_000
   const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs)
-  // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
-  // (the daemon waits a second of silence) would only slow every command down.
-  const graceMs = handlers.graceMs ?? 0
+  const quickPollsMs = handlers.quickPollsMs ?? 800
+  const nextPoll = (wait: number) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs)
+  const graceMs = handlers.graceMs ?? 3_000
   const shown: Record<StreamName, number> = { stdout: 0, stderr: 0 }
   const decoder = new StreamDecoder()
-  const emit = (stream: StreamName, text: string) => {
-    if (!text) return
-    if (stream === 'stdout') handlers.onStdout?.(text)
-    else handlers.onStderr?.(text)
+  const emitText = (stream: StreamName, text: string) => {
+    if (!text) return undefined
+    return (stream === 'stdout' ? handlers.onStdout?.(text) : handlers.onStderr?.(text)) ?? undefined
   }
+  const { onOutput } = handlers
+  const emit = (stream: StreamName, bytes: Uint8Array) =>
+    onOutput ? (onOutput(stream, bytes) ?? undefined) : emitText(stream, decoder.decode(stream, bytes))
   /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
-  const freshBytesOnly = (): OnBytes => {
+  const freshBytesOnly = (): ByteSink => {
     const seen: Record<StreamName, number> = { stdout: 0, stderr: 0 }
     return (stream, bytes) => {
       const start = seen[stream]
       seen[stream] += bytes.length
       const skip = shown[stream] - start
-      if (skip >= bytes.length) return
+      if (skip >= bytes.length) return undefined
       const fresh = skip > 0 ? bytes.subarray(skip) : bytes
       shown[stream] += fresh.length
-      emit(stream, decoder.decode(stream, fresh))
+      return emit(stream, fresh)
     }
   }
+  const total = () => shown.stdout + shown.stderr
+  const finish = async (exitCode: number) => {
+    if (!onOutput) for (const stream of STREAMS) await emitText(stream, decoder.flush(stream))
+    return { exitCode }
+  }
 
-  /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
-  const followOnce = async (): Promise<number | undefined> => {
-    const onBytes = freshBytesOnly()
+  /** One connection: how it ended, and the exit code if the status check or the output showed it. */
+  const followOnce = async (): Promise<{ exitCode?: number; complete: boolean }> => {
+    const sink = freshBytesOnly()
     const stopSocket = new AbortController()
     const stopPoll = new AbortController()
     const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal
-    const socket = src.follow(onBytes, socketSignal).finally(() => stopPoll.abort())
     let exitCode: number | undefined
+    let endedInOutput = false
+    let lastBytesAt = performance.now()
+    let waitingForRoom = 0
+    const watched: ByteSink = (stream, bytes) => {
+      if (endedInOutput) return undefined
+      lastBytesAt = performance.now()
+      const full = sink(stream, bytes)
+      if (full) {
+        // waiting for the consumer is not the socket's silence
+        waitingForRoom++
+        const done = () => {
+          waitingForRoom--
+          lastBytesAt = performance.now()
+        }
+        full.then(done, done)
+      }
+      const ended = handlers.endedWith?.()
+      if (ended !== undefined && exitCode === undefined) {
+        exitCode = ended
+        endedInOutput = true
+        // the rest of this frame, and anything after, is not the command's
+        stopSocket.abort()
+      }
+      return full
+    }
+    // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
+    let endKnownAtClose = false
+    const socket = src.follow(watched, socketSignal).finally(() => {
+      endKnownAtClose = exitCode !== undefined
+      stopPoll.abort()
+    })
     const poll = (async () => {
       try {
-        for (let wait = firstPollMs; ; wait = Math.min(wait * 2, pollMs)) {
+        for (let wait = firstPollMs; ; wait = nextPoll(wait)) {
           await abortableSleep(wait, stopPoll.signal)
           const cmd = await src.status(stopPoll.signal).catch(() => undefined)
-          if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
-            exitCode = cmd.exitCode
-            await abortableSleep(graceMs, stopPoll.signal)
-            stopSocket.abort()
-            return
-          }
+          if (cmd?.exitCode === undefined || cmd.exitCode === null) continue
+          exitCode ??= cmd.exitCode
+          // a large log is left to the socket, for as long as it keeps delivering
+          if (total() >= SMALL_LOG_BYTES)
+            while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+              await abortableSleep(graceMs / 6, stopPoll.signal)
+          stopSocket.abort()
+          return
         }
       } catch {
         // the socket closed: the poll is no longer needed
       }
     })()
-    await socket
+    const end = ((await socket) ?? {}) as Partial<FollowEnd>
     stopPoll.abort()
     await poll
-    return exitCode
+    if (endedInOutput) return { exitCode, complete: true }
+    return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) }
   }
 
   let pause = 250
   for (;;) {
     signal?.throwIfAborted()
-    const before = shown.stdout + shown.stderr
-    let exitCode = await followOnce()
+    const before = total()
+    const connection = await followOnce()
+    let exitCode = connection.exitCode
     signal?.throwIfAborted()
     if (exitCode === undefined) {
       const cmd = await src.status(signal)
       if (cmd.exitCode !== undefined && cmd.exitCode !== null) exitCode = cmd.exitCode
     }
     if (exitCode !== undefined) {
-      await src.replay(freshBytesOnly(), signal)
-      for (const stream of STREAMS) emit(stream, decoder.flush(stream))
-      return { exitCode }
+      if (!connection.complete) await src.replay(freshBytesOnly(), signal)
+      return finish(exitCode)
     }
     // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
     // socket that keeps failing degrades into the slow poll instead of a busy loop.
-    if (shown.stdout + shown.stderr > before) pause = 250
+    if (total() > before) pause = 250
     else {
       await abortableSleep(pause, signal)
-      pause = Math.min(pause * 2, pollMs)
+      pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS)
     }
   }
 }
