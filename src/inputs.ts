@@ -123,6 +123,12 @@ const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|AUTH|CREDENTIAL|
 /** Shorter values would blank out common words all over the log. */
 const MIN_SECRET_ENV_LENGTH = 4
 
+/**
+ * Daytona's default per-sandbox maxima (daytona-api.md §2.7; v0.190 config DEFAULT_ORG_QUOTA_MAX_*_PER_SANDBOX):
+ * a bigger request passes no tier's default and would only fail at the API, after a snapshot was built for it.
+ */
+export const PER_SANDBOX_MAX = { cpu: 4, memory: 8, disk: 10 } as const
+
 const FORMS = {
   target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
   snapshot: 'must be a snapshot name such as my-snapshot:1.0',
@@ -131,9 +137,9 @@ const FORMS = {
   fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
   snapshotPrefix:
     'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  cpu: 'must be a whole number of vCPUs from 1 to 8',
-  memory: 'must be a whole number of GiB from 1 to 32',
-  disk: 'must be a whole number of GiB from 3 to 100',
+  cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (Daytona's per-sandbox limit)`,
+  memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (Daytona's per-sandbox limit)`,
+  disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (Daytona's per-sandbox limit)`,
   cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
   keepMinutes: 'must be a whole number of minutes from 1 to 1440',
   keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
@@ -169,9 +175,9 @@ export function readInputs(
   if (!dockerfile) fail(INPUTS.dockerfile, 'must name a file relative to the workspace', dockerfileRaw)
   const contextRaw = read(INPUTS.context)
   const resources = {
-    cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: 8 }, FORMS.cpu),
-    memory: wholeNumber(read, INPUTS.memory, { min: 1, max: 32 }, FORMS.memory),
-    disk: wholeNumber(read, INPUTS.disk, { min: 3, max: 100 }, FORMS.disk),
+    cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: PER_SANDBOX_MAX.cpu }, FORMS.cpu),
+    memory: wholeNumber(read, INPUTS.memory, { min: 1, max: PER_SANDBOX_MAX.memory }, FORMS.memory),
+    disk: wholeNumber(read, INPUTS.disk, { min: 3, max: PER_SANDBOX_MAX.disk }, FORMS.disk),
   }
   const sources = {
     image,

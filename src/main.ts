@@ -5,7 +5,7 @@ import { Cleanup } from './cleanup.ts'
 import { CommandShell, resolveCwd, runCommands } from './commands.ts'
 import { Daytona } from './daytona/client.ts'
 import { prepareEnvironment } from './environment/index.ts'
-import { assertTrusted, fromEnvironment, resolveSource } from './github-context.ts'
+import { assertTrusted, assertWorkflowRun, fromEnvironment, resolveSource } from './github-context.ts'
 import { readInputs, redactConfig } from './inputs.ts'
 import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
@@ -20,6 +20,7 @@ async function run(): Promise<void> {
   core.debug(`Inputs: ${JSON.stringify(redactConfig(config))}`)
   const commands = await scriptCommands(config)
   const event = fromEnvironment()
+  assertWorkflowRun(event)
   const resolved = resolveSource(event, config)
   assertTrusted(resolved, config.allowFork)
   const source = await pinCommit(resolved, config)

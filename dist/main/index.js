@@ -53040,6 +53040,21 @@ function fromEvent(event, baseRepository) {
     }
     return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
 }
+/**
+ * Outside a workflow run (no GITHUB_REPOSITORY, no event payload naming one) there is nothing to clone by
+ * default and nothing to label the sandbox with, so cleanup could never find it: fail before anything is made.
+ */
+function assertWorkflowRun(event) {
+    if (event.repository)
+        return;
+    throw new WorkflowContextError("Input 'repository' has nothing to default to: GITHUB_REPOSITORY is not set and there is no event " +
+        'payload (GITHUB_EVENT_PATH), so this is not a GitHub Actions workflow run. Run the action as a step of ' +
+        'a workflow job.');
+}
+/** Thrown by assertWorkflowRun; one line. */
+class WorkflowContextError extends Error {
+    name = 'WorkflowContextError';
+}
 /** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
 function assertTrusted(source, allowFork) {
     if (!source.isFork || allowFork || !PRIVILEGED_EVENTS.has(source.eventName))
@@ -53334,6 +53349,11 @@ const GIT_REF = /^(?![-/.])(?!.*(?:\.\.|@\{|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))(?!@
 const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|AUTH|CREDENTIAL|PRIVATE|COOKIE|SESSION)/i;
 /** Shorter values would blank out common words all over the log. */
 const MIN_SECRET_ENV_LENGTH = 4;
+/**
+ * Daytona's default per-sandbox maxima (daytona-api.md §2.7; v0.190 config DEFAULT_ORG_QUOTA_MAX_*_PER_SANDBOX):
+ * a bigger request passes no tier's default and would only fail at the API, after a snapshot was built for it.
+ */
+const PER_SANDBOX_MAX = { cpu: 4, memory: 8, disk: 10 };
 const FORMS = {
     target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
     snapshot: 'must be a snapshot name such as my-snapshot:1.0',
@@ -53341,9 +53361,9 @@ const FORMS = {
     ref: 'must be a branch, tag or 40-character commit SHA',
     fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
     snapshotPrefix: 'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-    cpu: 'must be a whole number of vCPUs from 1 to 8',
-    memory: 'must be a whole number of GiB from 1 to 32',
-    disk: 'must be a whole number of GiB from 3 to 100',
+    cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (Daytona's per-sandbox limit)`,
+    memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (Daytona's per-sandbox limit)`,
+    disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (Daytona's per-sandbox limit)`,
     cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
     keepMinutes: 'must be a whole number of minutes from 1 to 1440',
     keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
@@ -53375,9 +53395,9 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         fail(INPUTS.dockerfile, 'must name a file relative to the workspace', dockerfileRaw);
     const contextRaw = read(INPUTS.context);
     const resources = {
-        cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: 8 }, FORMS.cpu),
-        memory: wholeNumber(read, INPUTS.memory, { min: 1, max: 32 }, FORMS.memory),
-        disk: wholeNumber(read, INPUTS.disk, { min: 3, max: 100 }, FORMS.disk),
+        cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: PER_SANDBOX_MAX.cpu }, FORMS.cpu),
+        memory: wholeNumber(read, INPUTS.memory, { min: 1, max: PER_SANDBOX_MAX.memory }, FORMS.memory),
+        disk: wholeNumber(read, INPUTS.disk, { min: 3, max: PER_SANDBOX_MAX.disk }, FORMS.disk),
     };
     const sources = {
         image,
@@ -54446,6 +54466,7 @@ async function run() {
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
     const commands = await scriptCommands(config);
     const event = fromEnvironment();
+    assertWorkflowRun(event);
     const resolved = resolveSource(event, config);
     assertTrusted(resolved, config.allowFork);
     const source = await pinCommit(resolved, config);
