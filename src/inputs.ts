@@ -58,6 +58,7 @@ export const INPUTS = {
   keepSnapshots: 'keep-snapshots',
   pruneAfter: 'prune-after',
   allowFork: 'allow-fork',
+  capacityTimeout: 'capacity-timeout',
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -102,6 +103,8 @@ export interface Config {
   /** a superseded snapshot is deleted only once unused for this long */
   pruneAfterMs: number
   allowFork: boolean
+  /** how long a create refused for want of room (org totals, no runner) keeps being retried */
+  capacityTimeoutMs: number
 }
 
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
@@ -143,6 +146,7 @@ const FORMS = {
   cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
   keepMinutes: 'must be a whole number of minutes from 1 to 1440',
   keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
+  capacityTimeout: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
   pruneAfter: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
 }
 
@@ -223,6 +227,11 @@ export function readInputs(
     keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
     pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
     allowFork: bool(read, INPUTS.allowFork, false),
+    capacityTimeoutMs: durationOrZero(
+      read(INPUTS.capacityTimeout) || '10m',
+      INPUTS.capacityTimeout,
+      FORMS.capacityTimeout,
+    ),
   })
 }
 

@@ -53328,6 +53328,7 @@ const INPUTS = {
     keepSnapshots: 'keep-snapshots',
     pruneAfter: 'prune-after',
     allowFork: 'allow-fork',
+    capacityTimeout: 'capacity-timeout',
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
@@ -53367,6 +53368,7 @@ const FORMS = {
     cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
     keepMinutes: 'must be a whole number of minutes from 1 to 1440',
     keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
+    capacityTimeout: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
     pruneAfter: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
 };
 /**
@@ -53438,6 +53440,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
         pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
         allowFork: bool(read, INPUTS.allowFork, false),
+        capacityTimeoutMs: durationOrZero(read(INPUTS.capacityTimeout) || '10m', INPUTS.capacityTimeout, FORMS.capacityTimeout),
     });
 }
 /** The config with secrets and env values hidden, safe for debug logs and the summary. */
@@ -53944,9 +53947,114 @@ function redactor(config) {
     return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
 
+;// CONCATENATED MODULE: ./lib/capacity.js
+// When Daytona has no room for the sandbox — the organisation's total CPU, memory or disk is in use (400
+// "Total CPU limit exceeded. Maximum allowed: N.") or no runner can take it ("No available runners") — the
+// create is refused before anything exists. A matrix over the organisation's limit is the ordinary case (Tier 1
+// allows 10 vCPU: six 2-vCPU legs), so the job waits for room, up to capacity-timeout, instead of failing.
+
+
+
+
+
+const SHORTAGES = [
+    [/^Total CPU limit exceeded/, 'CPU'],
+    [/^Total memory limit exceeded/, 'memory'],
+    [/^Total disk limit exceeded/, 'disk'],
+    [/^Total GPU limit exceeded/, 'GPU'],
+    [/^No available runners/, 'runners'],
+];
+/** Daytona refused the create for want of room (nothing was created), or undefined for any other error. */
+function shortageOf(err) {
+    if (!(err instanceof errors/* BadRequestError */.v7))
+        return undefined;
+    const message = err.serverMessage ?? '';
+    return SHORTAGES.find(([pattern]) => pattern.test(message))?.[1];
+}
+/** Thrown when room did not come within capacity-timeout. */
+class CapacityError extends Error {
+    name = 'CapacityError';
+}
+const FIRST_WAIT_MS = 2_000;
+const MAX_WAIT_MS = 15_000;
+const HOLDERS_SHOWN = 5;
+/**
+ * One per create: `wait(err)` sleeps before the next try and returns, or throws CapacityError once the
+ * deadline is past. The first refusal gets a notice naming what is short and who holds it.
+ */
+class CapacityWait {
+    #client;
+    #repository;
+    #timeoutMs;
+    #deadline;
+    #delayMs = FIRST_WAIT_MS;
+    #tries = 0;
+    constructor(client, repository, timeoutMs) {
+        this.#client = client;
+        this.#repository = repository;
+        this.#timeoutMs = timeoutMs;
+    }
+    async wait(err, shortage) {
+        const now = Date.now();
+        this.#deadline ??= now + this.#timeoutMs;
+        this.#tries++;
+        const limit = firstLine(err.serverMessage ?? err.message);
+        if (now >= this.#deadline) {
+            throw new CapacityError(`Daytona had no room for the sandbox for ${formatDuration(this.#timeoutMs)} (capacity-timeout, ` +
+                `${this.#tries} tries): ${limit} ${advice(shortage)}`);
+        }
+        if (this.#tries === 1) {
+            const holders = await this.#holders().catch(() => undefined);
+            core/* notice */.lm(`${what(shortage)}: ${limit} Waiting up to ${formatDuration(this.#timeoutMs)} (capacity-timeout) ` +
+                `for room. ${holders ?? "This action's running sandboxes could not be listed."}`, { title: 'Waiting for Daytona capacity' });
+        }
+        else {
+            core/* info */.pq(`Still no room (${shortage}); trying again.`);
+        }
+        // Jitter keeps a matrix's waiting legs from all asking at the same moment.
+        const delay = Math.min(this.#delayMs * (0.75 + Math.random() / 2), this.#deadline - now);
+        this.#delayMs = Math.min(this.#delayMs * 1.5, MAX_WAIT_MS);
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.max(delay, 0));
+    }
+    /** The organisation's running sandboxes with this action's labels for this repository. */
+    async #holders() {
+        const held = [];
+        const labels = { [`${LABEL_PREFIX}repository`]: this.#repository };
+        for await (const sandbox of this.#client.sandboxes.list({ labels, states: ['started', 'starting'] })) {
+            held.push(sandbox);
+        }
+        if (held.length === 0) {
+            return `None of it is held by this action's sandboxes of ${this.#repository}: other sandboxes of the organisation use it.`;
+        }
+        const total = held.reduce((sum, s) => ({ cpu: sum.cpu + s.cpu, memory: sum.memory + s.memory, disk: sum.disk + s.disk }), { cpu: 0, memory: 0, disk: 0 });
+        const shown = held
+            .slice(0, HOLDERS_SHOWN)
+            .map((s) => `${s.name} (${s.cpu} vCPU, ${s.memory} GiB, run ${s.labels[`${LABEL_PREFIX}run-id`] ?? '?'})`);
+        const more = held.length > HOLDERS_SHOWN ? ` and ${held.length - HOLDERS_SHOWN} more` : '';
+        return (`This action's running sandboxes of ${this.#repository} hold ${total.cpu} vCPU, ${total.memory} GiB ` +
+            `memory, ${total.disk} GiB disk: ${shown.join(', ')}${more}.`);
+    }
+}
+function what(shortage) {
+    return shortage === 'runners'
+        ? 'No Daytona runner has room for the sandbox'
+        : `The organisation's total ${shortage} is in use`;
+}
+function advice(shortage) {
+    const common = "raise 'capacity-timeout', run fewer legs at once (the matrix's max-parallel)";
+    if (shortage === 'runners')
+        return `Try again later or another region ('target'); or ${common}.`;
+    return `Delete or stop sandboxes you no longer need, ${common}, ask for a smaller size, or upgrade the organisation's tier.`;
+}
+function firstLine(text) {
+    const line = text.split('\n')[0].trim();
+    return /[.!]$/.test(line) ? line : `${line}.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/sandbox.js
 // Step 3: a fresh sandbox for this job, named and labelled so cleanup can always find it, with a server-side
 // backstop so that a sandbox whose runner vanished stops and deletes itself.
+
 
 
 
@@ -53975,7 +54083,8 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
         ttlMinutes: lifetimeMinutes(config, commandCount),
     };
     core/* info */.pq(`Creating sandbox ${name}…`);
-    let sandbox = await createNamed(client, body, cleanup);
+    const capacity = new CapacityWait(client, source.baseRepository, config.capacityTimeoutMs);
+    let sandbox = await createNamed(client, body, cleanup, capacity);
     cleanup.rememberId(sandbox.id);
     if (sandbox.state !== 'started') {
         const id = sandbox.id;
@@ -54027,25 +54136,37 @@ function lifetimeMinutes(config, commandCount) {
 /**
  * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
  * whose answer was lost to a 5xx, a dropped connection or our deadline can be sent again, and "already exists" then means
- * the first one worked.
+ * the first one worked. A create refused for want of room created nothing: it is sent again once there may be room.
  */
-async function createNamed(client, body, cleanup) {
-    for (let attempt = 1;; attempt++) {
+async function createNamed(client, body, cleanup, capacity) {
+    // sends so far after a lost answer (a capacity refusal is not one: it was answered)
+    let resends = 0;
+    for (;;) {
         try {
             return await client.sandboxes.create(body);
         }
         catch (err) {
-            if (err instanceof errors/* ConflictError */.fK && attempt > 1)
+            if (err instanceof errors/* ConflictError */.fK && resends > 0)
                 return client.sandboxes.get(body.name);
+            const shortage = shortageOf(err);
+            if (shortage && err instanceof errors/* BadRequestError */.v7) {
+                // A lost answer may have made our sandbox, which then takes the room this resend was refused for.
+                const made = resends > 0 ? await client.sandboxes.get(body.name).catch(() => undefined) : undefined;
+                if (made)
+                    return made;
+                await capacity.wait(err, shortage);
+                continue;
+            }
             if (err instanceof errors/* AuthenticationError */.v3 || err instanceof errors/* ForbiddenError */.qQ) {
                 // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
                 cleanup.forget();
                 throw err;
             }
             const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
-            if (attempt < CREATE_ATTEMPTS && answerLost) {
+            if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
+                resends++;
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(resends * 1000);
                 continue;
             }
             // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.

@@ -67,11 +67,12 @@ describe('defaults', () => {
       keepSnapshots: 3,
       pruneAfterMs: 10 * 60_000,
       allowFork: false,
+      capacityTimeoutMs: 10 * 60_000,
     })
   })
 
-  it('names 31 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(31)
+  it('names 32 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(32)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
