@@ -59,6 +59,9 @@ export const INPUTS = {
   pruneAfter: 'prune-after',
   allowFork: 'allow-fork',
   capacityTimeout: 'capacity-timeout',
+  mode: 'mode',
+  olderThan: 'older-than',
+  dryRun: 'dry-run',
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -67,6 +70,9 @@ export const DEFAULT_API_URL = 'https://app.daytona.io/api'
 export const DEFAULT_DOCKERFILE = 'Dockerfile'
 export const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'] as const
 export type KeepSandbox = (typeof KEEP_SANDBOX_MODES)[number]
+/** `run`: the commands in a sandbox; `cleanup`: sweep this action's leftover sandboxes (sweep.ts) */
+export const MODES = ['run', 'cleanup'] as const
+export type Mode = (typeof MODES)[number]
 
 export interface Config {
   apiKey: string
@@ -105,6 +111,11 @@ export interface Config {
   allowFork: boolean
   /** how long a create refused for want of room (org totals, no runner) keeps being retried */
   capacityTimeoutMs: number
+  mode: Mode
+  /** cleanup mode: a labelled sandbox older than this goes even if its run is not known to have ended */
+  olderThanMs: number
+  /** cleanup mode: only list what would be deleted */
+  dryRun: boolean
 }
 
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
@@ -169,6 +180,7 @@ export function readInputs(
   checkSecret(INPUTS.apiKey, apiKey)
   checkSecret(INPUTS.token, token)
   if (!apiKey) throw new InputError(INPUTS.apiKey, `${missingApiKeyReason(env)}.`)
+  const mode = oneOf(read, INPUTS.mode, MODES, 'run')
 
   const image = optional(read(INPUTS.image), (value) => imageReference(INPUTS.image, value))
   const snapshot = matching(read, INPUTS.snapshot, SNAPSHOT_NAME, FORMS.snapshot)
@@ -206,7 +218,8 @@ export function readInputs(
       TARGET,
       FORMS.target,
     ),
-    run: script(INPUTS.run, read(INPUTS.run)),
+    // A sweep runs no commands: its `run` may be empty.
+    run: mode === 'cleanup' ? read(INPUTS.run) : script(INPUTS.run, read(INPUTS.run)),
     shell: shell(read(INPUTS.shell)),
     workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
     env: envValues,
@@ -232,6 +245,9 @@ export function readInputs(
       INPUTS.capacityTimeout,
       FORMS.capacityTimeout,
     ),
+    mode,
+    olderThanMs: duration(read, INPUTS.olderThan, '2h'),
+    dryRun: bool(read, INPUTS.dryRun, true),
   })
 }
 

@@ -18,6 +18,11 @@ async function run(): Promise<void> {
   // 1. Inputs: every bad value fails here, before anything is created.
   const config = readInputs()
   core.debug(`Inputs: ${JSON.stringify(redactConfig(config))}`)
+  if (config.mode === 'cleanup') {
+    // The scheduled orphan sweep: no sandbox of its own, no commands.
+    const { sweep } = await import('./sweep.ts')
+    return sweep(config, fromEnvironment())
+  }
   const commands = await scriptCommands(config)
   const event = fromEnvironment()
   assertWorkflowRun(event)

@@ -46704,6 +46704,1080 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
+/***/ 8043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ Daytona)
+});
+
+// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
+var daytona_http = __nccwpck_require__(5974);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
+var aws4 = __nccwpck_require__(8832);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./lib/daytona/errors.js
+var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./lib/daytona/object-storage.js
+// Object storage for build contexts (daytona-api.md §3.3), as Daytona's SDK uses it: temporary S3
+// credentials from the API, then path-style S3 requests against `storageUrl`, signed with Signature V4
+// (the `aws4` package) including the session token. The Daytona API key never goes to the storage host.
+
+
+
+
+
+
+
+const ATTEMPTS = 3;
+const RETRY_DELAY_MS = 500;
+const TIMEOUT_MS = 120_000;
+class ObjectStorage {
+    #http;
+    #apiUrl;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#apiUrl = apiUrl;
+    }
+    /** Temporary S3 credentials for `{organizationId}/{hash}/context.tar` in `bucket`. */
+    pushAccess() {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#apiUrl}/object-storage/push-access`,
+        });
+    }
+    /**
+     * Uploads a build context under its hash unless one is there already (the SDK's rule: any object under
+     * `{organizationId}/{hash}/`). `writeTar` makes the archive only when it is needed and returns its path.
+     */
+    async uploadContext(access, hash, writeTar) {
+        const prefix = `${access.organizationId}/${hash}/`;
+        if (await this.hasPrefix(access, prefix))
+            return 'present';
+        await this.putFile(access, `${prefix}context.tar`, await writeTar());
+        return 'uploaded';
+    }
+    /** ListObjectsV2 with MaxKeys 1: does anything exist under `prefix`? */
+    async hasPrefix(access, prefix) {
+        const query = new URLSearchParams({ 'list-type': '2', 'max-keys': '1', prefix });
+        const text = await this.#send(access, 'GET', `/${access.bucket}?${query}`, {});
+        const keyCount = /<KeyCount>(\d+)<\/KeyCount>/.exec(text);
+        return keyCount ? Number(keyCount[1]) > 0 : /<Contents>/.test(text);
+    }
+    /** One PUT with a signed payload hash and Content-MD5, so the store can reject a corrupted upload. */
+    async putFile(access, key, file) {
+        const [{ size }, sha256, md5] = await Promise.all([
+            (0,promises_.stat)(file),
+            digestFile(file, 'sha256', 'hex'),
+            digestFile(file, 'md5', 'base64'),
+        ]);
+        await this.#send(access, 'PUT', `/${access.bucket}/${key}`, {
+            'Content-Type': 'application/x-tar',
+            'Content-Length': String(size),
+            'Content-MD5': md5,
+            'X-Amz-Content-Sha256': sha256,
+        }, () => (0,external_node_fs_.createReadStream)(file));
+    }
+    async #send(access, method, pathAndQuery, headers, body) {
+        const base = new URL(access.storageUrl.replace(/\/+$/, ''));
+        const path = `${base.pathname.replace(/\/+$/, '')}${pathAndQuery}`;
+        const where = { method, path: path.split('?')[0] };
+        for (let attempt = 1;; attempt++) {
+            // signed per attempt: the date is part of the signature
+            const signed = aws4.sign({
+                host: base.host,
+                path,
+                method,
+                service: 's3',
+                region: access.region || 'us-east-1',
+                headers: { ...headers },
+            }, { accessKeyId: access.accessKey, secretAccessKey: access.secret, sessionToken: access.sessionToken });
+            let status;
+            let text = '';
+            try {
+                const res = await (0,undici/* request */.Em)(`${base.origin}${signed.path}`, {
+                    method,
+                    headers: signed.headers,
+                    body: body?.(),
+                    dispatcher: this.#http.dispatcher,
+                    headersTimeout: TIMEOUT_MS,
+                    bodyTimeout: TIMEOUT_MS,
+                });
+                status = res.statusCode;
+                text = await res.body.text();
+                if (status >= 200 && status < 300)
+                    return text;
+            }
+            catch (err) {
+                if (attempt >= ATTEMPTS)
+                    throw new errors/* ConnectionError */.Rc({ ...where, code: (0,daytona_http/* errorCode */.CA)(err) ?? 'UNKNOWN' }, String(err), err);
+            }
+            const retryable = status === undefined || status >= 500 || status === 429;
+            if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
+                throw s3Error(where, status, text);
+            await (0,daytona_http/* abortableSleep */.Mf)(RETRY_DELAY_MS * attempt);
+        }
+    }
+}
+/** `PUT /bucket/key → 403 SignatureDoesNotMatch: …` from S3's XML error body (never a credential). */
+function s3Error(where, status, body) {
+    const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
+    const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
+    const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
+    return new errors/* DaytonaError */.hY({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
+}
+async function digestFile(file, algorithm, encoding) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest(encoding);
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/build-logs.js
+// Following a build log (sandbox or snapshot). The runner's follow stream ends when the image is built,
+// but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
+// stop after two consecutive checks find it terminal (what Daytona's SDK does, daytona-api.md §3.5).
+
+
+async function followLogUrl(http, url, onLine, owner, opts = {}) {
+    // a sandbox or snapshot that is gone has no build to wait for
+    const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
+        if (err instanceof errors/* NotFoundError */.m_)
+            return true;
+        throw err;
+    });
+    const stop = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+    const body = await http.request({
+        method: 'GET',
+        url,
+        query: { follow: true },
+        raw: true,
+        idleTimeoutMs: 0,
+        signal,
+    });
+    const lines = new LineSplitter(onLine);
+    const reader = body[Symbol.asyncIterator]();
+    let terminalChecks = 0;
+    let next = reader.next();
+    try {
+        for (;;) {
+            const tick = new AbortController();
+            const idle = (0,daytona_http/* abortableSleep */.Mf)(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
+            const winner = await Promise.race([next.then(() => 'read'), idle]);
+            tick.abort();
+            if (winner === 'idle') {
+                terminalChecks = (await isTerminal()) ? terminalChecks + 1 : 0;
+                if (terminalChecks >= 2)
+                    break;
+                continue;
+            }
+            const { done, value } = await next;
+            if (done)
+                break;
+            terminalChecks = 0;
+            lines.push(value);
+            next = reader.next();
+        }
+        lines.end();
+    }
+    catch (err) {
+        opts.signal?.throwIfAborted();
+        throw err;
+    }
+    finally {
+        // a read still pending when we stop rejects once the body is destroyed: nobody waits for it
+        next.catch(() => { });
+        stop.abort();
+        body.destroy();
+    }
+}
+/** Bytes in, whole lines out (without the newline); a last unterminated line is flushed at the end. */
+class LineSplitter {
+    #onLine;
+    #decoder = new TextDecoder('utf-8');
+    #partial = '';
+    constructor(onLine) {
+        this.#onLine = onLine;
+    }
+    push(bytes) {
+        this.#split(this.#partial + this.#decoder.decode(bytes, { stream: true }));
+    }
+    end() {
+        const rest = this.#partial + this.#decoder.decode();
+        this.#partial = '';
+        if (rest)
+            this.#onLine(rest.replace(/\r$/, ''));
+    }
+    #split(text) {
+        const parts = text.split('\n');
+        this.#partial = parts.pop() ?? '';
+        for (const line of parts)
+            this.#onLine(line.replace(/\r$/, ''));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/wait.js
+// Polling a resource until it reaches a wanted state: backoff from 250 ms to 2 s, a failure set,
+// unknown states treated as transitional, and one last refresh at the deadline before giving up.
+
+async function pollUntil(spec, opts) {
+    const deadline = Date.now() + opts.timeoutMs;
+    let delay = spec.minDelayMs ?? 250;
+    const maxDelay = spec.maxDelayMs ?? 2000;
+    let last;
+    for (;;) {
+        opts.signal?.throwIfAborted();
+        const item = await spec.fetch();
+        const state = spec.stateOf(item);
+        if (state !== last) {
+            last = state;
+            opts.onState?.(state);
+        }
+        if (spec.isDone(state))
+            return item;
+        if (spec.isFailed(state))
+            throw spec.failure(item, state);
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            throw spec.timeout(item, state);
+        // sleeping at most until the deadline means the last fetch happens right at it
+        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
+        delay = Math.min(maxDelay, delay * 2);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/sandboxes.js
+// Sandbox lifecycle on the main API (daytona-api.md §2).
+
+
+
+/** States a sandbox does not leave by itself on its way to `started`. */
+const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying']);
+/** A sandbox build log is over once the sandbox reached one of these (daytona-api.md §3.5). */
+const BUILD_LOG_TERMINAL = new Set(['started', 'starting', 'error', 'build_failed']);
+class Sandboxes {
+    #http;
+    #base;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#base = `${apiUrl}/sandbox`;
+    }
+    /**
+     * Not retried on 5xx or a reset connection (it may have created the sandbox already): only on
+     * connect-phase failures and 429. From a snapshot the server waits up to 30 s for `started`.
+     */
+    create(body, opts = {}) {
+        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
+    }
+    get(idOrName, opts = {}) {
+        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
+    }
+    /** Every sandbox matching the filter, following `nextCursor`. Listing is eventually consistent. */
+    async *list(filter = {}) {
+        let cursor;
+        do {
+            const page = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: {
+                    labels: filter.labels,
+                    name: filter.name,
+                    states: filter.states,
+                    snapshots: filter.snapshots,
+                    limit: filter.limit,
+                    cursor,
+                },
+            });
+            yield* page.items;
+            cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+    }
+    /** Retries 409 "state change in progress"; a 404 is thrown as NotFoundError (the caller decides). */
+    async delete(idOrName, opts = {}) {
+        await this.#http.request({ method: 'DELETE', url: this.#url(idOrName), retry409: true, ...opts });
+    }
+    /** Polls until `started`; throws StateError on error/build_failed (with errorReason), DeadlineError on timeout. */
+    waitUntilStarted(id, opts) {
+        const ctx = { method: 'GET', path: new URL(this.#url(id)).pathname };
+        return pollUntil({
+            fetch: () => this.get(id, { signal: opts.signal }),
+            stateOf: (s) => s.state ?? 'unknown',
+            isDone: (state) => state === 'started',
+            isFailed: (state) => START_FAILED.has(state),
+            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
+            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
+        }, opts);
+    }
+    setAutostop(id, minutes) {
+        return this.#interval(id, 'autostop', minutes);
+    }
+    setAutoarchive(id, minutes) {
+        return this.#interval(id, 'autoarchive', minutes);
+    }
+    setAutodelete(id, minutes) {
+        return this.#interval(id, 'autodelete', minutes);
+    }
+    /** Re-anchors the wall-clock TTL from now. */
+    setTtl(id, minutes) {
+        return this.#interval(id, 'ttl', minutes);
+    }
+    /** Resets the auto-stop timer. */
+    async refreshActivity(id) {
+        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/last-activity`, idempotent: true });
+    }
+    async buildLogsUrl(id) {
+        const res = await this.#http.request({
+            method: 'GET',
+            url: `${this.#url(id)}/build-logs-url`,
+        });
+        return res.url;
+    }
+    /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
+    async followBuildLogs(id, onLine, opts = {}) {
+        const url = await this.buildLogsUrl(id);
+        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
+        await followLogUrl(this.#http, url, onLine, owner, opts);
+    }
+    async #interval(id, kind, minutes) {
+        if (!Number.isInteger(minutes))
+            throw new RangeError(`${kind} must be a whole number of minutes, got ${minutes}`);
+        // setting an interval twice is harmless, so a reset connection may be retried
+        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/${kind}/${minutes}`, idempotent: true });
+    }
+    #url(idOrName) {
+        return `${this.#base}/${encodeURIComponent(idOrName)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
+// Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
+
+
+
+
+const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
+const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
+/** The page size the list endpoint allows at most. */
+const PAGE_LIMIT = 200;
+class Snapshots {
+    #http;
+    #base;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#base = `${apiUrl}/snapshots`;
+    }
+    create(body, opts = {}) {
+        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
+    }
+    get(idOrName, opts = {}) {
+        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
+    }
+    /** The snapshot with this name (or id), or undefined if there is none. */
+    async find(name, opts = {}) {
+        try {
+            return await this.get(name, opts);
+        }
+        catch (err) {
+            if (err instanceof errors/* NotFoundError */.m_)
+                return undefined;
+            throw err;
+        }
+    }
+    /** Every snapshot whose name contains `name` (the server matches case-insensitively), page after page. */
+    async *list(name, opts = {}) {
+        for (let page = 1;; page++) {
+            const res = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: { name, page, limit: PAGE_LIMIT },
+                ...opts,
+            });
+            yield* res.items;
+            if (page >= res.totalPages || res.items.length === 0)
+                return;
+        }
+    }
+    /** How many snapshots the organization may hold, and how many count now. */
+    async quota(organizationId) {
+        const base = this.#base.slice(0, -'/snapshots'.length);
+        const usage = await this.#http.request({
+            method: 'GET',
+            url: `${base}/organizations/${encodeURIComponent(organizationId)}/usage`,
+        });
+        return { total: usage.totalSnapshotQuota, used: usage.currentSnapshotUsage };
+    }
+    /** Re-activates an `inactive` snapshot (they go inactive after 14 unused days). */
+    activate(id) {
+        return this.#http.request({ method: 'POST', url: `${this.#url(id)}/activate` });
+    }
+    /** Needs the UUID: the server rejects names here. */
+    async delete(id) {
+        await this.#http.request({ method: 'DELETE', url: this.#url(id) });
+    }
+    waitUntilActive(idOrName, opts) {
+        const ctx = { method: 'GET', path: new URL(this.#url(idOrName)).pathname };
+        return pollUntil({
+            fetch: () => this.get(idOrName, { signal: opts.signal }),
+            stateOf: (s) => s.state,
+            isDone: (state) => state === 'active',
+            isFailed: (state) => ACTIVATION_FAILED.has(state),
+            failure: (s, state) => new errors/* StateError */.qq(ctx, {
+                resource: 'snapshot',
+                id: idOrName,
+                state,
+                errorReason: s.errorReason ?? undefined,
+            }),
+            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
+        }, opts);
+    }
+    /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
+    async buildLogsUrl(id, opts = {}) {
+        const res = await this.#http.request({
+            method: 'GET',
+            url: `${this.#url(id)}/build-logs-url`,
+            ...opts,
+        });
+        return res.url;
+    }
+    /**
+     * Streams the build log line by line until the build is over (active/error/build_failed). In a busy region
+     * no runner may take the build for longer than the server waits (404 "Timeout waiting for build runner
+     * assignment"): the URL is asked for again while the snapshot is still `pending`. `onFollowing` is told
+     * once the log is being read. Resolves without a line when the build ended before any runner served it.
+     */
+    async followBuildLogs(id, onLine, opts = {}) {
+        const url = await this.#buildLogsUrlOnceAssigned(id, opts.signal);
+        if (!url)
+            return;
+        opts.onFollowing?.();
+        const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
+        await followLogUrl(this.#http, url, onLine, owner, opts);
+    }
+    async #buildLogsUrlOnceAssigned(id, signal) {
+        for (;;) {
+            try {
+                return await this.buildLogsUrl(id, { signal });
+            }
+            catch (err) {
+                if (!(err instanceof errors/* NotFoundError */.m_) || !/waiting for build runner/i.test(err.message))
+                    throw err;
+                const state = (await this.get(id, { signal })).state;
+                if (snapshots_BUILD_LOG_TERMINAL.has(state))
+                    return undefined;
+                // the server itself waited; a short pause keeps a tight loop off it if it answers at once
+                await (0,daytona_http/* abortableSleep */.Mf)(1000, signal);
+            }
+        }
+    }
+    /** The whole build log so far, without following. */
+    async buildLogs(id) {
+        const url = await this.buildLogsUrl(id);
+        const body = await this.#http.request({ method: 'GET', url, raw: true });
+        return body.text();
+    }
+    #url(idOrName) {
+        return `${this.#base}/${encodeURIComponent(idOrName)}`;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
+// Files in a sandbox (daytona-api.md §4.5). Uploads stream from disk; downloads can stream to disk.
+
+
+
+/** Moving megabytes takes longer than a JSON call. */
+const TRANSFER_DEADLINE_MS = 10 * 60_000;
+class FilesApi {
+    #http;
+    #base;
+    constructor(http, toolboxBase) {
+        this.#http = http;
+        this.#base = `${toolboxBase}files`;
+    }
+    /** One multipart request for all files; existing files are overwritten. */
+    async upload(files, opts = {}) {
+        const form = new undici.FormData();
+        for (const [i, file] of files.entries()) {
+            // The daemon reads `files[i].path` first, then `files[i].file`: the order matters.
+            form.append(`files[${i}].path`, file.destination);
+            // openAsBlob reads the file lazily, so a big file is never all in memory.
+            const blob = typeof file.source === 'string' ? await (0,external_node_fs_.openAsBlob)(file.source) : new Blob([file.source]);
+            form.append(`files[${i}].file`, blob, file.destination);
+        }
+        const res = await this.#http.request({
+            method: 'POST',
+            url: `${this.#base}/bulk-upload`,
+            body: form,
+            // re-sending overwrites the same files: safe to retry a reset connection
+            idempotent: true,
+            timeoutMs: TRANSFER_DEADLINE_MS,
+            signal: opts.signal,
+        });
+        return res ?? { files: [] };
+    }
+    async download(path, opts = {}) {
+        const body = await this.#downloadBody(path, opts.signal);
+        return new Uint8Array(await body.arrayBuffer());
+    }
+    /** Streams a sandbox file into a local file. */
+    async downloadTo(path, localPath, opts = {}) {
+        const body = await this.#downloadBody(path, opts.signal);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(localPath));
+    }
+    list(path) {
+        return this.#http.request({ method: 'GET', url: this.#base, query: { path } });
+    }
+    info(path) {
+        return this.#http.request({ method: 'GET', url: `${this.#base}/info`, query: { path } });
+    }
+    /** `mode` is octal text, as the daemon expects. */
+    async createFolder(path, mode = '755') {
+        await this.#http.request({
+            method: 'POST',
+            url: `${this.#base}/folder`,
+            query: { path, mode },
+            idempotent: true,
+        });
+    }
+    /** A directory needs `recursive`, else the daemon answers 400. */
+    async delete(path, opts = {}) {
+        await this.#http.request({
+            method: 'DELETE',
+            url: this.#base,
+            query: { path, recursive: opts.recursive ? true : undefined },
+        });
+    }
+    #downloadBody(path, signal) {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#base}/download`,
+            query: { path },
+            raw: true,
+            // for raw bodies the deadline covers the headers; the body may take long but must keep moving
+            idleTimeoutMs: 60_000,
+            signal,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/git.js
+const CLONE_DEADLINE_MS = 15 * 60_000;
+class GitApi {
+    #http;
+    #base;
+    constructor(http, toolboxBase) {
+        this.#http = http;
+        this.#base = `${toolboxBase}git`;
+    }
+    async clone(opts) {
+        const body = { url: opts.url, path: opts.path };
+        if (opts.branch)
+            body.branch = opts.branch;
+        // snake_case on the wire
+        if (opts.commitId)
+            body.commit_id = opts.commitId;
+        if (opts.username !== undefined)
+            body.username = opts.username;
+        if (opts.password !== undefined)
+            body.password = opts.password;
+        if (opts.depth !== undefined)
+            body.depth = opts.depth;
+        await this.#http.request({
+            method: 'POST',
+            url: `${this.#base}/clone`,
+            body,
+            timeoutMs: opts.timeoutMs ?? CLONE_DEADLINE_MS,
+            signal: opts.signal,
+        });
+    }
+    /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
+    history(path, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#base}/history`,
+            query: { path },
+            signal: opts.signal,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/demux.js
+// Splits a session command's log into stdout and stderr. The daemon prefixes every line with a 3-byte
+// marker (01 01 01 = stdout, 02 02 02 = stderr); over a WebSocket the bytes arrive in frames of any size,
+// so a marker or a multi-byte UTF-8 character may be cut between two frames.
+const STDOUT_BYTE = 0x01;
+const STDERR_BYTE = 0x02;
+function isMarkerByte(b) {
+    return b === STDOUT_BYTE || b === STDERR_BYTE;
+}
+/**
+ * Byte-level demuxer: `feed` raw log bytes, receive each stream's bytes (markers removed) through the sink.
+ * Bytes before the first marker belong to no stream and are dropped. Up to two trailing marker bytes are
+ * held back until the next frame shows whether they start a marker; `end()` releases them.
+ */
+class Demuxer {
+    #sink;
+    #current;
+    #held = new Uint8Array(0);
+    constructor(sink) {
+        this.#sink = sink;
+    }
+    feed(chunk) {
+        const data = this.#held.length ? concat(this.#held, chunk) : chunk;
+        this.#held = new Uint8Array(0);
+        let start = 0;
+        let i = 0;
+        while (i + 2 < data.length) {
+            const b = data[i];
+            if (isMarkerByte(b) && data[i + 1] === b && data[i + 2] === b) {
+                this.#emit(data, start, i);
+                this.#current = b === STDOUT_BYTE ? 'stdout' : 'stderr';
+                i += 3;
+                start = i;
+            }
+            else {
+                i++;
+            }
+        }
+        // The last one or two bytes may be the beginning of a marker cut by the frame boundary.
+        let hold = 0;
+        const last = data.length - 1;
+        if (last >= start && isMarkerByte(data[last])) {
+            hold = 1;
+            if (last - 1 >= start && data[last - 1] === data[last])
+                hold = 2;
+        }
+        this.#emit(data, start, data.length - hold);
+        if (hold)
+            this.#held = data.slice(data.length - hold);
+    }
+    /** The log ended: held-back bytes were data after all. */
+    end() {
+        const held = this.#held;
+        this.#held = new Uint8Array(0);
+        this.#emit(held, 0, held.length);
+    }
+    #emit(data, from, to) {
+        if (to <= from || !this.#current)
+            return;
+        this.#sink(this.#current, data.slice(from, to));
+    }
+}
+/** Streaming UTF-8 decoding per stream, so a character cut between frames is decoded whole. */
+class StreamDecoder {
+    #decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
+    decode(stream, bytes) {
+        return this.#decoders[stream].decode(bytes, { stream: true });
+    }
+    /** Whatever incomplete character is left (as U+FFFD), per stream. */
+    flush(stream) {
+        return this.#decoders[stream].decode();
+    }
+}
+/** Demuxer + decoders: feed raw log bytes, receive stdout and stderr text. */
+class TextDemuxer {
+    #handlers;
+    #decoder = new StreamDecoder();
+    #demuxer;
+    constructor(handlers) {
+        this.#handlers = handlers;
+        this.#demuxer = new Demuxer((stream, bytes) => this.#deliver(stream, this.#decoder.decode(stream, bytes)));
+    }
+    feed(chunk) {
+        this.#demuxer.feed(chunk);
+    }
+    end() {
+        this.#demuxer.end();
+        this.#deliver('stdout', this.#decoder.flush('stdout'));
+        this.#deliver('stderr', this.#decoder.flush('stderr'));
+    }
+    #deliver(stream, text) {
+        if (!text)
+            return;
+        if (stream === 'stdout')
+            this.#handlers.onStdout?.(text);
+        else
+            this.#handlers.onStderr?.(text);
+    }
+}
+/** Demuxes a whole log at once (e.g. a plain-text logs response or an `output` field with markers). */
+function demuxAll(log) {
+    const out = { stdout: '', stderr: '' };
+    const demuxer = new TextDemuxer({ onStdout: (t) => (out.stdout += t), onStderr: (t) => (out.stderr += t) });
+    demuxer.feed(typeof log === 'string' ? new TextEncoder().encode(log) : log);
+    demuxer.end();
+    return out;
+}
+function concat(a, b) {
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a, 0);
+    out.set(b, a.length);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/stream.js
+// Live output of a session command (the design's "live output" decision). The follow WebSocket is best
+// effort: it may close early, and each connection replays the log from the start. So we count the bytes
+// shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
+// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
+// never duplicated nor lost.
+
+
+const STREAMS = ['stdout', 'stderr'];
+async function streamCommand(src, handlers) {
+    const { signal } = handlers;
+    const pollMs = handlers.pollMs ?? 10_000;
+    const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
+    // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
+    // (the daemon waits a second of silence) would only slow every command down.
+    const graceMs = handlers.graceMs ?? 0;
+    const shown = { stdout: 0, stderr: 0 };
+    const decoder = new StreamDecoder();
+    const emit = (stream, text) => {
+        if (!text)
+            return;
+        if (stream === 'stdout')
+            handlers.onStdout?.(text);
+        else
+            handlers.onStderr?.(text);
+    };
+    /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
+    const freshBytesOnly = () => {
+        const seen = { stdout: 0, stderr: 0 };
+        return (stream, bytes) => {
+            const start = seen[stream];
+            seen[stream] += bytes.length;
+            const skip = shown[stream] - start;
+            if (skip >= bytes.length)
+                return;
+            const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
+            shown[stream] += fresh.length;
+            emit(stream, decoder.decode(stream, fresh));
+        };
+    };
+    /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
+    const followOnce = async () => {
+        const onBytes = freshBytesOnly();
+        const stopSocket = new AbortController();
+        const stopPoll = new AbortController();
+        const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
+        const socket = src.follow(onBytes, socketSignal).finally(() => stopPoll.abort());
+        let exitCode;
+        const poll = (async () => {
+            try {
+                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
+                    await (0,daytona_http/* abortableSleep */.Mf)(wait, stopPoll.signal);
+                    const cmd = await src.status(stopPoll.signal).catch(() => undefined);
+                    if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
+                        exitCode = cmd.exitCode;
+                        await (0,daytona_http/* abortableSleep */.Mf)(graceMs, stopPoll.signal);
+                        stopSocket.abort();
+                        return;
+                    }
+                }
+            }
+            catch {
+                // the socket closed: the poll is no longer needed
+            }
+        })();
+        await socket;
+        stopPoll.abort();
+        await poll;
+        return exitCode;
+    };
+    let pause = 250;
+    for (;;) {
+        signal?.throwIfAborted();
+        const before = shown.stdout + shown.stderr;
+        let exitCode = await followOnce();
+        signal?.throwIfAborted();
+        if (exitCode === undefined) {
+            const cmd = await src.status(signal);
+            if (cmd.exitCode !== undefined && cmd.exitCode !== null)
+                exitCode = cmd.exitCode;
+        }
+        if (exitCode !== undefined) {
+            await src.replay(freshBytesOnly(), signal);
+            for (const stream of STREAMS)
+                emit(stream, decoder.flush(stream));
+            return { exitCode };
+        }
+        // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
+        // socket that keeps failing degrades into the slow poll instead of a busy loop.
+        if (shown.stdout + shown.stderr > before)
+            pause = 250;
+        else {
+            await (0,daytona_http/* abortableSleep */.Mf)(pause, signal);
+            pause = Math.min(pause * 2, pollMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/process.js
+// Commands in a sandbox (daytona-api.md §4.1, §4.3, §4.4): one-shot execute, sessions, and command logs.
+
+
+
+/** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
+const PLAIN_LOGS_SDK_VERSION = '0.166.0';
+/** A sync `/process/execute` without its own timeout may legitimately run long. */
+const EXECUTE_DEFAULT_DEADLINE_MS = 60 * 60_000;
+class ProcessApi {
+    #http;
+    #base;
+    constructor(http, toolboxBase) {
+        this.#http = http;
+        this.#base = toolboxBase;
+    }
+    /**
+     * One command, stdout and stderr combined in `result`. With `timeout` (seconds) the daemon kills it and
+     * answers 408 (TimeoutError, output lost); our HTTP deadline is then timeout + 5 s.
+     */
+    execute(req, opts = {}) {
+        const timeoutMs = opts.timeoutMs ?? (req.timeout ? req.timeout * 1000 + 5000 : EXECUTE_DEFAULT_DEADLINE_MS);
+        return this.#http.request({
+            method: 'POST',
+            url: `${this.#base}process/execute`,
+            body: req,
+            timeoutMs,
+            signal: opts.signal,
+        });
+    }
+    async createSession(sessionId) {
+        await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } });
+    }
+    getSession(sessionId) {
+        return this.#http.request({ method: 'GET', url: this.#session(sessionId) });
+    }
+    /** Kills the session's whole process group (there is no way to kill a single command). */
+    async deleteSession(sessionId, opts = {}) {
+        await this.#http.request({ method: 'DELETE', url: this.#session(sessionId), ...opts });
+    }
+    /** Runs a command in the session; with `runAsync` the answer (202) carries only `cmdId`. */
+    exec(sessionId, command, opts = {}) {
+        return this.#http.request({
+            method: 'POST',
+            url: `${this.#session(sessionId)}/exec`,
+            body: { command, runAsync: opts.runAsync ?? false },
+            // a sync exec holds the request open until the command ends
+            timeoutMs: opts.timeoutMs ?? (opts.runAsync ? undefined : EXECUTE_DEFAULT_DEADLINE_MS),
+            signal: opts.signal,
+        });
+    }
+    /** `exitCode` is absent while the command runs. */
+    getCommand(sessionId, cmdId, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: this.#command(sessionId, cmdId),
+            ...opts,
+        });
+    }
+    /** The whole log so far, split by stream (whatever format the daemon answered in). */
+    async getLogs(sessionId, cmdId, opts = {}) {
+        const res = await this.#http.request({
+            method: 'GET',
+            url: `${this.#command(sessionId, cmdId)}/logs`,
+            ...opts,
+        });
+        return parseLogs(res);
+    }
+    /**
+     * The whole log so far as raw bytes, demuxed as they stream in. It asks for the daemon's plain format
+     * (markers kept, §4.2) so that a large log is streamed once, not buffered as JSON holding it twice; a
+     * daemon that answers JSON anyway is read through getLogs' parsing.
+     */
+    async replayLogs(sessionId, cmdId, onBytes, opts = {}) {
+        const body = await this.#http.request({
+            method: 'GET',
+            url: `${this.#command(sessionId, cmdId)}/logs`,
+            headers: { 'x-daytona-sdk-version': PLAIN_LOGS_SDK_VERSION },
+            raw: true,
+            ...opts,
+        });
+        const demuxer = new Demuxer(onBytes);
+        let json;
+        let first = true;
+        for await (const chunk of body) {
+            if (first && chunk.length > 0) {
+                first = false;
+                if (chunk[0] === 0x7b /* '{' */)
+                    json = [];
+            }
+            if (json)
+                json.push(chunk);
+            else
+                demuxer.feed(chunk);
+        }
+        demuxer.end();
+        if (!json)
+            return;
+        const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
+        const encoder = new TextEncoder();
+        onBytes('stdout', encoder.encode(logs.stdout));
+        onBytes('stderr', encoder.encode(logs.stderr));
+    }
+    /**
+     * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
+     * Resolves when the socket closes, normally or not; the caller reconciles with getCommand/getLogs.
+     */
+    async followLogs(sessionId, cmdId, handlers) {
+        const demuxer = new TextDemuxer(handlers);
+        const result = await this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), handlers.signal);
+        demuxer.end();
+        return result;
+    }
+    /** Same as followLogs, raw frames (markers included). */
+    followLogBytes(sessionId, cmdId, onFrame, signal) {
+        const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws');
+        return new Promise((resolve) => {
+            if (signal?.aborted)
+                return resolve({ opened: false, closeCode: 1006 });
+            // Headers carry the auth (Node can set them); offer no subprotocol: the daemon would fail the
+            // handshake on one it does not recognise.
+            const ws = new undici/* WebSocket */.kb(url, {
+                headers: this.#http.commonHeaders(),
+                dispatcher: this.#http.dispatcher,
+            });
+            ws.binaryType = 'arraybuffer';
+            let opened = false;
+            const onAbort = () => ws.close();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            ws.onopen = () => {
+                opened = true;
+            };
+            ws.onmessage = (event) => {
+                const data = event.data;
+                onFrame(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data));
+            };
+            ws.onclose = (event) => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve({ opened, closeCode: event.code });
+            };
+            // an error is always followed by a close event, which settles the promise
+            ws.onerror = () => { };
+        });
+    }
+    /**
+     * Live output of a running command until it ends, never duplicated nor lost: follows over WebSocket as
+     * best effort, reconnects (skipping what was shown) if the socket closes early, polls the status slowly
+     * as a safety net, and reconciles once with the plain logs at the end. Resolves with the exit code.
+     */
+    streamCommand(sessionId, cmdId, handlers) {
+        return streamCommand({
+            follow: (onBytes, signal) => {
+                const demuxer = new Demuxer(onBytes);
+                // a socket that closes mid-marker leaves held bytes: the replay after a reconnect resolves them
+                return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
+            },
+            status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
+            replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),
+        }, handlers);
+    }
+    #session(sessionId) {
+        return `${this.#base}process/session/${encodeURIComponent(sessionId)}`;
+    }
+    #command(sessionId, cmdId) {
+        return `${this.#session(sessionId)}/command/${encodeURIComponent(cmdId)}`;
+    }
+}
+/** Session logs in whichever format the daemon answered: JSON with or without the split, or raw text. */
+function parseLogs(res) {
+    if (res === undefined)
+        return { output: '', stdout: '', stderr: '' };
+    if (typeof res === 'string')
+        return { output: res, ...demuxAll(res) };
+    const body = res;
+    const output = body.output ?? '';
+    if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
+        return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' };
+    }
+    return { output, ...demuxAll(output) };
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
+
+
+
+class Toolbox {
+    /** ends with '/' */
+    baseUrl;
+    process;
+    files;
+    git;
+    #http;
+    /** Needs the sandbox's ID: the proxy does not resolve names. */
+    constructor(http, sandbox) {
+        const proxy = sandbox.toolboxProxyUrl.endsWith('/')
+            ? sandbox.toolboxProxyUrl
+            : `${sandbox.toolboxProxyUrl}/`;
+        this.baseUrl = `${proxy}${encodeURIComponent(sandbox.id)}/`;
+        this.#http = http;
+        this.process = new ProcessApi(http, this.baseUrl);
+        this.files = new FilesApi(http, this.baseUrl);
+        this.git = new GitApi(http, this.baseUrl);
+    }
+    async userHomeDir() {
+        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}user-home-dir` })).dir;
+    }
+    /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
+    async workDir() {
+        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}work-dir` })).dir;
+    }
+    async version() {
+        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))
+            .version;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/client.js
+// The entry point: one HTTP pool for the process, and the API areas the action uses.
+
+
+
+
+
+class Daytona {
+    http;
+    sandboxes;
+    snapshots;
+    objectStorage;
+    constructor(opts) {
+        const apiUrl = opts.apiUrl.replace(/\/+$/, '');
+        this.http = new daytona_http/* HttpClient */.Qq({
+            apiKey: opts.apiKey,
+            userAgent: opts.userAgent,
+            onRetry: opts.onRetry,
+            timeoutMs: opts.timeoutMs,
+            retryPolicy: opts.retryPolicy,
+        });
+        this.sandboxes = new Sandboxes(this.http, apiUrl);
+        this.snapshots = new Snapshots(this.http, apiUrl);
+        this.objectStorage = new ObjectStorage(this.http, apiUrl);
+    }
+    toolbox(sandbox) {
+        return new Toolbox(this.http, sandbox);
+    }
+    /** Closes the connection pool (waits for requests in flight). */
+    close() {
+        return this.http.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 7679:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47238,6 +48312,62 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
+/***/ 1999:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as users write them in workflow inputs ("90s", "10m", "1h30m", "600") and as we print them.
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PLAIN_SECONDS = /^\d+$/;
+const UNITS = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
+/**
+ * Milliseconds for `90s`, `10m`, `1h`, `1h30m`, `1h 30m 5s` or plain seconds (`600`);
+ * undefined when the text is not one of those forms. Zero is returned as 0: range checks are the caller's.
+ */
+function parseDuration(text) {
+    const value = text.trim();
+    if (PLAIN_SECONDS.test(value))
+        return Number(value) * SECOND;
+    const match = UNITS.exec(value);
+    if (!match || value === '')
+        return undefined;
+    const [, hours, minutes, seconds] = match;
+    if (hours === undefined && minutes === undefined && seconds === undefined)
+        return undefined;
+    const ms = Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND;
+    return Number.isSafeInteger(ms) ? ms : undefined;
+}
+/** Short human form: `850ms`, `4.2s`, `45s`, `1m 30s`, `2h 5m`. Precision drops as the value grows. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0ms';
+    if (ms < SECOND)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10 * SECOND) {
+        const tenths = Math.floor(ms / 100) / 10;
+        return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
+    }
+    const totalSeconds = Math.floor(ms / SECOND);
+    if (ms < MINUTE)
+        return `${totalSeconds}s`;
+    if (ms < HOUR) {
+        const minutes = Math.floor(totalSeconds / 60);
+        const seconds = totalSeconds % 60;
+        return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+    }
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
+}
+
+
+/***/ }),
+
 /***/ 8114:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47279,6 +48409,429 @@ function readablePrefix(prefix) {
 /** A readable start for snapshot names: the input, else the repository's name. */
 function prefixOf(config, source) {
     return config.snapshotPrefix ?? source.baseRepository.split('/').pop() ?? 'daytona-action';
+}
+
+
+/***/ }),
+
+/***/ 2237:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ commitOf),
+/* harmony export */   e: () => (/* binding */ runStatus)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _daytona_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5974);
+// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
+// commit without a `git` program of its own. Never puts the token in a message.
+
+
+const GITHUB_TIMEOUT_MS = 15_000;
+/** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
+async function commitOf(repository, ref, token, env = process.env) {
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    let status;
+    try {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
+            headers: {
+                accept: 'application/vnd.github.sha',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = (await res.body.text()).trim();
+        if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
+            return text;
+        status = `HTTP ${res.statusCode}`;
+    }
+    catch (err) {
+        status = (0,_daytona_http_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(err) ?? err.message;
+    }
+    throw new Error(`Could not find which commit ${ref} of ${repository} is (GitHub API: ${status}). Check that the tag exists ` +
+        "and that 'token' can read the repository.");
+}
+/**
+ * A workflow run's status (`queued`, `in_progress`, `completed`, …) from GET /repos/{repo}/actions/runs/{id}, or
+ * undefined when GitHub does not say (no such run, no access, unreachable): the caller then decides by age.
+ */
+async function runStatus(repository, runId, token, env = process.env) {
+    if (!/^\d+$/.test(runId))
+        return undefined;
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    try {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}/repos/${repository}/actions/runs/${runId}`, {
+            headers: {
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = await res.body.text();
+        if (res.statusCode !== 200)
+            return undefined;
+        const status = JSON.parse(text).status;
+        return typeof status === 'string' ? status : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5786:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ fromEnvironment),
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   Rn: () => (/* binding */ assertWorkflowRun),
+/* harmony export */   Vx: () => (/* binding */ sandboxLabels),
+/* harmony export */   ZV: () => (/* binding */ sandboxName),
+/* harmony export */   ev: () => (/* binding */ resolveSource),
+/* harmony export */   oA: () => (/* binding */ assertTrusted),
+/* harmony export */   uu: () => (/* binding */ forkOfPullRequest)
+/* harmony export */ });
+/* unused harmony exports UntrustedForkError, WorkflowContextError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
+// plus the labels and name that let cleanup find the sandbox again.
+// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
+
+
+/** Label keys under this prefix belong to the action; users may not set them. */
+const LABEL_PREFIX = 'daytona-action/';
+/** Thrown by assertTrusted; the message is one line and says how to opt in. */
+class UntrustedForkError extends Error {
+    name = 'UntrustedForkError';
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/** Events that run with the base repository's secrets even when the code under test comes from a fork. */
+const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run']);
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
+function fromEnvironment(env = process.env) {
+    const payload = readEventPayload(env);
+    const payloadRepo = record(payload.repository)?.full_name ?? '';
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: env.GITHUB_REPOSITORY || payloadRepo,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
+        job: env.GITHUB_JOB ?? '',
+        workflow: env.GITHUB_WORKFLOW,
+    };
+}
+/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return record(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'))) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
+function forkOfPullRequest(payload, baseRepository = '') {
+    const head = headRepository(payload);
+    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
+    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
+}
+function resolveSource(event, overrides) {
+    const serverUrl = event.serverUrl.replace(/\/+$/, '');
+    const baseRepository = event.repository;
+    let source = fromEvent(event, baseRepository);
+    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
+        // Another repository: the event's commit means nothing there, so clone its default branch.
+        source = { repository: overrides.repository, sha: '', isFork: false };
+    }
+    if (overrides.ref)
+        source = { ...source, ...refOverride(overrides.ref, event, source) };
+    return {
+        eventName: event.eventName,
+        baseRepository,
+        serverUrl,
+        cloneUrl: `${serverUrl}/${source.repository}.git`,
+        ...source,
+    };
+}
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref, event, source) {
+    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+    if (FULL_SHA.test(ref))
+        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
+    const named = refName(ref);
+    if (!named) {
+        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
+    }
+    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
+    return { ...named, sha: ownTag ? event.sha : '' };
+}
+function fromEvent(event, baseRepository) {
+    const { payload } = event;
+    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+        const pr = record(payload.pull_request);
+        const head = record(pr?.head);
+        const repository = headRepository(payload);
+        if (!pr || !head || typeof head.sha !== 'string') {
+            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
+        }
+        if (!repository) {
+            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
+        }
+        return {
+            repository,
+            sha: head.sha,
+            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
+            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
+            isFork: !sameRepository(repository, baseRepository),
+        };
+    }
+    if (event.eventName === 'workflow_run') {
+        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
+        const run = record(payload.workflow_run);
+        const repository = record(run?.head_repository)?.full_name;
+        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
+            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+            const prNumber = record(prs[0])?.number;
+            return {
+                repository,
+                sha: run.head_sha,
+                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
+                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
+                isFork: !sameRepository(repository, baseRepository),
+            };
+        }
+    }
+    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
+}
+/**
+ * Outside a workflow run (no GITHUB_REPOSITORY, no event payload naming one) there is nothing to clone by
+ * default and nothing to label the sandbox with, so cleanup could never find it: fail before anything is made.
+ */
+function assertWorkflowRun(event) {
+    if (event.repository)
+        return;
+    throw new WorkflowContextError("Input 'repository' has nothing to default to: GITHUB_REPOSITORY is not set and there is no event " +
+        'payload (GITHUB_EVENT_PATH), so this is not a GitHub Actions workflow run. Run the action as a step of ' +
+        'a workflow job.');
+}
+/** Thrown by assertWorkflowRun; one line. */
+class WorkflowContextError extends Error {
+    name = 'WorkflowContextError';
+}
+/** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
+function assertTrusted(source, allowFork) {
+    if (!source.isFork || allowFork || !PRIVILEGED_EVENTS.has(source.eventName))
+        return;
+    const what = source.prNumber
+        ? `pull request #${source.prNumber} from fork ${source.repository}`
+        : source.repository;
+    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: this event runs with ${source.baseRepository}'s ` +
+        `secrets and a write token, so running a fork's code is a "pwn request" risk. ` +
+        `Review the change first and set 'allow-fork: true' (ideally behind an environment with required reviewers), ` +
+        `or use the pull_request event, which runs fork code without secrets.`);
+}
+function sandboxLabels(source, run) {
+    const labels = {
+        [`${LABEL_PREFIX}repository`]: source.baseRepository,
+        [`${LABEL_PREFIX}run-id`]: String(run.runId),
+        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
+        [`${LABEL_PREFIX}job`]: run.job,
+    };
+    if (source.sha)
+        labels[`${LABEL_PREFIX}sha`] = source.sha;
+    if (source.prNumber !== undefined)
+        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
+    if (run.matrix)
+        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
+    return labels;
+}
+const NAME_MAX = 63;
+/**
+ * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
+ * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
+ * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
+ */
+function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
+    const repoName = source.baseRepository.split('/').pop() ?? '';
+    const tail = [
+        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
+        slug(suffix, 6) || randomSuffix(),
+    ]
+        .filter(Boolean)
+        .join('-');
+    const head = [
+        slug(repoName, 14) || 'run',
+        slug(String(run.runId), 20),
+        slug(String(run.runAttempt), 3),
+        slug(run.job, 12),
+    ]
+        .filter(Boolean)
+        .join('-');
+    // Long run ids eat into the job name rather than into the parts that keep names apart.
+    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
+}
+function randomSuffix() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 4);
+}
+function slug(text, max) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, max)
+        .replace(/^-+|-+$/g, '');
+}
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref) {
+    if (!ref)
+        return {};
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
+    if (match)
+        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
+    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
+}
+function headRepository(payload) {
+    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
+    return typeof name === 'string' ? name : undefined;
+}
+// GitHub owner and repository names are case-insensitive.
+function sameRepository(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7703:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ cleanOutput),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Md: () => (/* binding */ commandLabel),
+/* harmony export */   UT: () => (/* binding */ truncateChars),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   os: () => (/* binding */ tailLines)
+/* harmony export */ });
+// Text helpers shared by the annotations and the step summary.
+/** Escapes text for HTML element content and attribute values. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** At most `maxChars` code points, with `…` when something was cut. */
+function truncateChars(text, maxChars) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('')}…`;
+}
+/** How a command is named in one line: its first non-empty line, ` …` when there were more, truncated. */
+function commandLabel(command, maxChars = 200) {
+    const lines = command
+        .trim()
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '');
+    const first = truncateChars((lines[0] ?? '').trim(), maxChars);
+    return lines.length > 1 ? `${first} …` : first;
+}
+// CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-byte escapes, as terminals emit them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: other control characters render as garbage
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+/**
+ * Command output as a reader would have seen it in a terminal: no colour codes, CRLF as LF, and for
+ * progress lines rewritten with `\r` only the last state of the line.
+ */
+function cleanOutput(text) {
+    return text
+        .replace(ANSI, '')
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .map((line) => {
+        const states = line.split('\r').filter((state) => state !== '');
+        return (states.at(-1) ?? '').replace(CONTROL, '');
+    })
+        .join('\n');
+}
+/** The end of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
+function lastBytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let start = bytes.length - maxBytes;
+    // skip UTF-8 continuation bytes (10xxxxxx) so the cut lands on a character boundary
+    while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
+        start++;
+    return bytes.subarray(start).toString('utf8');
+}
+/**
+ * The last lines of `text`: at most `maxLines` lines and `maxBytes` UTF-8 bytes. Whole lines are kept,
+ * except when the very last line alone is too long: then its end is kept. A trailing newline is ignored.
+ */
+function tailLines(text, maxLines, maxBytes) {
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const kept = [];
+    let bytes = 0;
+    for (let i = lines.length - 1; i >= 0 && kept.length < maxLines; i--) {
+        const line = lines[i];
+        const cost = byteLength(line) + (kept.length > 0 ? 1 : 0);
+        if (bytes + cost > maxBytes) {
+            if (kept.length === 0 && maxBytes > 0)
+                kept.push(lastBytes(line, maxBytes));
+            break;
+        }
+        kept.push(line);
+        bytes += cost;
+    }
+    return kept.reverse().join('\n');
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 
@@ -50618,139 +52171,10 @@ function onCancel(handler) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./lib/duration.js
-// Durations as users write them in workflow inputs ("90s", "10m", "1h30m", "600") and as we print them.
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const PLAIN_SECONDS = /^\d+$/;
-const UNITS = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
-/**
- * Milliseconds for `90s`, `10m`, `1h`, `1h30m`, `1h 30m 5s` or plain seconds (`600`);
- * undefined when the text is not one of those forms. Zero is returned as 0: range checks are the caller's.
- */
-function parseDuration(text) {
-    const value = text.trim();
-    if (PLAIN_SECONDS.test(value))
-        return Number(value) * SECOND;
-    const match = UNITS.exec(value);
-    if (!match || value === '')
-        return undefined;
-    const [, hours, minutes, seconds] = match;
-    if (hours === undefined && minutes === undefined && seconds === undefined)
-        return undefined;
-    const ms = Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND;
-    return Number.isSafeInteger(ms) ? ms : undefined;
-}
-/** Short human form: `850ms`, `4.2s`, `45s`, `1m 30s`, `2h 5m`. Precision drops as the value grows. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0ms';
-    if (ms < SECOND)
-        return `${Math.round(ms)}ms`;
-    if (ms < 10 * SECOND) {
-        const tenths = Math.floor(ms / 100) / 10;
-        return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
-    }
-    const totalSeconds = Math.floor(ms / SECOND);
-    if (ms < MINUTE)
-        return `${totalSeconds}s`;
-    if (ms < HOUR) {
-        const minutes = Math.floor(totalSeconds / 60);
-        const seconds = totalSeconds % 60;
-        return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
-    }
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/format.js
-// Text helpers shared by the annotations and the step summary.
-/** Escapes text for HTML element content and attribute values. */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** At most `maxChars` code points, with `…` when something was cut. */
-function truncateChars(text, maxChars) {
-    const chars = Array.from(text);
-    return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('')}…`;
-}
-/** How a command is named in one line: its first non-empty line, ` …` when there were more, truncated. */
-function commandLabel(command, maxChars = 200) {
-    const lines = command
-        .trim()
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '');
-    const first = truncateChars((lines[0] ?? '').trim(), maxChars);
-    return lines.length > 1 ? `${first} …` : first;
-}
-// CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-byte escapes, as terminals emit them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: other control characters render as garbage
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-/**
- * Command output as a reader would have seen it in a terminal: no colour codes, CRLF as LF, and for
- * progress lines rewritten with `\r` only the last state of the line.
- */
-function cleanOutput(text) {
-    return text
-        .replace(ANSI, '')
-        .replace(/\r\n/g, '\n')
-        .split('\n')
-        .map((line) => {
-        const states = line.split('\r').filter((state) => state !== '');
-        return (states.at(-1) ?? '').replace(CONTROL, '');
-    })
-        .join('\n');
-}
-/** The end of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
-function lastBytes(text, maxBytes) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    let start = bytes.length - maxBytes;
-    // skip UTF-8 continuation bytes (10xxxxxx) so the cut lands on a character boundary
-    while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
-        start++;
-    return bytes.subarray(start).toString('utf8');
-}
-/**
- * The last lines of `text`: at most `maxLines` lines and `maxBytes` UTF-8 bytes. Whole lines are kept,
- * except when the very last line alone is too long: then its end is kept. A trailing newline is ignored.
- */
-function tailLines(text, maxLines, maxBytes) {
-    const lines = text.replace(/\r\n/g, '\n').split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    const kept = [];
-    let bytes = 0;
-    for (let i = lines.length - 1; i >= 0 && kept.length < maxLines; i--) {
-        const line = lines[i];
-        const cost = byteLength(line) + (kept.length > 0 ? 1 : 0);
-        if (bytes + cost > maxBytes) {
-            if (kept.length === 0 && maxBytes > 0)
-                kept.push(lastBytes(line, maxBytes));
-            break;
-        }
-        kept.push(line);
-        bytes += cost;
-    }
-    return kept.reverse().join('\n');
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
+// EXTERNAL MODULE: ./lib/duration.js
+var lib_duration = __nccwpck_require__(1999);
+// EXTERNAL MODULE: ./lib/report/format.js
+var format = __nccwpck_require__(7703);
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
 // The action's outputs, and the single definition of "a command failed" that every report uses.
 
@@ -51134,7 +52558,7 @@ async function runCommands(shell, opts, results) {
                 continue;
             }
             try {
-                const { result, end } = await core/* group */.Os(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
+                const { result, end } = await core/* group */.Os(`$ ${(0,format/* commandLabel */.Md)(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
                 results.push(result);
                 exitTrap = end?.exitTrap ?? exitTrap;
                 stopped = end?.exited || (opts.failFast && isFailure(result));
@@ -51227,7 +52651,7 @@ class CommandShell {
         }
         if (exitCode === null) {
             await this.#kill().catch((err) => core/* warning */.$e(`Could not kill the timed-out command: ${err}`));
-            core/* info */.pq(`Timed out after ${formatDuration(opts.timeoutMs)}: the command and every process of its session were ` +
+            core/* info */.pq(`Timed out after ${(0,lib_duration/* formatDuration */.a)(opts.timeoutMs)}: the command and every process of its session were ` +
                 'killed; a next command starts in a new session, with the state from before this one.');
             return { result: result(TIMEOUT_EXIT_CODE, true) };
         }
@@ -51344,7 +52768,7 @@ class Tail {
     }
 }
 function logOutcome(result) {
-    const took = formatDuration(result.durationMs);
+    const took = (0,lib_duration/* formatDuration */.a)(result.durationMs);
     if (result.exitCode === 0)
         core/* info */.pq(`✓ exit code 0 in ${took}`);
     else
@@ -51354,1064 +52778,8 @@ function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
 }
 
-// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
-var daytona_http = __nccwpck_require__(5974);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
-var aws4 = __nccwpck_require__(8832);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/daytona/object-storage.js
-// Object storage for build contexts (daytona-api.md §3.3), as Daytona's SDK uses it: temporary S3
-// credentials from the API, then path-style S3 requests against `storageUrl`, signed with Signature V4
-// (the `aws4` package) including the session token. The Daytona API key never goes to the storage host.
-
-
-
-
-
-
-
-const ATTEMPTS = 3;
-const RETRY_DELAY_MS = 500;
-const TIMEOUT_MS = 120_000;
-class ObjectStorage {
-    #http;
-    #apiUrl;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#apiUrl = apiUrl;
-    }
-    /** Temporary S3 credentials for `{organizationId}/{hash}/context.tar` in `bucket`. */
-    pushAccess() {
-        return this.#http.request({
-            method: 'GET',
-            url: `${this.#apiUrl}/object-storage/push-access`,
-        });
-    }
-    /**
-     * Uploads a build context under its hash unless one is there already (the SDK's rule: any object under
-     * `{organizationId}/{hash}/`). `writeTar` makes the archive only when it is needed and returns its path.
-     */
-    async uploadContext(access, hash, writeTar) {
-        const prefix = `${access.organizationId}/${hash}/`;
-        if (await this.hasPrefix(access, prefix))
-            return 'present';
-        await this.putFile(access, `${prefix}context.tar`, await writeTar());
-        return 'uploaded';
-    }
-    /** ListObjectsV2 with MaxKeys 1: does anything exist under `prefix`? */
-    async hasPrefix(access, prefix) {
-        const query = new URLSearchParams({ 'list-type': '2', 'max-keys': '1', prefix });
-        const text = await this.#send(access, 'GET', `/${access.bucket}?${query}`, {});
-        const keyCount = /<KeyCount>(\d+)<\/KeyCount>/.exec(text);
-        return keyCount ? Number(keyCount[1]) > 0 : /<Contents>/.test(text);
-    }
-    /** One PUT with a signed payload hash and Content-MD5, so the store can reject a corrupted upload. */
-    async putFile(access, key, file) {
-        const [{ size }, sha256, md5] = await Promise.all([
-            (0,promises_.stat)(file),
-            digestFile(file, 'sha256', 'hex'),
-            digestFile(file, 'md5', 'base64'),
-        ]);
-        await this.#send(access, 'PUT', `/${access.bucket}/${key}`, {
-            'Content-Type': 'application/x-tar',
-            'Content-Length': String(size),
-            'Content-MD5': md5,
-            'X-Amz-Content-Sha256': sha256,
-        }, () => (0,external_node_fs_.createReadStream)(file));
-    }
-    async #send(access, method, pathAndQuery, headers, body) {
-        const base = new URL(access.storageUrl.replace(/\/+$/, ''));
-        const path = `${base.pathname.replace(/\/+$/, '')}${pathAndQuery}`;
-        const where = { method, path: path.split('?')[0] };
-        for (let attempt = 1;; attempt++) {
-            // signed per attempt: the date is part of the signature
-            const signed = aws4.sign({
-                host: base.host,
-                path,
-                method,
-                service: 's3',
-                region: access.region || 'us-east-1',
-                headers: { ...headers },
-            }, { accessKeyId: access.accessKey, secretAccessKey: access.secret, sessionToken: access.sessionToken });
-            let status;
-            let text = '';
-            try {
-                const res = await (0,undici/* request */.Em)(`${base.origin}${signed.path}`, {
-                    method,
-                    headers: signed.headers,
-                    body: body?.(),
-                    dispatcher: this.#http.dispatcher,
-                    headersTimeout: TIMEOUT_MS,
-                    bodyTimeout: TIMEOUT_MS,
-                });
-                status = res.statusCode;
-                text = await res.body.text();
-                if (status >= 200 && status < 300)
-                    return text;
-            }
-            catch (err) {
-                if (attempt >= ATTEMPTS)
-                    throw new errors/* ConnectionError */.Rc({ ...where, code: (0,daytona_http/* errorCode */.CA)(err) ?? 'UNKNOWN' }, String(err), err);
-            }
-            const retryable = status === undefined || status >= 500 || status === 429;
-            if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
-                throw s3Error(where, status, text);
-            await (0,daytona_http/* abortableSleep */.Mf)(RETRY_DELAY_MS * attempt);
-        }
-    }
-}
-/** `PUT /bucket/key → 403 SignatureDoesNotMatch: …` from S3's XML error body (never a credential). */
-function s3Error(where, status, body) {
-    const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
-    const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
-    const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
-    return new errors/* DaytonaError */.hY({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
-}
-async function digestFile(file, algorithm, encoding) {
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-    return hash.digest(encoding);
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/build-logs.js
-// Following a build log (sandbox or snapshot). The runner's follow stream ends when the image is built,
-// but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
-// stop after two consecutive checks find it terminal (what Daytona's SDK does, daytona-api.md §3.5).
-
-
-async function followLogUrl(http, url, onLine, owner, opts = {}) {
-    // a sandbox or snapshot that is gone has no build to wait for
-    const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
-        if (err instanceof errors/* NotFoundError */.m_)
-            return true;
-        throw err;
-    });
-    const stop = new AbortController();
-    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
-    const body = await http.request({
-        method: 'GET',
-        url,
-        query: { follow: true },
-        raw: true,
-        idleTimeoutMs: 0,
-        signal,
-    });
-    const lines = new LineSplitter(onLine);
-    const reader = body[Symbol.asyncIterator]();
-    let terminalChecks = 0;
-    let next = reader.next();
-    try {
-        for (;;) {
-            const tick = new AbortController();
-            const idle = (0,daytona_http/* abortableSleep */.Mf)(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
-            const winner = await Promise.race([next.then(() => 'read'), idle]);
-            tick.abort();
-            if (winner === 'idle') {
-                terminalChecks = (await isTerminal()) ? terminalChecks + 1 : 0;
-                if (terminalChecks >= 2)
-                    break;
-                continue;
-            }
-            const { done, value } = await next;
-            if (done)
-                break;
-            terminalChecks = 0;
-            lines.push(value);
-            next = reader.next();
-        }
-        lines.end();
-    }
-    catch (err) {
-        opts.signal?.throwIfAborted();
-        throw err;
-    }
-    finally {
-        // a read still pending when we stop rejects once the body is destroyed: nobody waits for it
-        next.catch(() => { });
-        stop.abort();
-        body.destroy();
-    }
-}
-/** Bytes in, whole lines out (without the newline); a last unterminated line is flushed at the end. */
-class LineSplitter {
-    #onLine;
-    #decoder = new TextDecoder('utf-8');
-    #partial = '';
-    constructor(onLine) {
-        this.#onLine = onLine;
-    }
-    push(bytes) {
-        this.#split(this.#partial + this.#decoder.decode(bytes, { stream: true }));
-    }
-    end() {
-        const rest = this.#partial + this.#decoder.decode();
-        this.#partial = '';
-        if (rest)
-            this.#onLine(rest.replace(/\r$/, ''));
-    }
-    #split(text) {
-        const parts = text.split('\n');
-        this.#partial = parts.pop() ?? '';
-        for (const line of parts)
-            this.#onLine(line.replace(/\r$/, ''));
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/wait.js
-// Polling a resource until it reaches a wanted state: backoff from 250 ms to 2 s, a failure set,
-// unknown states treated as transitional, and one last refresh at the deadline before giving up.
-
-async function pollUntil(spec, opts) {
-    const deadline = Date.now() + opts.timeoutMs;
-    let delay = spec.minDelayMs ?? 250;
-    const maxDelay = spec.maxDelayMs ?? 2000;
-    let last;
-    for (;;) {
-        opts.signal?.throwIfAborted();
-        const item = await spec.fetch();
-        const state = spec.stateOf(item);
-        if (state !== last) {
-            last = state;
-            opts.onState?.(state);
-        }
-        if (spec.isDone(state))
-            return item;
-        if (spec.isFailed(state))
-            throw spec.failure(item, state);
-        const remaining = deadline - Date.now();
-        if (remaining <= 0)
-            throw spec.timeout(item, state);
-        // sleeping at most until the deadline means the last fetch happens right at it
-        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
-        delay = Math.min(maxDelay, delay * 2);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/sandboxes.js
-// Sandbox lifecycle on the main API (daytona-api.md §2).
-
-
-
-/** States a sandbox does not leave by itself on its way to `started`. */
-const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying']);
-/** A sandbox build log is over once the sandbox reached one of these (daytona-api.md §3.5). */
-const BUILD_LOG_TERMINAL = new Set(['started', 'starting', 'error', 'build_failed']);
-class Sandboxes {
-    #http;
-    #base;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#base = `${apiUrl}/sandbox`;
-    }
-    /**
-     * Not retried on 5xx or a reset connection (it may have created the sandbox already): only on
-     * connect-phase failures and 429. From a snapshot the server waits up to 30 s for `started`.
-     */
-    create(body, opts = {}) {
-        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
-    }
-    get(idOrName, opts = {}) {
-        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
-    }
-    /** Every sandbox matching the filter, following `nextCursor`. Listing is eventually consistent. */
-    async *list(filter = {}) {
-        let cursor;
-        do {
-            const page = await this.#http.request({
-                method: 'GET',
-                url: this.#base,
-                query: {
-                    labels: filter.labels,
-                    name: filter.name,
-                    states: filter.states,
-                    snapshots: filter.snapshots,
-                    limit: filter.limit,
-                    cursor,
-                },
-            });
-            yield* page.items;
-            cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-    }
-    /** Retries 409 "state change in progress"; a 404 is thrown as NotFoundError (the caller decides). */
-    async delete(idOrName, opts = {}) {
-        await this.#http.request({ method: 'DELETE', url: this.#url(idOrName), retry409: true, ...opts });
-    }
-    /** Polls until `started`; throws StateError on error/build_failed (with errorReason), DeadlineError on timeout. */
-    waitUntilStarted(id, opts) {
-        const ctx = { method: 'GET', path: new URL(this.#url(id)).pathname };
-        return pollUntil({
-            fetch: () => this.get(id, { signal: opts.signal }),
-            stateOf: (s) => s.state ?? 'unknown',
-            isDone: (state) => state === 'started',
-            isFailed: (state) => START_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
-        }, opts);
-    }
-    setAutostop(id, minutes) {
-        return this.#interval(id, 'autostop', minutes);
-    }
-    setAutoarchive(id, minutes) {
-        return this.#interval(id, 'autoarchive', minutes);
-    }
-    setAutodelete(id, minutes) {
-        return this.#interval(id, 'autodelete', minutes);
-    }
-    /** Re-anchors the wall-clock TTL from now. */
-    setTtl(id, minutes) {
-        return this.#interval(id, 'ttl', minutes);
-    }
-    /** Resets the auto-stop timer. */
-    async refreshActivity(id) {
-        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/last-activity`, idempotent: true });
-    }
-    async buildLogsUrl(id) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#url(id)}/build-logs-url`,
-        });
-        return res.url;
-    }
-    /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
-    async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.buildLogsUrl(id);
-        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
-        await followLogUrl(this.#http, url, onLine, owner, opts);
-    }
-    async #interval(id, kind, minutes) {
-        if (!Number.isInteger(minutes))
-            throw new RangeError(`${kind} must be a whole number of minutes, got ${minutes}`);
-        // setting an interval twice is harmless, so a reset connection may be retried
-        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/${kind}/${minutes}`, idempotent: true });
-    }
-    #url(idOrName) {
-        return `${this.#base}/${encodeURIComponent(idOrName)}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
-// Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
-
-
-
-
-const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
-const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
-/** The page size the list endpoint allows at most. */
-const PAGE_LIMIT = 200;
-class Snapshots {
-    #http;
-    #base;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#base = `${apiUrl}/snapshots`;
-    }
-    create(body, opts = {}) {
-        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
-    }
-    get(idOrName, opts = {}) {
-        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
-    }
-    /** The snapshot with this name (or id), or undefined if there is none. */
-    async find(name, opts = {}) {
-        try {
-            return await this.get(name, opts);
-        }
-        catch (err) {
-            if (err instanceof errors/* NotFoundError */.m_)
-                return undefined;
-            throw err;
-        }
-    }
-    /** Every snapshot whose name contains `name` (the server matches case-insensitively), page after page. */
-    async *list(name, opts = {}) {
-        for (let page = 1;; page++) {
-            const res = await this.#http.request({
-                method: 'GET',
-                url: this.#base,
-                query: { name, page, limit: PAGE_LIMIT },
-                ...opts,
-            });
-            yield* res.items;
-            if (page >= res.totalPages || res.items.length === 0)
-                return;
-        }
-    }
-    /** How many snapshots the organization may hold, and how many count now. */
-    async quota(organizationId) {
-        const base = this.#base.slice(0, -'/snapshots'.length);
-        const usage = await this.#http.request({
-            method: 'GET',
-            url: `${base}/organizations/${encodeURIComponent(organizationId)}/usage`,
-        });
-        return { total: usage.totalSnapshotQuota, used: usage.currentSnapshotUsage };
-    }
-    /** Re-activates an `inactive` snapshot (they go inactive after 14 unused days). */
-    activate(id) {
-        return this.#http.request({ method: 'POST', url: `${this.#url(id)}/activate` });
-    }
-    /** Needs the UUID: the server rejects names here. */
-    async delete(id) {
-        await this.#http.request({ method: 'DELETE', url: this.#url(id) });
-    }
-    waitUntilActive(idOrName, opts) {
-        const ctx = { method: 'GET', path: new URL(this.#url(idOrName)).pathname };
-        return pollUntil({
-            fetch: () => this.get(idOrName, { signal: opts.signal }),
-            stateOf: (s) => s.state,
-            isDone: (state) => state === 'active',
-            isFailed: (state) => ACTIVATION_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, {
-                resource: 'snapshot',
-                id: idOrName,
-                state,
-                errorReason: s.errorReason ?? undefined,
-            }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
-        }, opts);
-    }
-    /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
-    async buildLogsUrl(id, opts = {}) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#url(id)}/build-logs-url`,
-            ...opts,
-        });
-        return res.url;
-    }
-    /**
-     * Streams the build log line by line until the build is over (active/error/build_failed). In a busy region
-     * no runner may take the build for longer than the server waits (404 "Timeout waiting for build runner
-     * assignment"): the URL is asked for again while the snapshot is still `pending`. `onFollowing` is told
-     * once the log is being read. Resolves without a line when the build ended before any runner served it.
-     */
-    async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.#buildLogsUrlOnceAssigned(id, opts.signal);
-        if (!url)
-            return;
-        opts.onFollowing?.();
-        const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
-        await followLogUrl(this.#http, url, onLine, owner, opts);
-    }
-    async #buildLogsUrlOnceAssigned(id, signal) {
-        for (;;) {
-            try {
-                return await this.buildLogsUrl(id, { signal });
-            }
-            catch (err) {
-                if (!(err instanceof errors/* NotFoundError */.m_) || !/waiting for build runner/i.test(err.message))
-                    throw err;
-                const state = (await this.get(id, { signal })).state;
-                if (snapshots_BUILD_LOG_TERMINAL.has(state))
-                    return undefined;
-                // the server itself waited; a short pause keeps a tight loop off it if it answers at once
-                await (0,daytona_http/* abortableSleep */.Mf)(1000, signal);
-            }
-        }
-    }
-    /** The whole build log so far, without following. */
-    async buildLogs(id) {
-        const url = await this.buildLogsUrl(id);
-        const body = await this.#http.request({ method: 'GET', url, raw: true });
-        return body.text();
-    }
-    #url(idOrName) {
-        return `${this.#base}/${encodeURIComponent(idOrName)}`;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
-// Files in a sandbox (daytona-api.md §4.5). Uploads stream from disk; downloads can stream to disk.
-
-
-
-/** Moving megabytes takes longer than a JSON call. */
-const TRANSFER_DEADLINE_MS = 10 * 60_000;
-class FilesApi {
-    #http;
-    #base;
-    constructor(http, toolboxBase) {
-        this.#http = http;
-        this.#base = `${toolboxBase}files`;
-    }
-    /** One multipart request for all files; existing files are overwritten. */
-    async upload(files, opts = {}) {
-        const form = new undici.FormData();
-        for (const [i, file] of files.entries()) {
-            // The daemon reads `files[i].path` first, then `files[i].file`: the order matters.
-            form.append(`files[${i}].path`, file.destination);
-            // openAsBlob reads the file lazily, so a big file is never all in memory.
-            const blob = typeof file.source === 'string' ? await (0,external_node_fs_.openAsBlob)(file.source) : new Blob([file.source]);
-            form.append(`files[${i}].file`, blob, file.destination);
-        }
-        const res = await this.#http.request({
-            method: 'POST',
-            url: `${this.#base}/bulk-upload`,
-            body: form,
-            // re-sending overwrites the same files: safe to retry a reset connection
-            idempotent: true,
-            timeoutMs: TRANSFER_DEADLINE_MS,
-            signal: opts.signal,
-        });
-        return res ?? { files: [] };
-    }
-    async download(path, opts = {}) {
-        const body = await this.#downloadBody(path, opts.signal);
-        return new Uint8Array(await body.arrayBuffer());
-    }
-    /** Streams a sandbox file into a local file. */
-    async downloadTo(path, localPath, opts = {}) {
-        const body = await this.#downloadBody(path, opts.signal);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(localPath));
-    }
-    list(path) {
-        return this.#http.request({ method: 'GET', url: this.#base, query: { path } });
-    }
-    info(path) {
-        return this.#http.request({ method: 'GET', url: `${this.#base}/info`, query: { path } });
-    }
-    /** `mode` is octal text, as the daemon expects. */
-    async createFolder(path, mode = '755') {
-        await this.#http.request({
-            method: 'POST',
-            url: `${this.#base}/folder`,
-            query: { path, mode },
-            idempotent: true,
-        });
-    }
-    /** A directory needs `recursive`, else the daemon answers 400. */
-    async delete(path, opts = {}) {
-        await this.#http.request({
-            method: 'DELETE',
-            url: this.#base,
-            query: { path, recursive: opts.recursive ? true : undefined },
-        });
-    }
-    #downloadBody(path, signal) {
-        return this.#http.request({
-            method: 'GET',
-            url: `${this.#base}/download`,
-            query: { path },
-            raw: true,
-            // for raw bodies the deadline covers the headers; the body may take long but must keep moving
-            idleTimeoutMs: 60_000,
-            signal,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/git.js
-const CLONE_DEADLINE_MS = 15 * 60_000;
-class GitApi {
-    #http;
-    #base;
-    constructor(http, toolboxBase) {
-        this.#http = http;
-        this.#base = `${toolboxBase}git`;
-    }
-    async clone(opts) {
-        const body = { url: opts.url, path: opts.path };
-        if (opts.branch)
-            body.branch = opts.branch;
-        // snake_case on the wire
-        if (opts.commitId)
-            body.commit_id = opts.commitId;
-        if (opts.username !== undefined)
-            body.username = opts.username;
-        if (opts.password !== undefined)
-            body.password = opts.password;
-        if (opts.depth !== undefined)
-            body.depth = opts.depth;
-        await this.#http.request({
-            method: 'POST',
-            url: `${this.#base}/clone`,
-            body,
-            timeoutMs: opts.timeoutMs ?? CLONE_DEADLINE_MS,
-            signal: opts.signal,
-        });
-    }
-    /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
-    history(path, opts = {}) {
-        return this.#http.request({
-            method: 'GET',
-            url: `${this.#base}/history`,
-            query: { path },
-            signal: opts.signal,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/demux.js
-// Splits a session command's log into stdout and stderr. The daemon prefixes every line with a 3-byte
-// marker (01 01 01 = stdout, 02 02 02 = stderr); over a WebSocket the bytes arrive in frames of any size,
-// so a marker or a multi-byte UTF-8 character may be cut between two frames.
-const STDOUT_BYTE = 0x01;
-const STDERR_BYTE = 0x02;
-function isMarkerByte(b) {
-    return b === STDOUT_BYTE || b === STDERR_BYTE;
-}
-/**
- * Byte-level demuxer: `feed` raw log bytes, receive each stream's bytes (markers removed) through the sink.
- * Bytes before the first marker belong to no stream and are dropped. Up to two trailing marker bytes are
- * held back until the next frame shows whether they start a marker; `end()` releases them.
- */
-class Demuxer {
-    #sink;
-    #current;
-    #held = new Uint8Array(0);
-    constructor(sink) {
-        this.#sink = sink;
-    }
-    feed(chunk) {
-        const data = this.#held.length ? concat(this.#held, chunk) : chunk;
-        this.#held = new Uint8Array(0);
-        let start = 0;
-        let i = 0;
-        while (i + 2 < data.length) {
-            const b = data[i];
-            if (isMarkerByte(b) && data[i + 1] === b && data[i + 2] === b) {
-                this.#emit(data, start, i);
-                this.#current = b === STDOUT_BYTE ? 'stdout' : 'stderr';
-                i += 3;
-                start = i;
-            }
-            else {
-                i++;
-            }
-        }
-        // The last one or two bytes may be the beginning of a marker cut by the frame boundary.
-        let hold = 0;
-        const last = data.length - 1;
-        if (last >= start && isMarkerByte(data[last])) {
-            hold = 1;
-            if (last - 1 >= start && data[last - 1] === data[last])
-                hold = 2;
-        }
-        this.#emit(data, start, data.length - hold);
-        if (hold)
-            this.#held = data.slice(data.length - hold);
-    }
-    /** The log ended: held-back bytes were data after all. */
-    end() {
-        const held = this.#held;
-        this.#held = new Uint8Array(0);
-        this.#emit(held, 0, held.length);
-    }
-    #emit(data, from, to) {
-        if (to <= from || !this.#current)
-            return;
-        this.#sink(this.#current, data.slice(from, to));
-    }
-}
-/** Streaming UTF-8 decoding per stream, so a character cut between frames is decoded whole. */
-class StreamDecoder {
-    #decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
-    decode(stream, bytes) {
-        return this.#decoders[stream].decode(bytes, { stream: true });
-    }
-    /** Whatever incomplete character is left (as U+FFFD), per stream. */
-    flush(stream) {
-        return this.#decoders[stream].decode();
-    }
-}
-/** Demuxer + decoders: feed raw log bytes, receive stdout and stderr text. */
-class TextDemuxer {
-    #handlers;
-    #decoder = new StreamDecoder();
-    #demuxer;
-    constructor(handlers) {
-        this.#handlers = handlers;
-        this.#demuxer = new Demuxer((stream, bytes) => this.#deliver(stream, this.#decoder.decode(stream, bytes)));
-    }
-    feed(chunk) {
-        this.#demuxer.feed(chunk);
-    }
-    end() {
-        this.#demuxer.end();
-        this.#deliver('stdout', this.#decoder.flush('stdout'));
-        this.#deliver('stderr', this.#decoder.flush('stderr'));
-    }
-    #deliver(stream, text) {
-        if (!text)
-            return;
-        if (stream === 'stdout')
-            this.#handlers.onStdout?.(text);
-        else
-            this.#handlers.onStderr?.(text);
-    }
-}
-/** Demuxes a whole log at once (e.g. a plain-text logs response or an `output` field with markers). */
-function demuxAll(log) {
-    const out = { stdout: '', stderr: '' };
-    const demuxer = new TextDemuxer({ onStdout: (t) => (out.stdout += t), onStderr: (t) => (out.stderr += t) });
-    demuxer.feed(typeof log === 'string' ? new TextEncoder().encode(log) : log);
-    demuxer.end();
-    return out;
-}
-function concat(a, b) {
-    const out = new Uint8Array(a.length + b.length);
-    out.set(a, 0);
-    out.set(b, a.length);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/stream.js
-// Live output of a session command (the design's "live output" decision). The follow WebSocket is best
-// effort: it may close early, and each connection replays the log from the start. So we count the bytes
-// shown per stream, skip the replayed prefix after a reconnect, poll the status slowly as a safety net,
-// and reconcile once with the plain log when the command ends, skipping the bytes already shown. Output is
-// never duplicated nor lost.
-
-
-const STREAMS = ['stdout', 'stderr'];
-async function streamCommand(src, handlers) {
-    const { signal } = handlers;
-    const pollMs = handlers.pollMs ?? 10_000;
-    const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
-    // The plain log reconciles whatever the socket has not delivered, so waiting for the socket's own close
-    // (the daemon waits a second of silence) would only slow every command down.
-    const graceMs = handlers.graceMs ?? 0;
-    const shown = { stdout: 0, stderr: 0 };
-    const decoder = new StreamDecoder();
-    const emit = (stream, text) => {
-        if (!text)
-            return;
-        if (stream === 'stdout')
-            handlers.onStdout?.(text);
-        else
-            handlers.onStderr?.(text);
-    };
-    /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
-    const freshBytesOnly = () => {
-        const seen = { stdout: 0, stderr: 0 };
-        return (stream, bytes) => {
-            const start = seen[stream];
-            seen[stream] += bytes.length;
-            const skip = shown[stream] - start;
-            if (skip >= bytes.length)
-                return;
-            const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
-            shown[stream] += fresh.length;
-            emit(stream, decoder.decode(stream, fresh));
-        };
-    };
-    /** One connection; resolves with the exit code if the safety-net poll saw the command end. */
-    const followOnce = async () => {
-        const onBytes = freshBytesOnly();
-        const stopSocket = new AbortController();
-        const stopPoll = new AbortController();
-        const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
-        const socket = src.follow(onBytes, socketSignal).finally(() => stopPoll.abort());
-        let exitCode;
-        const poll = (async () => {
-            try {
-                for (let wait = firstPollMs;; wait = Math.min(wait * 2, pollMs)) {
-                    await (0,daytona_http/* abortableSleep */.Mf)(wait, stopPoll.signal);
-                    const cmd = await src.status(stopPoll.signal).catch(() => undefined);
-                    if (cmd?.exitCode !== undefined && cmd.exitCode !== null) {
-                        exitCode = cmd.exitCode;
-                        await (0,daytona_http/* abortableSleep */.Mf)(graceMs, stopPoll.signal);
-                        stopSocket.abort();
-                        return;
-                    }
-                }
-            }
-            catch {
-                // the socket closed: the poll is no longer needed
-            }
-        })();
-        await socket;
-        stopPoll.abort();
-        await poll;
-        return exitCode;
-    };
-    let pause = 250;
-    for (;;) {
-        signal?.throwIfAborted();
-        const before = shown.stdout + shown.stderr;
-        let exitCode = await followOnce();
-        signal?.throwIfAborted();
-        if (exitCode === undefined) {
-            const cmd = await src.status(signal);
-            if (cmd.exitCode !== undefined && cmd.exitCode !== null)
-                exitCode = cmd.exitCode;
-        }
-        if (exitCode !== undefined) {
-            await src.replay(freshBytesOnly(), signal);
-            for (const stream of STREAMS)
-                emit(stream, decoder.flush(stream));
-            return { exitCode };
-        }
-        // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
-        // socket that keeps failing degrades into the slow poll instead of a busy loop.
-        if (shown.stdout + shown.stderr > before)
-            pause = 250;
-        else {
-            await (0,daytona_http/* abortableSleep */.Mf)(pause, signal);
-            pause = Math.min(pause * 2, pollMs);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/process.js
-// Commands in a sandbox (daytona-api.md §4.1, §4.3, §4.4): one-shot execute, sessions, and command logs.
-
-
-
-/** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
-const PLAIN_LOGS_SDK_VERSION = '0.166.0';
-/** A sync `/process/execute` without its own timeout may legitimately run long. */
-const EXECUTE_DEFAULT_DEADLINE_MS = 60 * 60_000;
-class ProcessApi {
-    #http;
-    #base;
-    constructor(http, toolboxBase) {
-        this.#http = http;
-        this.#base = toolboxBase;
-    }
-    /**
-     * One command, stdout and stderr combined in `result`. With `timeout` (seconds) the daemon kills it and
-     * answers 408 (TimeoutError, output lost); our HTTP deadline is then timeout + 5 s.
-     */
-    execute(req, opts = {}) {
-        const timeoutMs = opts.timeoutMs ?? (req.timeout ? req.timeout * 1000 + 5000 : EXECUTE_DEFAULT_DEADLINE_MS);
-        return this.#http.request({
-            method: 'POST',
-            url: `${this.#base}process/execute`,
-            body: req,
-            timeoutMs,
-            signal: opts.signal,
-        });
-    }
-    async createSession(sessionId) {
-        await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } });
-    }
-    getSession(sessionId) {
-        return this.#http.request({ method: 'GET', url: this.#session(sessionId) });
-    }
-    /** Kills the session's whole process group (there is no way to kill a single command). */
-    async deleteSession(sessionId, opts = {}) {
-        await this.#http.request({ method: 'DELETE', url: this.#session(sessionId), ...opts });
-    }
-    /** Runs a command in the session; with `runAsync` the answer (202) carries only `cmdId`. */
-    exec(sessionId, command, opts = {}) {
-        return this.#http.request({
-            method: 'POST',
-            url: `${this.#session(sessionId)}/exec`,
-            body: { command, runAsync: opts.runAsync ?? false },
-            // a sync exec holds the request open until the command ends
-            timeoutMs: opts.timeoutMs ?? (opts.runAsync ? undefined : EXECUTE_DEFAULT_DEADLINE_MS),
-            signal: opts.signal,
-        });
-    }
-    /** `exitCode` is absent while the command runs. */
-    getCommand(sessionId, cmdId, opts = {}) {
-        return this.#http.request({
-            method: 'GET',
-            url: this.#command(sessionId, cmdId),
-            ...opts,
-        });
-    }
-    /** The whole log so far, split by stream (whatever format the daemon answered in). */
-    async getLogs(sessionId, cmdId, opts = {}) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#command(sessionId, cmdId)}/logs`,
-            ...opts,
-        });
-        return parseLogs(res);
-    }
-    /**
-     * The whole log so far as raw bytes, demuxed as they stream in. It asks for the daemon's plain format
-     * (markers kept, §4.2) so that a large log is streamed once, not buffered as JSON holding it twice; a
-     * daemon that answers JSON anyway is read through getLogs' parsing.
-     */
-    async replayLogs(sessionId, cmdId, onBytes, opts = {}) {
-        const body = await this.#http.request({
-            method: 'GET',
-            url: `${this.#command(sessionId, cmdId)}/logs`,
-            headers: { 'x-daytona-sdk-version': PLAIN_LOGS_SDK_VERSION },
-            raw: true,
-            ...opts,
-        });
-        const demuxer = new Demuxer(onBytes);
-        let json;
-        let first = true;
-        for await (const chunk of body) {
-            if (first && chunk.length > 0) {
-                first = false;
-                if (chunk[0] === 0x7b /* '{' */)
-                    json = [];
-            }
-            if (json)
-                json.push(chunk);
-            else
-                demuxer.feed(chunk);
-        }
-        demuxer.end();
-        if (!json)
-            return;
-        const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
-        const encoder = new TextEncoder();
-        onBytes('stdout', encoder.encode(logs.stdout));
-        onBytes('stderr', encoder.encode(logs.stderr));
-    }
-    /**
-     * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
-     * Resolves when the socket closes, normally or not; the caller reconciles with getCommand/getLogs.
-     */
-    async followLogs(sessionId, cmdId, handlers) {
-        const demuxer = new TextDemuxer(handlers);
-        const result = await this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), handlers.signal);
-        demuxer.end();
-        return result;
-    }
-    /** Same as followLogs, raw frames (markers included). */
-    followLogBytes(sessionId, cmdId, onFrame, signal) {
-        const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws');
-        return new Promise((resolve) => {
-            if (signal?.aborted)
-                return resolve({ opened: false, closeCode: 1006 });
-            // Headers carry the auth (Node can set them); offer no subprotocol: the daemon would fail the
-            // handshake on one it does not recognise.
-            const ws = new undici/* WebSocket */.kb(url, {
-                headers: this.#http.commonHeaders(),
-                dispatcher: this.#http.dispatcher,
-            });
-            ws.binaryType = 'arraybuffer';
-            let opened = false;
-            const onAbort = () => ws.close();
-            signal?.addEventListener('abort', onAbort, { once: true });
-            ws.onopen = () => {
-                opened = true;
-            };
-            ws.onmessage = (event) => {
-                const data = event.data;
-                onFrame(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data));
-            };
-            ws.onclose = (event) => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve({ opened, closeCode: event.code });
-            };
-            // an error is always followed by a close event, which settles the promise
-            ws.onerror = () => { };
-        });
-    }
-    /**
-     * Live output of a running command until it ends, never duplicated nor lost: follows over WebSocket as
-     * best effort, reconnects (skipping what was shown) if the socket closes early, polls the status slowly
-     * as a safety net, and reconciles once with the plain logs at the end. Resolves with the exit code.
-     */
-    streamCommand(sessionId, cmdId, handlers) {
-        return streamCommand({
-            follow: (onBytes, signal) => {
-                const demuxer = new Demuxer(onBytes);
-                // a socket that closes mid-marker leaves held bytes: the replay after a reconnect resolves them
-                return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
-            },
-            status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
-            replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),
-        }, handlers);
-    }
-    #session(sessionId) {
-        return `${this.#base}process/session/${encodeURIComponent(sessionId)}`;
-    }
-    #command(sessionId, cmdId) {
-        return `${this.#session(sessionId)}/command/${encodeURIComponent(cmdId)}`;
-    }
-}
-/** Session logs in whichever format the daemon answered: JSON with or without the split, or raw text. */
-function parseLogs(res) {
-    if (res === undefined)
-        return { output: '', stdout: '', stderr: '' };
-    if (typeof res === 'string')
-        return { output: res, ...demuxAll(res) };
-    const body = res;
-    const output = body.output ?? '';
-    if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
-        return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' };
-    }
-    return { output, ...demuxAll(output) };
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
-
-
-
-class Toolbox {
-    /** ends with '/' */
-    baseUrl;
-    process;
-    files;
-    git;
-    #http;
-    /** Needs the sandbox's ID: the proxy does not resolve names. */
-    constructor(http, sandbox) {
-        const proxy = sandbox.toolboxProxyUrl.endsWith('/')
-            ? sandbox.toolboxProxyUrl
-            : `${sandbox.toolboxProxyUrl}/`;
-        this.baseUrl = `${proxy}${encodeURIComponent(sandbox.id)}/`;
-        this.#http = http;
-        this.process = new ProcessApi(http, this.baseUrl);
-        this.files = new FilesApi(http, this.baseUrl);
-        this.git = new GitApi(http, this.baseUrl);
-    }
-    async userHomeDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}user-home-dir` })).dir;
-    }
-    /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
-    async workDir() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}work-dir` })).dir;
-    }
-    async version() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))
-            .version;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/client.js
-// The entry point: one HTTP pool for the process, and the API areas the action uses.
-
-
-
-
-
-class Daytona {
-    http;
-    sandboxes;
-    snapshots;
-    objectStorage;
-    constructor(opts) {
-        const apiUrl = opts.apiUrl.replace(/\/+$/, '');
-        this.http = new daytona_http/* HttpClient */.Qq({
-            apiKey: opts.apiKey,
-            userAgent: opts.userAgent,
-            onRetry: opts.onRetry,
-            timeoutMs: opts.timeoutMs,
-            retryPolicy: opts.retryPolicy,
-        });
-        this.sandboxes = new Sandboxes(this.http, apiUrl);
-        this.snapshots = new Snapshots(this.http, apiUrl);
-        this.objectStorage = new ObjectStorage(this.http, apiUrl);
-    }
-    toolbox(sandbox) {
-        return new Toolbox(this.http, sandbox);
-    }
-    /** Closes the connection pool (waits for requests in flight). */
-    close() {
-        return this.http.close();
-    }
-}
-
+// EXTERNAL MODULE: ./lib/daytona/client.js + 12 modules
+var daytona_client = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./lib/environment/key.js
 var key = __nccwpck_require__(8114);
 ;// CONCATENATED MODULE: ./lib/environment/snapshot-family.js
@@ -52509,7 +52877,7 @@ async function pruneAfterUse(client, own, family, settings) {
         const { deleted } = await pruneFamily(client, own, family, settings);
         if (deleted.length > 0) {
             core/* info */.pq(`Deleted ${deleted.length} superseded snapshot${deleted.length === 1 ? '' : 's'} of this environment ` +
-                `(keeping the newest ${settings.keepSnapshots}, unused for ${formatDuration(settings.pruneAfterMs)} or more): ` +
+                `(keeping the newest ${settings.keepSnapshots}, unused for ${(0,lib_duration/* formatDuration */.a)(settings.pruneAfterMs)} or more): ` +
                 deleted.join(', '));
         }
     }
@@ -52569,7 +52937,7 @@ async function usage(client, known, family) {
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/environment/activate.js
 // Activating an inactive snapshot when a whole matrix meets it at once. The server serializes activations
 // and refuses all but one (daytona-api.md §3; v0.190 snapshot.service.ts activateSnapshot) with a 400:
@@ -52620,10 +52988,10 @@ async function activateSnapshot(client, snapshot, opts) {
                 toldCooldown = true;
             }
             if (Date.now() + delay > opts.deadline) {
-                throw new Error(`Snapshot ${snapshot.name} could not be activated within ${formatDuration(opts.timeoutMs)}: Daytona ` +
+                throw new Error(`Snapshot ${snapshot.name} could not be activated within ${(0,lib_duration/* formatDuration */.a)(opts.timeoutMs)}: Daytona ` +
                     'was still deactivating it. Run the job again in a few minutes, or raise snapshot-timeout.');
             }
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+            await (0,promises_namespaceObject.setTimeout)(delay);
             delay = Math.min(MAX_RETRY_MS, delay * 2);
         }
     }
@@ -52739,7 +53107,7 @@ async function build(client, spec, settings) {
     if (logError)
         core/* debug */.Yz(`Build log stream ended: ${logError}`);
     const buildMs = Date.now() - started;
-    core/* info */.pq(`Snapshot ${spec.name} built in ${formatDuration(buildMs)}.`);
+    core/* info */.pq(`Snapshot ${spec.name} built in ${(0,lib_duration/* formatDuration */.a)(buildMs)}.`);
     return { name: spec.name, cacheHit: false, buildMs };
 }
 /**
@@ -52768,7 +53136,7 @@ async function createWithinQuota(client, spec, settings) {
             if (attempt >= QUOTA_ATTEMPTS)
                 throw await quota.explain(err, spec.name);
             if (!freed)
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(QUOTA_RETRY_MS);
+                await (0,promises_namespaceObject.setTimeout)(QUOTA_RETRY_MS);
         }
     }
 }
@@ -52797,7 +53165,7 @@ async function showBuild(client, created, settings, write) {
         await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
         // a successful build's stream ends by itself: let it finish printing
         if (following)
-            await Promise.race([logs, (0,external_node_timers_promises_namespaceObject.setTimeout)(LOG_DRAIN_MS)]);
+            await Promise.race([logs, (0,promises_namespaceObject.setTimeout)(LOG_DRAIN_MS)]);
     }
     finally {
         stopLogs.abort();
@@ -52831,8 +53199,8 @@ async function waitActive(client, idOrName, timeoutMs, rebuildOn) {
 async function waitUntilGone(client, snapshot, deadline, timeoutMs) {
     while ((await client.snapshots.find(snapshot.name))?.id === snapshot.id) {
         if (Date.now() > deadline)
-            throw new Error(`Snapshot ${snapshot.name} was not removed within ${formatDuration(timeoutMs)}.`);
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(1000);
+            throw new Error(`Snapshot ${snapshot.name} was not removed within ${(0,lib_duration/* formatDuration */.a)(timeoutMs)}.`);
+        await (0,promises_namespaceObject.setTimeout)(1000);
     }
 }
 async function buildFailure(client, snapshot, rebuildOn) {
@@ -52915,237 +53283,8 @@ function fromSnapshot(kind, origin, built) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/github-context.js
-// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
-// plus the labels and name that let cleanup find the sandbox again.
-// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
-
-
-/** Label keys under this prefix belong to the action; users may not set them. */
-const LABEL_PREFIX = 'daytona-action/';
-/** Thrown by assertTrusted; the message is one line and says how to opt in. */
-class UntrustedForkError extends Error {
-    name = 'UntrustedForkError';
-}
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
-/** Events that run with the base repository's secrets even when the code under test comes from a fork. */
-const PRIVILEGED_EVENTS = new Set(['pull_request_target', 'workflow_run']);
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
-function fromEnvironment(env = process.env) {
-    const payload = readEventPayload(env);
-    const payloadRepo = record(payload.repository)?.full_name ?? '';
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY || payloadRepo,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
-        job: env.GITHUB_JOB ?? '',
-        workflow: env.GITHUB_WORKFLOW,
-    };
-}
-/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return record(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'))) ?? {};
-    }
-    catch {
-        return {};
-    }
-}
-/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
-function forkOfPullRequest(payload, baseRepository = '') {
-    const head = headRepository(payload);
-    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
-    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
-}
-function resolveSource(event, overrides) {
-    const serverUrl = event.serverUrl.replace(/\/+$/, '');
-    const baseRepository = event.repository;
-    let source = fromEvent(event, baseRepository);
-    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
-        // Another repository: the event's commit means nothing there, so clone its default branch.
-        source = { repository: overrides.repository, sha: '', isFork: false };
-    }
-    if (overrides.ref)
-        source = { ...source, ...refOverride(overrides.ref, event, source) };
-    return {
-        eventName: event.eventName,
-        baseRepository,
-        serverUrl,
-        cloneUrl: `${serverUrl}/${source.repository}.git`,
-        ...source,
-    };
-}
-/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
-function refOverride(ref, event, source) {
-    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
-    if (FULL_SHA.test(ref))
-        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
-    const named = refName(ref);
-    if (!named) {
-        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
-    }
-    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
-    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
-    return { ...named, sha: ownTag ? event.sha : '' };
-}
-function fromEvent(event, baseRepository) {
-    const { payload } = event;
-    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
-        const pr = record(payload.pull_request);
-        const head = record(pr?.head);
-        const repository = headRepository(payload);
-        if (!pr || !head || typeof head.sha !== 'string') {
-            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
-        }
-        if (!repository) {
-            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
-        }
-        return {
-            repository,
-            sha: head.sha,
-            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
-            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
-            isFork: !sameRepository(repository, baseRepository),
-        };
-    }
-    if (event.eventName === 'workflow_run') {
-        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
-        const run = record(payload.workflow_run);
-        const repository = record(run?.head_repository)?.full_name;
-        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
-            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-            const prNumber = record(prs[0])?.number;
-            return {
-                repository,
-                sha: run.head_sha,
-                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
-                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
-                isFork: !sameRepository(repository, baseRepository),
-            };
-        }
-    }
-    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
-}
-/**
- * Outside a workflow run (no GITHUB_REPOSITORY, no event payload naming one) there is nothing to clone by
- * default and nothing to label the sandbox with, so cleanup could never find it: fail before anything is made.
- */
-function assertWorkflowRun(event) {
-    if (event.repository)
-        return;
-    throw new WorkflowContextError("Input 'repository' has nothing to default to: GITHUB_REPOSITORY is not set and there is no event " +
-        'payload (GITHUB_EVENT_PATH), so this is not a GitHub Actions workflow run. Run the action as a step of ' +
-        'a workflow job.');
-}
-/** Thrown by assertWorkflowRun; one line. */
-class WorkflowContextError extends Error {
-    name = 'WorkflowContextError';
-}
-/** Refuses a fork's code under events that carry the base repository's secrets, unless allow-fork. */
-function assertTrusted(source, allowFork) {
-    if (!source.isFork || allowFork || !PRIVILEGED_EVENTS.has(source.eventName))
-        return;
-    const what = source.prNumber
-        ? `pull request #${source.prNumber} from fork ${source.repository}`
-        : source.repository;
-    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: this event runs with ${source.baseRepository}'s ` +
-        `secrets and a write token, so running a fork's code is a "pwn request" risk. ` +
-        `Review the change first and set 'allow-fork: true' (ideally behind an environment with required reviewers), ` +
-        `or use the pull_request event, which runs fork code without secrets.`);
-}
-function sandboxLabels(source, run) {
-    const labels = {
-        [`${LABEL_PREFIX}repository`]: source.baseRepository,
-        [`${LABEL_PREFIX}run-id`]: String(run.runId),
-        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
-        [`${LABEL_PREFIX}job`]: run.job,
-    };
-    if (source.sha)
-        labels[`${LABEL_PREFIX}sha`] = source.sha;
-    if (source.prNumber !== undefined)
-        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
-    if (run.matrix)
-        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
-    return labels;
-}
-const NAME_MAX = 63;
-/**
- * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
- * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
- * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
- */
-function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
-    const repoName = source.baseRepository.split('/').pop() ?? '';
-    const tail = [
-        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
-        slug(suffix, 6) || randomSuffix(),
-    ]
-        .filter(Boolean)
-        .join('-');
-    const head = [
-        slug(repoName, 14) || 'run',
-        slug(String(run.runId), 20),
-        slug(String(run.runAttempt), 3),
-        slug(run.job, 12),
-    ]
-        .filter(Boolean)
-        .join('-');
-    // Long run ids eat into the job name rather than into the parts that keep names apart.
-    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
-}
-function randomSuffix() {
-    return (0,external_node_crypto_.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
-}
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 4);
-}
-function slug(text, max) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, max)
-        .replace(/^-+|-+$/g, '');
-}
-/**
- * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
- * (refs/pull/…) name neither: undefined.
- */
-function refName(ref) {
-    if (!ref)
-        return {};
-    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
-    if (match)
-        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
-    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
-}
-function headRepository(payload) {
-    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
-    return typeof name === 'string' ? name : undefined;
-}
-// GitHub owner and repository names are case-insensitive.
-function sameRepository(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-
+// EXTERNAL MODULE: ./lib/github-context.js
+var github_context = __nccwpck_require__(5786);
 ;// CONCATENATED MODULE: ./lib/input-parsers.js
 // Generic parsers for action inputs. Each takes the raw (trimmed) text and either returns the typed value
 // or throws InputError with one line: `Input '<name>' <accepted form> (got "<value>").`
@@ -53206,7 +53345,7 @@ function oneOf(read, name, choices, fallback) {
 /** Milliseconds; more than 0 and at most 24h. */
 function duration(read, name, fallback) {
     const value = read(name) || fallback;
-    const ms = parseDuration(value) ?? 0;
+    const ms = (0,lib_duration/* parseDuration */.E)(value) ?? 0;
     const form = 'must be a duration such as 90s, 10m, 1h or 1h30m (or plain seconds), above 0 and at most 24h';
     check(ms > 0 && ms <= MAX_DURATION_MS, name, form, value);
     return ms;
@@ -53329,11 +53468,16 @@ const INPUTS = {
     pruneAfter: 'prune-after',
     allowFork: 'allow-fork',
     capacityTimeout: 'capacity-timeout',
+    mode: 'mode',
+    olderThan: 'older-than',
+    dryRun: 'dry-run',
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
 const DEFAULT_DOCKERFILE = 'Dockerfile';
 const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'];
+/** `run`: the commands in a sandbox; `cleanup`: sweep this action's leftover sandboxes (sweep.ts) */
+const MODES = ['run', 'cleanup'];
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
 function inputFromEnv(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -53387,6 +53531,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
     checkSecret(INPUTS.token, token);
     if (!apiKey)
         throw new InputError(INPUTS.apiKey, `${missingApiKeyReason(env)}.`);
+    const mode = oneOf(read, INPUTS.mode, MODES, 'run');
     const image = optional(read(INPUTS.image), (value) => imageReference(INPUTS.image, value));
     const snapshot = matching(read, INPUTS.snapshot, SNAPSHOT_NAME, FORMS.snapshot);
     const dockerfileRaw = read(INPUTS.dockerfile);
@@ -53419,7 +53564,8 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         apiKey,
         apiUrl: apiUrl(read(INPUTS.apiUrl), env),
         target: matching((name) => read(name) || (env.DAYTONA_TARGET ?? '').trim(), INPUTS.target, TARGET, FORMS.target),
-        run: script(INPUTS.run, read(INPUTS.run)),
+        // A sweep runs no commands: its `run` may be empty.
+        run: mode === 'cleanup' ? read(INPUTS.run) : script(INPUTS.run, read(INPUTS.run)),
         shell: shell(read(INPUTS.shell)),
         workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
         env: envValues,
@@ -53441,6 +53587,9 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
         allowFork: bool(read, INPUTS.allowFork, false),
         capacityTimeoutMs: durationOrZero(read(INPUTS.capacityTimeout) || '10m', INPUTS.capacityTimeout, FORMS.capacityTimeout),
+        mode,
+        olderThanMs: duration(read, INPUTS.olderThan, '2h'),
+        dryRun: bool(read, INPUTS.dryRun, true),
     });
 }
 /** The config with secrets and env values hidden, safe for debug logs and the summary. */
@@ -53475,7 +53624,7 @@ function checkSecret(name, value) {
 function missingApiKeyReason(env) {
     const event = env.GITHUB_EVENT_NAME ?? '';
     const fork = (event === 'pull_request' || event.startsWith('pull_request_review')) &&
-        forkOfPullRequest(readEventPayload(env), env.GITHUB_REPOSITORY ?? '');
+        (0,github_context/* forkOfPullRequest */.uu)((0,github_context/* readEventPayload */.N5)(env), env.GITHUB_REPOSITORY ?? '');
     if (fork) {
         return (`Input 'api-key' is empty because GitHub does not pass secrets to workflows triggered by pull requests ` +
             `from forks (this one comes from ${fork}). To test fork pull requests, run the job on pull_request_target ` +
@@ -53536,8 +53685,8 @@ function checkEnvEntry(key, _value, line) {
 function checkLabelEntry(key, value, line) {
     const keyForm = `line ${line} has an invalid key; label keys are 1-63 letters, digits, '.', '-', '_' or '/'`;
     check(LABEL_KEY.test(key), INPUTS.labels, keyForm, key);
-    const reserved = `line ${line} sets a ${LABEL_PREFIX}* key; those labels belong to the action`;
-    check(!key.toLowerCase().startsWith(LABEL_PREFIX), INPUTS.labels, reserved, key);
+    const reserved = `line ${line} sets a ${github_context/* LABEL_PREFIX */.Ag}* key; those labels belong to the action`;
+    check(!key.toLowerCase().startsWith(github_context/* LABEL_PREFIX */.Ag), INPUTS.labels, reserved, key);
     check(value.length <= 255, INPUTS.labels, `line ${line} has a value longer than 255 characters`);
 }
 /** Rules that span inputs: one source for the sandbox, and what only makes sense with a Dockerfile. */
@@ -53570,7 +53719,7 @@ function optional(value, validate) {
 }
 /** A duration where 0 is allowed ("at once"), at most 24h. */
 function durationOrZero(value, name, form) {
-    const ms = parseDuration(value);
+    const ms = (0,lib_duration/* parseDuration */.E)(value);
     check(ms !== undefined && ms <= 24 * 60 * 60_000, name, form, value);
     return ms;
 }
@@ -53585,7 +53734,7 @@ function durationOrZero(value, name, form) {
 const MAX_ERROR_ANNOTATIONS = 10;
 /** How a failed command ended: `exit code 3 after 1.2s`, `timed out after 10m`. */
 function failureOutcome(result) {
-    const after = formatDuration(result.durationMs);
+    const after = (0,lib_duration/* formatDuration */.a)(result.durationMs);
     if (result.timedOut)
         return `timed out after ${after}`;
     const code = reportedExitCode(result);
@@ -53593,7 +53742,7 @@ function failureOutcome(result) {
 }
 /** One line per failed command: `npm test: exit code 3 after 1.2s`. */
 function failureMessage(result, redact = (text) => text) {
-    return `${commandLabel(redact(result.command))}: ${failureOutcome(result)}`;
+    return `${(0,format/* commandLabel */.Md)(redact(result.command))}: ${failureOutcome(result)}`;
 }
 function annotateResults(results, opts = {}) {
     const redact = opts.redact ?? ((text) => text);
@@ -53606,7 +53755,7 @@ function annotateResults(results, opts = {}) {
     }
     if (shown.length < failures.length) {
         const rest = failures.length - shown.length;
-        core/* error */.z3(`${plural(rest, 'more command')} failed; the step summary lists them all.`, {
+        core/* error */.z3(`${(0,format/* plural */.LS)(rest, 'more command')} failed; the step summary lists them all.`, {
             title: 'More commands failed',
         });
     }
@@ -53615,9 +53764,9 @@ function annotateResults(results, opts = {}) {
         return;
     const firstSkipped = results.findIndex((result) => result.skipped);
     const cause = results.slice(0, firstSkipped).findLast(isFailure);
-    const count = plural(skipped.length, 'command');
+    const count = (0,format/* plural */.LS)(skipped.length, 'command');
     const message = cause
-        ? `${count} skipped because \`${commandLabel(redact(cause.command))}\` failed (fail-fast).`
+        ? `${count} skipped because \`${(0,format/* commandLabel */.Md)(redact(cause.command))}\` failed (fail-fast).`
         : `${count} not run because the run stopped before ${skipped.length === 1 ? 'it' : 'them'}.`;
     core/* notice */.lm(message, { title: 'Commands skipped' });
 }
@@ -53632,7 +53781,7 @@ function annotateResults(results, opts = {}) {
 function textFor(redact) {
     return (text, maxChars) => {
         const clean = redact(text);
-        return escapeHtml(maxChars === undefined ? clean : truncateChars(clean, maxChars));
+        return (0,format/* escapeHtml */.ZD)(maxChars === undefined ? clean : (0,format/* truncateChars */.UT)(clean, maxChars));
     };
 }
 function runFailed(report) {
@@ -53658,25 +53807,25 @@ function counts(results) {
     const parts = Object.keys(STATUS)
         .filter((status) => tally.has(status))
         .map((status) => `${tally.get(status)} ${status}`);
-    return `${plural(results.length, 'command')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    return `${(0,format/* plural */.LS)(results.length, 'command')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 function heading(report, text) {
     const { source } = report;
     const base = source.serverUrl.replace(/\/+$/, '');
     const repoUrl = `${base}/${source.repository}`;
-    const commit = `<a href="${escapeHtml(`${repoUrl}/commit/${source.sha}`)}"><code>${escapeHtml(`${source.repository}@${source.sha.slice(0, 7)}`)}</code></a>`;
+    const commit = `<a href="${(0,format/* escapeHtml */.ZD)(`${repoUrl}/commit/${source.sha}`)}"><code>${(0,format/* escapeHtml */.ZD)(`${source.repository}@${source.sha.slice(0, 7)}`)}</code></a>`;
     const facts = [commit];
     if (source.prNumber !== undefined) {
-        facts.push(`PR <a href="${escapeHtml(`${repoUrl}/pull/${source.prNumber}`)}">#${source.prNumber}</a>`);
+        facts.push(`PR <a href="${(0,format/* escapeHtml */.ZD)(`${repoUrl}/pull/${source.prNumber}`)}">#${source.prNumber}</a>`);
     }
     if (source.ref)
         facts.push(`<code>${text(source.ref, 200)}</code>`);
-    facts.push(`event <code>${escapeHtml(source.eventName)}</code>`);
+    facts.push(`event <code>${(0,format/* escapeHtml */.ZD)(source.eventName)}</code>`);
     const icon = runFailed(report) ? '❌' : '✅';
     return [
         `<h2>${icon} ${text(report.title || 'Daytona sandbox run', 200)}</h2>`,
         `<p>${facts.join(' · ')}</p>`,
-        `<p>${counts(report.results)} · total ${formatDuration(report.durationMs)}</p>`,
+        `<p>${counts(report.results)} · total ${(0,lib_duration/* formatDuration */.a)(report.durationMs)}</p>`,
     ].join('\n');
 }
 /** A block whose text is kept verbatim: a blank line before `<pre>` makes Markdown treat it as raw HTML. */
@@ -53684,7 +53833,7 @@ function preBlock(escaped) {
     return `\n<pre>${escaped}</pre>\n\n`;
 }
 function errorBlock(error, redact, text, maxChars) {
-    return `<p>❌ <b>Error</b></p>\n${preBlock(text(cleanOutput(redact(error)), maxChars))}`;
+    return `<p>❌ <b>Error</b></p>\n${preBlock(text((0,format/* cleanOutput */.DS)(redact(error)), maxChars))}`;
 }
 function environment(env, text) {
     const name = env.name ? ` <code>${text(env.name, 300)}</code>` : '';
@@ -53701,7 +53850,7 @@ function environment(env, text) {
         cache =
             env.snapshotBuildMs === undefined
                 ? ' (cache miss, built)'
-                : ` (built in ${formatDuration(env.snapshotBuildMs)})`;
+                : ` (built in ${(0,lib_duration/* formatDuration */.a)(env.snapshotBuildMs)})`;
     }
     const facts = [`${what}${cache}`];
     if (env.cpu !== undefined)
@@ -53719,27 +53868,27 @@ const TABLE_END = '</table>\n';
 function tableRow(result, index, redact, commandChars) {
     const code = reportedExitCode(result);
     const exit = result.timedOut ? `${code} (timed out)` : code === null ? '—' : String(code);
-    const duration = result.skipped ? '—' : formatDuration(result.durationMs);
-    const command = escapeHtml(commandLabel(redact(result.command), commandChars));
+    const duration = result.skipped ? '—' : (0,lib_duration/* formatDuration */.a)(result.durationMs);
+    const command = (0,format/* escapeHtml */.ZD)((0,format/* commandLabel */.Md)(redact(result.command), commandChars));
     const status = statusOf(result);
     const cells = [String(index + 1), `${STATUS[status]} ${status}`, `<code>${command}</code>`, exit, duration];
     return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>\n`;
 }
 function moreRow(count) {
-    return `<tr><td colspan="5">… ${plural(count, 'more command')} not shown, to keep the summary under GitHub's 1 MiB limit</td></tr>\n`;
+    return `<tr><td colspan="5">… ${(0,format/* plural */.LS)(count, 'more command')} not shown, to keep the summary under GitHub's 1 MiB limit</td></tr>\n`;
 }
 /** The last lines of a failed command's output, folded; undefined when there is nothing to show. */
 function tailBlock(result, index, redact, limits, open) {
     if (!result.tail)
         return undefined;
     // redact again after cleaning: colour codes or `\r` rewrites can split a secret the first pass missed
-    const tail = tailLines(redact(cleanOutput(redact(result.tail))), limits.maxLines, limits.maxBytes);
+    const tail = (0,format/* tailLines */.os)(redact((0,format/* cleanOutput */.DS)(redact(result.tail))), limits.maxLines, limits.maxBytes);
     if (tail.trim() === '')
         return undefined;
-    const label = escapeHtml(commandLabel(redact(result.command), limits.commandChars));
-    const shown = plural(tail.split('\n').length, 'line');
+    const label = (0,format/* escapeHtml */.ZD)((0,format/* commandLabel */.Md)(redact(result.command), limits.commandChars));
+    const shown = (0,format/* plural */.LS)(tail.split('\n').length, 'line');
     const summary = `${STATUS[statusOf(result)]} #${index + 1} <code>${label}</code>: ${failureOutcome(result)}, last ${shown}`;
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${preBlock(escapeHtml(tail))}</details>\n`;
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${preBlock((0,format/* escapeHtml */.ZD)(tail))}</details>\n`;
 }
 function sandboxBlock(sandbox, text) {
     const name = `<b>Sandbox:</b> <code>${text(sandbox.name, 200)}</code> (<code>${text(sandbox.id, 100)}</code>)`;
@@ -53749,7 +53898,7 @@ function sandboxBlock(sandbox, text) {
     if (sandbox.deletedAt !== undefined) {
         const lived = sandbox.createdAt === undefined
             ? ''
-            : ` (lived ${formatDuration(sandbox.deletedAt - sandbox.createdAt)})`;
+            : ` (lived ${(0,lib_duration/* formatDuration */.a)(sandbox.deletedAt - sandbox.createdAt)})`;
         life.push(`deleted ${timestamp(sandbox.deletedAt)}${lived}`);
     }
     else if (sandbox.kept) {
@@ -53795,19 +53944,19 @@ function renderSummary(report, opts = {}) {
     ].join('');
     const bottom = report.sandbox ? `${sandboxBlock(report.sandbox, text)}\n` : '';
     let remaining = (opts.budgetBytes ?? DEFAULT_SUMMARY_BUDGET) -
-        byteLength(top) -
-        byteLength(bottom) -
-        byteLength(TABLE_HEAD) -
-        byteLength(TABLE_END) -
+        (0,format/* byteLength */.dp)(top) -
+        (0,format/* byteLength */.dp)(bottom) -
+        (0,format/* byteLength */.dp)(TABLE_HEAD) -
+        (0,format/* byteLength */.dp)(TABLE_END) -
         NOTE_RESERVE;
     const { results } = report;
     const rows = [];
     for (const [index, result] of results.entries()) {
         const row = tableRow(result, index, redact, limits.commandChars);
-        if (byteLength(row) > remaining)
+        if ((0,format/* byteLength */.dp)(row) > remaining)
             break;
         rows.push(row);
-        remaining -= byteLength(row);
+        remaining -= (0,format/* byteLength */.dp)(row);
     }
     const hidden = results.length - rows.length;
     const table = results.length === 0
@@ -53823,15 +53972,15 @@ function renderSummary(report, opts = {}) {
         const block = omitted === 0 ? tailBlock(result, index, redact, limits, tails.length === 0) : undefined;
         if (block === undefined && omitted === 0)
             continue;
-        if (block !== undefined && byteLength(block) <= remaining) {
+        if (block !== undefined && (0,format/* byteLength */.dp)(block) <= remaining) {
             tails.push(block);
-            remaining -= byteLength(block);
+            remaining -= (0,format/* byteLength */.dp)(block);
         }
         else
             omitted++;
     }
     const note = omitted > 0
-        ? `<p><i>The output of ${plural(omitted, 'more failed command')} was left out to keep the summary under GitHub's 1 MiB limit.</i></p>\n`
+        ? `<p><i>The output of ${(0,format/* plural */.LS)(omitted, 'more failed command')} was left out to keep the summary under GitHub's 1 MiB limit.</i></p>\n`
         : '';
     return `${top}${table}${tails.join('')}${note}${bottom}`;
 }
@@ -53880,7 +54029,7 @@ async function publishReport(report, opts = {}) {
     }
     if (failures.length > 0) {
         // each failure already has its own error annotation; setFailed would add a duplicate one
-        core/* info */.pq(`${plural(failures.length, 'command')} of ${report.results.length} failed.`);
+        core/* info */.pq(`${(0,format/* plural */.LS)(failures.length, 'command')} of ${report.results.length} failed.`);
         process.exitCode = core/* ExitCode */.yU.Failure;
         return true;
     }
@@ -54000,12 +54149,12 @@ class CapacityWait {
         this.#tries++;
         const limit = firstLine(err.serverMessage ?? err.message);
         if (now >= this.#deadline) {
-            throw new CapacityError(`Daytona had no room for the sandbox for ${formatDuration(this.#timeoutMs)} (capacity-timeout, ` +
+            throw new CapacityError(`Daytona had no room for the sandbox for ${(0,lib_duration/* formatDuration */.a)(this.#timeoutMs)} (capacity-timeout, ` +
                 `${this.#tries} tries): ${limit} ${advice(shortage)}`);
         }
         if (this.#tries === 1) {
             const holders = await this.#holders().catch(() => undefined);
-            core/* notice */.lm(`${what(shortage)}: ${limit} Waiting up to ${formatDuration(this.#timeoutMs)} (capacity-timeout) ` +
+            core/* notice */.lm(`${what(shortage)}: ${limit} Waiting up to ${(0,lib_duration/* formatDuration */.a)(this.#timeoutMs)} (capacity-timeout) ` +
                 `for room. ${holders ?? "This action's running sandboxes could not be listed."}`, { title: 'Waiting for Daytona capacity' });
         }
         else {
@@ -54014,12 +54163,12 @@ class CapacityWait {
         // Jitter keeps a matrix's waiting legs from all asking at the same moment.
         const delay = Math.min(this.#delayMs * (0.75 + Math.random() / 2), this.#deadline - now);
         this.#delayMs = Math.min(this.#delayMs * 1.5, MAX_WAIT_MS);
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.max(delay, 0));
+        await (0,promises_namespaceObject.setTimeout)(Math.max(delay, 0));
     }
     /** The organisation's running sandboxes with this action's labels for this repository. */
     async #holders() {
         const held = [];
-        const labels = { [`${LABEL_PREFIX}repository`]: this.#repository };
+        const labels = { [`${github_context/* LABEL_PREFIX */.Ag}repository`]: this.#repository };
         for await (const sandbox of this.#client.sandboxes.list({ labels, states: ['started', 'starting'] })) {
             held.push(sandbox);
         }
@@ -54029,7 +54178,7 @@ class CapacityWait {
         const total = held.reduce((sum, s) => ({ cpu: sum.cpu + s.cpu, memory: sum.memory + s.memory, disk: sum.disk + s.disk }), { cpu: 0, memory: 0, disk: 0 });
         const shown = held
             .slice(0, HOLDERS_SHOWN)
-            .map((s) => `${s.name} (${s.cpu} vCPU, ${s.memory} GiB, run ${s.labels[`${LABEL_PREFIX}run-id`] ?? '?'})`);
+            .map((s) => `${s.name} (${s.cpu} vCPU, ${s.memory} GiB, run ${s.labels[`${github_context/* LABEL_PREFIX */.Ag}run-id`] ?? '?'})`);
         const more = held.length > HOLDERS_SHOWN ? ` and ${held.length - HOLDERS_SHOWN} more` : '';
         return (`This action's running sandboxes of ${this.#repository} hold ${total.cpu} vCPU, ${total.memory} GiB ` +
             `memory, ${total.disk} GiB disk: ${shown.join(', ')}${more}.`);
@@ -54067,14 +54216,14 @@ const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
 const CREATE_ATTEMPTS = 3;
 async function createSandbox(client, config, source, environment, job, cleanup, commandCount) {
-    const name = sandboxName(source, job);
+    const name = (0,github_context/* sandboxName */.ZV)(source, job);
     cleanup.rememberName(name);
     const body = {
         name,
         ...environment.createParams,
         target: config.target,
         env: { ...config.env },
-        labels: { ...config.labels, ...sandboxLabels(source, job) },
+        labels: { ...config.labels, ...(0,github_context/* sandboxLabels */.Vx)(source, job) },
         autoStopInterval: IDLE_STOP_MINUTES,
         // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
         autoDeleteInterval: 0,
@@ -54166,7 +54315,7 @@ async function createNamed(client, body, cleanup, capacity) {
             if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${err.message}); trying again.`);
                 resends++;
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(resends * 1000);
+                await (0,promises_namespaceObject.setTimeout)(resends * 1000);
                 continue;
             }
             // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
@@ -54185,6 +54334,10 @@ async function adoptOrphan(client, name, cleanup) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
@@ -54423,39 +54576,8 @@ function lineOf(script, offset) {
     return Buffer.from(script, 'utf8').subarray(0, offset).toString('utf8').split('\n').length;
 }
 
-;// CONCATENATED MODULE: ./lib/github-api.js
-// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
-// commit without a `git` program of its own. Never puts the token in a message.
-
-
-const GITHUB_TIMEOUT_MS = 15_000;
-/** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
-async function commitOf(repository, ref, token, env = process.env) {
-    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    let status;
-    try {
-        const res = await (0,undici/* request */.Em)(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
-            headers: {
-                accept: 'application/vnd.github.sha',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'daytona-action',
-                ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            headersTimeout: GITHUB_TIMEOUT_MS,
-            bodyTimeout: GITHUB_TIMEOUT_MS,
-        });
-        const text = (await res.body.text()).trim();
-        if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
-            return text;
-        status = `HTTP ${res.statusCode}`;
-    }
-    catch (err) {
-        status = (0,daytona_http/* errorCode */.CA)(err) ?? err.message;
-    }
-    throw new Error(`Could not find which commit ${ref} of ${repository} is (GitHub API: ${status}). Check that the tag exists ` +
-        "and that 'token' can read the repository.");
-}
-
+// EXTERNAL MODULE: ./lib/github-api.js
+var github_api = __nccwpck_require__(2237);
 ;// CONCATENATED MODULE: ./lib/source.js
 // Step 4: the exact commit under test, cloned inside the sandbox by the daemon's own git (go-git), so the image
 // needs no `git` program. A public repository is cloned without credentials; for a private one the token goes
@@ -54472,7 +54594,7 @@ const VERIFIED_DEPTH = 50;
 async function pinCommit(source, config) {
     if (source.sha || source.refType !== 'tag' || !source.ref)
         return source;
-    return { ...source, sha: await commitOf(source.repository, `tags/${source.ref}`, config.token) };
+    return { ...source, sha: await (0,github_api/* commitOf */.D)(source.repository, `tags/${source.ref}`, config.token) };
 }
 async function cloneSource(toolbox, source, config, event) {
     const path = source.repository.split('/')[1] ?? 'repository';
@@ -54585,14 +54707,19 @@ async function run() {
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
+    if (config.mode === 'cleanup') {
+        // The scheduled orphan sweep: no sandbox of its own, no commands.
+        const { sweep } = await __nccwpck_require__.e(/* import() */ 823).then(__nccwpck_require__.bind(__nccwpck_require__, 3823));
+        return sweep(config, (0,github_context/* fromEnvironment */.AU)());
+    }
     const commands = await scriptCommands(config);
-    const event = fromEnvironment();
-    assertWorkflowRun(event);
-    const resolved = resolveSource(event, config);
-    assertTrusted(resolved, config.allowFork);
+    const event = (0,github_context/* fromEnvironment */.AU)();
+    (0,github_context/* assertWorkflowRun */.Rn)(event);
+    const resolved = (0,github_context/* resolveSource */.ev)(event, config);
+    (0,github_context/* assertTrusted */.oA)(resolved, config.allowFork);
     const source = await pinCommit(resolved, config);
     const outcome = { startedAt, config, source, job: event.job, results: [] };
-    const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
+    const client = new daytona_client/* Daytona */.d({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
     const cleanup = new Cleanup(client, config.apiUrl);
     try {
         // 2. Environment: reuse or build the snapshot.

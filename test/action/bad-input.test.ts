@@ -101,6 +101,10 @@ const CORPUS: BadInput[] = [
   { what: 'prune-snapshots no', inputs: { 'prune-snapshots': 'no' }, names: 'prune-snapshots' },
   { what: 'shell unknown', inputs: { shell: 'fish' }, names: 'shell', says: /bash, sh, python, pwsh/ },
   { what: 'shell without {0}', inputs: { shell: 'perl -e' }, names: 'shell' },
+  { what: 'mode unknown', inputs: { mode: 'sweep' }, names: 'mode', says: /run, cleanup/ },
+  { what: 'dry-run yes', inputs: { mode: 'cleanup', 'dry-run': 'yes' }, names: 'dry-run' },
+  { what: 'older-than in days', inputs: { mode: 'cleanup', 'older-than': '3d' }, names: 'older-than' },
+  { what: 'capacity-timeout in words', inputs: { 'capacity-timeout': 'long' }, names: 'capacity-timeout' },
   // paths
   { what: 'working-directory ..', inputs: { 'working-directory': '..' }, names: 'working-directory' },
   {

@@ -68,11 +68,14 @@ describe('defaults', () => {
       pruneAfterMs: 10 * 60_000,
       allowFork: false,
       capacityTimeoutMs: 10 * 60_000,
+      mode: 'run',
+      olderThanMs: 2 * 60 * 60_000,
+      dryRun: true,
     })
   })
 
-  it('names 32 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(32)
+  it('names 35 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(35)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
