@@ -66,6 +66,23 @@ describe('at a full organisation (1 vCPU in total)', () => {
     expect(await liveSandboxes(project)).toEqual([])
   })
 
+  it('a run cancelled while waiting for room ends on the first signal and leaves nothing', async () => {
+    const holder = await holdTheRoom()
+    try {
+      const { main, post } = await job(
+        project,
+        { run: 'echo never' },
+        { signalMain: { pattern: /Waiting for Daytona capacity/, signal: 'SIGINT', thenTermAfterMs: 7500 } },
+      )
+      expect(main.exitCode).toBe(130)
+      expect(main.stdout).not.toContain('never')
+      expect(post.annotations.filter((a) => a.level === 'warning')).toEqual([])
+      expect((await liveSandboxes(project)).map((s) => s.name)).toEqual(['widgets-holder'])
+    } finally {
+      await client.sandboxes.delete(holder.id)
+    }
+  })
+
   it('waits while no runner is available', async () => {
     const body = { statusCode: 400, message: 'No available runners', error: 'Bad Request' }
     await project.emulator.admin.faults({
