@@ -8,6 +8,7 @@ import { bareRepoPath, type GitServerDir } from './git-fixtures.ts'
 
 const CONTENTS = /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/
 const COMMITS = /^\/repos\/([^/]+\/[^/]+)\/commits\/(.+)$/
+const RUNS = /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)$/
 
 export interface GitHubApiRequest {
   path: string
@@ -20,6 +21,8 @@ export interface GitHubApi {
   /** GITHUB_API_URL for a job */
   url: string
   requests: GitHubApiRequest[]
+  /** workflow runs by id → status (`completed`, `in_progress`…); others answer 404 */
+  runs: Map<string, string>
   close(): Promise<void>
 }
 
@@ -29,6 +32,7 @@ export async function startGitHubApi(
   overrides: Record<string, string> = {},
 ): Promise<GitHubApi> {
   const requests: GitHubApiRequest[] = []
+  const runs = new Map<string, string>()
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     requests.push({
@@ -37,6 +41,13 @@ export async function startGitHubApi(
       accept: req.headers.accept,
       authorization: req.headers.authorization,
     })
+    const run = RUNS.exec(url.pathname)
+    if (run) {
+      const status = runs.get(run[2]!)
+      res.writeHead(status ? 200 : 404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(status ? { id: Number(run[2]), status } : { message: 'Not Found' }))
+      return
+    }
     const commit = COMMITS.exec(url.pathname)
     if (commit && req.headers.accept === 'application/vnd.github.sha') {
       const sha = await commitOf(git, commit[1]!, decodeURIComponent(commit[2]!))
@@ -58,6 +69,7 @@ export async function startGitHubApi(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    runs,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

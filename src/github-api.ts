@@ -36,3 +36,35 @@ export async function commitOf(
       "and that 'token' can read the repository.",
   )
 }
+
+/**
+ * A workflow run's status (`queued`, `in_progress`, `completed`, …) from GET /repos/{repo}/actions/runs/{id}, or
+ * undefined when GitHub does not say (no such run, no access, unreachable): the caller then decides by age.
+ */
+export async function runStatus(
+  repository: string,
+  runId: string,
+  token: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
+  if (!/^\d+$/.test(runId)) return undefined
+  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  try {
+    const res = await request(`${api}/repos/${repository}/actions/runs/${runId}`, {
+      headers: {
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'daytona-action',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      headersTimeout: GITHUB_TIMEOUT_MS,
+      bodyTimeout: GITHUB_TIMEOUT_MS,
+    })
+    const text = await res.body.text()
+    if (res.statusCode !== 200) return undefined
+    const status = (JSON.parse(text) as { status?: unknown }).status
+    return typeof status === 'string' ? status : undefined
+  } catch {
+    return undefined
+  }
+}

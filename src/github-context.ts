@@ -189,6 +189,24 @@ function fromEvent(event: EventInfo, baseRepository: string): Picked {
   return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false }
 }
 
+/**
+ * Outside a workflow run (no GITHUB_REPOSITORY, no event payload naming one) there is nothing to clone by
+ * default and nothing to label the sandbox with, so cleanup could never find it: fail before anything is made.
+ */
+export function assertWorkflowRun(event: EventInfo): void {
+  if (event.repository) return
+  throw new WorkflowContextError(
+    "Input 'repository' has nothing to default to: GITHUB_REPOSITORY is not set and there is no event " +
+      'payload (GITHUB_EVENT_PATH), so this is not a GitHub Actions workflow run. Run the action as a step of ' +
+      'a workflow job.',
+  )
+}
+
+/** Thrown by assertWorkflowRun; one line. */
+export class WorkflowContextError extends Error {
+  override name = 'WorkflowContextError'
+}
+
 /** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
 export function assertTrusted(source: Source, allowFork: boolean): void {
   if (!source.isFork || allowFork || !source.privileged) return

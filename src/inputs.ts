@@ -59,6 +59,10 @@ export const INPUTS = {
   pruneAfter: 'prune-after',
   allowFork: 'allow-fork',
   maskEnv: 'mask-env',
+  capacityTimeout: 'capacity-timeout',
+  mode: 'mode',
+  olderThan: 'older-than',
+  dryRun: 'dry-run',
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -67,6 +71,9 @@ export const DEFAULT_API_URL = 'https://app.daytona.io/api'
 export const DEFAULT_DOCKERFILE = 'Dockerfile'
 export const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'] as const
 export type KeepSandbox = (typeof KEEP_SANDBOX_MODES)[number]
+/** `run`: the commands in a sandbox; `cleanup`: sweep this action's leftover sandboxes (sweep.ts) */
+export const MODES = ['run', 'cleanup'] as const
+export type Mode = (typeof MODES)[number]
 
 export interface Config {
   apiKey: string
@@ -105,6 +112,13 @@ export interface Config {
   allowFork: boolean
   /** env names whose values are masked whatever they look like */
   maskEnv: readonly string[]
+  /** how long a create refused for want of room (org totals, no runner) keeps being retried */
+  capacityTimeoutMs: number
+  mode: Mode
+  /** cleanup mode: a labelled sandbox older than this goes even if its run is not known to have ended */
+  olderThanMs: number
+  /** cleanup mode: only list what would be deleted */
+  dryRun: boolean
 }
 
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
@@ -126,6 +140,12 @@ const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|AUTH|CREDENTIAL|
 /** Shorter values would blank out common words all over the log. */
 const MIN_SECRET_ENV_LENGTH = 4
 
+/**
+ * Daytona's default per-sandbox maxima (daytona-api.md §2.7; v0.190 config DEFAULT_ORG_QUOTA_MAX_*_PER_SANDBOX):
+ * a bigger request passes no tier's default and would only fail at the API, after a snapshot was built for it.
+ */
+export const PER_SANDBOX_MAX = { cpu: 4, memory: 8, disk: 10 } as const
+
 const FORMS = {
   target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
   snapshot: 'must be a snapshot name such as my-snapshot:1.0',
@@ -134,12 +154,13 @@ const FORMS = {
   fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
   snapshotPrefix:
     'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  cpu: 'must be a whole number of vCPUs from 1 to 8',
-  memory: 'must be a whole number of GiB from 1 to 32',
-  disk: 'must be a whole number of GiB from 3 to 100',
+  cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (Daytona's per-sandbox limit)`,
+  memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (Daytona's per-sandbox limit)`,
+  disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (Daytona's per-sandbox limit)`,
   cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
   keepMinutes: 'must be a whole number of minutes from 1 to 1440',
   keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
+  capacityTimeout: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
   pruneAfter: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
 }
 
@@ -162,6 +183,7 @@ export function readInputs(
   checkSecret(INPUTS.apiKey, apiKey)
   checkSecret(INPUTS.token, token)
   if (!apiKey) throw new InputError(INPUTS.apiKey, `${missingApiKeyReason(env)}.`)
+  const mode = oneOf(read, INPUTS.mode, MODES, 'run')
 
   const image = optional(read(INPUTS.image), (value) => imageReference(INPUTS.image, value))
   const snapshot = matching(read, INPUTS.snapshot, SNAPSHOT_NAME, FORMS.snapshot)
@@ -172,9 +194,9 @@ export function readInputs(
   if (!dockerfile) fail(INPUTS.dockerfile, 'must name a file relative to the workspace', dockerfileRaw)
   const contextRaw = read(INPUTS.context)
   const resources = {
-    cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: 8 }, FORMS.cpu),
-    memory: wholeNumber(read, INPUTS.memory, { min: 1, max: 32 }, FORMS.memory),
-    disk: wholeNumber(read, INPUTS.disk, { min: 3, max: 100 }, FORMS.disk),
+    cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: PER_SANDBOX_MAX.cpu }, FORMS.cpu),
+    memory: wholeNumber(read, INPUTS.memory, { min: 1, max: PER_SANDBOX_MAX.memory }, FORMS.memory),
+    disk: wholeNumber(read, INPUTS.disk, { min: 3, max: PER_SANDBOX_MAX.disk }, FORMS.disk),
   }
   const sources = {
     image,
@@ -200,7 +222,8 @@ export function readInputs(
       TARGET,
       FORMS.target,
     ),
-    run: script(INPUTS.run, read(INPUTS.run)),
+    // A sweep runs no commands: its `run` may be empty.
+    run: mode === 'cleanup' ? read(INPUTS.run) : script(INPUTS.run, read(INPUTS.run)),
     shell: shell(read(INPUTS.shell)),
     workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
     env: envValues,
@@ -222,6 +245,14 @@ export function readInputs(
     pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
     allowFork: bool(read, INPUTS.allowFork, false),
     maskEnv,
+    capacityTimeoutMs: durationOrZero(
+      read(INPUTS.capacityTimeout) || '10m',
+      INPUTS.capacityTimeout,
+      FORMS.capacityTimeout,
+    ),
+    mode,
+    olderThanMs: duration(read, INPUTS.olderThan, '2h'),
+    dryRun: bool(read, INPUTS.dryRun, true),
   })
 }
 

@@ -5,7 +5,7 @@ import { Cleanup } from './cleanup.ts'
 import { CommandShell, resolveCwd, runCommands } from './commands.ts'
 import { Daytona } from './daytona/client.ts'
 import { prepareEnvironment } from './environment/index.ts'
-import { assertTrusted, fromEnvironment, resolveSource } from './github-context.ts'
+import { assertTrusted, assertWorkflowRun, fromEnvironment, resolveSource } from './github-context.ts'
 import { readInputs, redactConfig } from './inputs.ts'
 import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
@@ -20,8 +20,14 @@ async function run(): Promise<void> {
   // 1. Inputs: every bad value fails here, before anything is created.
   const config = readInputs()
   core.debug(`Inputs: ${JSON.stringify(redactConfig(config))}`)
+  if (config.mode === 'cleanup') {
+    // The scheduled orphan sweep: no sandbox of its own, no commands.
+    const { sweep } = await import('./sweep.ts')
+    return sweep(config, fromEnvironment())
+  }
   const commands = await scriptCommands(config)
   const event = fromEnvironment()
+  assertWorkflowRun(event)
   const resolved = resolveSource(event, config)
   assertTrusted(resolved, config.allowFork)
   const source = await pinCommit(resolved, config)

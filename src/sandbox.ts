@@ -2,10 +2,12 @@
 // backstop so that a sandbox whose runner vanished stops and deletes itself.
 import { setTimeout } from 'node:timers/promises'
 import * as core from '@actions/core'
+import { CapacityWait, shortageOf } from './capacity.ts'
 import type { Cleanup } from './cleanup.ts'
 import type { Daytona } from './daytona/client.ts'
 import {
   AuthenticationError,
+  BadRequestError,
   ConflictError,
   ConnectionError,
   DeadlineError,
@@ -52,7 +54,8 @@ export async function createSandbox(
     ttlMinutes: lifetimeMinutes(config, commandCount),
   }
   core.info(`Creating sandbox ${name}…`)
-  let sandbox = await createNamed(client, body as CreateSandbox & { name: string }, cleanup)
+  const capacity = new CapacityWait(client, source.baseRepository, config.capacityTimeoutMs)
+  let sandbox = await createNamed(client, body as CreateSandbox & { name: string }, cleanup, capacity)
   cleanup.rememberId(sandbox.id)
   if (sandbox.state !== 'started') {
     const id = sandbox.id
@@ -118,18 +121,29 @@ function lifetimeMinutes(config: Config, commandCount: number): number {
 /**
  * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
  * whose answer was lost to a 5xx, a dropped connection or our deadline can be sent again, and "already exists" then means
- * the first one worked.
+ * the first one worked. A create refused for want of room created nothing: it is sent again once there may be room.
  */
 async function createNamed(
   client: Daytona,
   body: CreateSandbox & { name: string },
   cleanup: Cleanup,
+  capacity: CapacityWait,
 ): Promise<Sandbox> {
-  for (let attempt = 1; ; attempt++) {
+  // sends so far after a lost answer (a capacity refusal is not one: it was answered)
+  let resends = 0
+  for (;;) {
     try {
       return await client.sandboxes.create(body)
     } catch (err) {
-      if (err instanceof ConflictError && attempt > 1) return client.sandboxes.get(body.name)
+      if (err instanceof ConflictError && resends > 0) return client.sandboxes.get(body.name)
+      const shortage = shortageOf(err)
+      if (shortage && err instanceof BadRequestError) {
+        // A lost answer may have made our sandbox, which then takes the room this resend was refused for.
+        const made = resends > 0 ? await client.sandboxes.get(body.name).catch(() => undefined) : undefined
+        if (made) return made
+        await capacity.wait(err, shortage)
+        continue
+      }
       if (err instanceof AuthenticationError || err instanceof ForbiddenError) {
         // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
         cleanup.forget()
@@ -137,9 +151,10 @@ async function createNamed(
       }
       const answerLost =
         err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError
-      if (attempt < CREATE_ATTEMPTS && answerLost) {
+      if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
         core.info(`Creating the sandbox failed (${printable(err.message)}); trying again.`)
-        await setTimeout(attempt * 1000)
+        resends++
+        await setTimeout(resends * 1000)
         continue
       }
       // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.

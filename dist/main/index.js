@@ -47081,6 +47081,1865 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
+/***/ 9998:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ Daytona)
+});
+
+// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
+var daytona_http = __nccwpck_require__(5974);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
+var aws4 = __nccwpck_require__(8832);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./lib/daytona/errors.js
+var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./lib/daytona/object-storage.js
+// Object storage for build contexts (daytona-api.md §3.3), as Daytona's SDK uses it: temporary S3
+// credentials from the API, then path-style S3 requests against `storageUrl`, signed with Signature V4
+// (the `aws4` package) including the session token. The Daytona API key never goes to the storage host.
+
+
+
+
+
+
+
+const ATTEMPTS = 3;
+const RETRY_DELAY_MS = 500;
+const TIMEOUT_MS = 120_000;
+class ObjectStorage {
+    #http;
+    #apiUrl;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#apiUrl = apiUrl;
+    }
+    /** Temporary S3 credentials for `{organizationId}/{hash}/context.tar` in `bucket`. */
+    pushAccess() {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#apiUrl}/object-storage/push-access`,
+        });
+    }
+    /**
+     * Uploads a build context under its hash unless one is there already (the SDK's rule: any object under
+     * `{organizationId}/{hash}/`). `writeTar` makes the archive only when it is needed and returns its path.
+     */
+    async uploadContext(access, hash, writeTar) {
+        const prefix = `${access.organizationId}/${hash}/`;
+        if (await this.hasPrefix(access, prefix))
+            return 'present';
+        await this.putFile(access, `${prefix}context.tar`, await writeTar());
+        return 'uploaded';
+    }
+    /** ListObjectsV2 with MaxKeys 1: does anything exist under `prefix`? */
+    async hasPrefix(access, prefix) {
+        const query = new URLSearchParams({ 'list-type': '2', 'max-keys': '1', prefix });
+        const text = await this.#send(access, 'GET', `/${access.bucket}?${query}`, {});
+        const keyCount = /<KeyCount>(\d+)<\/KeyCount>/.exec(text);
+        return keyCount ? Number(keyCount[1]) > 0 : /<Contents>/.test(text);
+    }
+    /** One PUT with a signed payload hash and Content-MD5, so the store can reject a corrupted upload. */
+    async putFile(access, key, file) {
+        const [{ size }, sha256, md5] = await Promise.all([
+            (0,promises_.stat)(file),
+            digestFile(file, 'sha256', 'hex'),
+            digestFile(file, 'md5', 'base64'),
+        ]);
+        await this.#send(access, 'PUT', `/${access.bucket}/${key}`, {
+            'Content-Type': 'application/x-tar',
+            'Content-Length': String(size),
+            'Content-MD5': md5,
+            'X-Amz-Content-Sha256': sha256,
+        }, () => (0,external_node_fs_.createReadStream)(file));
+    }
+    async #send(access, method, pathAndQuery, headers, body) {
+        const base = new URL(access.storageUrl.replace(/\/+$/, ''));
+        const path = `${base.pathname.replace(/\/+$/, '')}${pathAndQuery}`;
+        const where = { method, path: path.split('?')[0] };
+        for (let attempt = 1;; attempt++) {
+            // signed per attempt: the date is part of the signature
+            const signed = aws4.sign({
+                host: base.host,
+                path,
+                method,
+                service: 's3',
+                region: access.region || 'us-east-1',
+                headers: { ...headers },
+            }, { accessKeyId: access.accessKey, secretAccessKey: access.secret, sessionToken: access.sessionToken });
+            let status;
+            let text = '';
+            try {
+                const res = await (0,undici/* request */.Em)(`${base.origin}${signed.path}`, {
+                    method,
+                    headers: signed.headers,
+                    body: body?.(),
+                    dispatcher: this.#http.dispatcher,
+                    headersTimeout: TIMEOUT_MS,
+                    bodyTimeout: TIMEOUT_MS,
+                });
+                status = res.statusCode;
+                text = await res.body.text();
+                if (status >= 200 && status < 300)
+                    return text;
+            }
+            catch (err) {
+                if (attempt >= ATTEMPTS)
+                    throw new errors/* ConnectionError */.Rc({ ...where, code: (0,daytona_http/* errorCode */.CA)(err) ?? 'UNKNOWN' }, String(err), err);
+            }
+            const retryable = status === undefined || status >= 500 || status === 429;
+            if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
+                throw s3Error(where, status, text);
+            await (0,daytona_http/* abortableSleep */.Mf)(RETRY_DELAY_MS * attempt);
+        }
+    }
+}
+/** `PUT /bucket/key → 403 SignatureDoesNotMatch: …` from S3's XML error body (never a credential). */
+function s3Error(where, status, body) {
+    const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
+    const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
+    const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
+    return new errors/* DaytonaError */.hY({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
+}
+async function digestFile(file, algorithm, encoding) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest(encoding);
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/build-logs.js
+// Following a build log (sandbox or snapshot). The runner's follow stream ends when the image is built,
+// but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
+// stop after two consecutive checks find it terminal (what Daytona's SDK does, daytona-api.md §3.5).
+
+
+async function followLogUrl(http, url, onLine, owner, opts = {}) {
+    // a sandbox or snapshot that is gone has no build to wait for
+    const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
+        if (err instanceof errors/* NotFoundError */.m_)
+            return true;
+        throw err;
+    });
+    const stop = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+    const body = await http.request({
+        method: 'GET',
+        url,
+        query: { follow: true },
+        raw: true,
+        idleTimeoutMs: 0,
+        signal,
+    });
+    const lines = new LineSplitter(onLine);
+    const reader = body[Symbol.asyncIterator]();
+    let terminalChecks = 0;
+    let next = reader.next();
+    try {
+        for (;;) {
+            const tick = new AbortController();
+            const idle = (0,daytona_http/* abortableSleep */.Mf)(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
+            const winner = await Promise.race([next.then(() => 'read'), idle]);
+            tick.abort();
+            if (winner === 'idle') {
+                terminalChecks = (await isTerminal()) ? terminalChecks + 1 : 0;
+                if (terminalChecks >= 2)
+                    break;
+                continue;
+            }
+            const { done, value } = await next;
+            if (done)
+                break;
+            terminalChecks = 0;
+            lines.push(value);
+            next = reader.next();
+        }
+        lines.end();
+    }
+    catch (err) {
+        opts.signal?.throwIfAborted();
+        throw err;
+    }
+    finally {
+        // a read still pending when we stop rejects once the body is destroyed: nobody waits for it
+        next.catch(() => { });
+        stop.abort();
+        body.destroy();
+    }
+}
+/** Bytes in, whole lines out (without the newline); a last unterminated line is flushed at the end. */
+class LineSplitter {
+    #onLine;
+    #decoder = new TextDecoder('utf-8');
+    #partial = '';
+    constructor(onLine) {
+        this.#onLine = onLine;
+    }
+    push(bytes) {
+        this.#split(this.#partial + this.#decoder.decode(bytes, { stream: true }));
+    }
+    end() {
+        const rest = this.#partial + this.#decoder.decode();
+        this.#partial = '';
+        if (rest)
+            this.#onLine(rest.replace(/\r$/, ''));
+    }
+    #split(text) {
+        const parts = text.split('\n');
+        this.#partial = parts.pop() ?? '';
+        for (const line of parts)
+            this.#onLine(line.replace(/\r$/, ''));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/wait.js
+// Polling a resource until it reaches a wanted state: backoff from 250 ms to 2 s, a failure set,
+// unknown states treated as transitional, and one last refresh at the deadline before giving up.
+
+async function pollUntil(spec, opts) {
+    const deadline = Date.now() + opts.timeoutMs;
+    let delay = spec.minDelayMs ?? 250;
+    const maxDelay = spec.maxDelayMs ?? 2000;
+    let last;
+    for (;;) {
+        opts.signal?.throwIfAborted();
+        const item = await spec.fetch();
+        const state = spec.stateOf(item);
+        if (state !== last) {
+            last = state;
+            opts.onState?.(state);
+        }
+        if (spec.isDone(state))
+            return item;
+        if (spec.isFailed(state))
+            throw spec.failure(item, state);
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            throw spec.timeout(item, state);
+        // sleeping at most until the deadline means the last fetch happens right at it
+        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
+        delay = Math.min(maxDelay, delay * 2);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/sandboxes.js
+// Sandbox lifecycle on the main API (daytona-api.md §2).
+
+
+
+/** States a sandbox does not leave by itself on its way to `started`. */
+const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying']);
+/** A sandbox build log is over once the sandbox reached one of these (daytona-api.md §3.5). */
+const BUILD_LOG_TERMINAL = new Set(['started', 'starting', 'error', 'build_failed']);
+class Sandboxes {
+    #http;
+    #base;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#base = `${apiUrl}/sandbox`;
+    }
+    /**
+     * Not retried on 5xx or a reset connection (it may have created the sandbox already): only on
+     * connect-phase failures and 429. From a snapshot the server waits up to 30 s for `started`.
+     */
+    create(body, opts = {}) {
+        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
+    }
+    get(idOrName, opts = {}) {
+        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
+    }
+    /** Every sandbox matching the filter, following `nextCursor`. Listing is eventually consistent. */
+    async *list(filter = {}) {
+        let cursor;
+        do {
+            const page = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: {
+                    labels: filter.labels,
+                    name: filter.name,
+                    states: filter.states,
+                    snapshots: filter.snapshots,
+                    limit: filter.limit,
+                    cursor,
+                },
+            });
+            yield* page.items;
+            cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+    }
+    /** Retries 409 "state change in progress"; a 404 is thrown as NotFoundError (the caller decides). */
+    async delete(idOrName, opts = {}) {
+        await this.#http.request({ method: 'DELETE', url: this.#url(idOrName), retry409: true, ...opts });
+    }
+    /** Polls until `started`; throws StateError on error/build_failed (with errorReason), DeadlineError on timeout. */
+    waitUntilStarted(id, opts) {
+        const ctx = { method: 'GET', path: new URL(this.#url(id)).pathname };
+        return pollUntil({
+            fetch: () => this.get(id, { signal: opts.signal }),
+            stateOf: (s) => s.state ?? 'unknown',
+            isDone: (state) => state === 'started',
+            isFailed: (state) => START_FAILED.has(state),
+            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
+            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
+        }, opts);
+    }
+    setAutostop(id, minutes) {
+        return this.#interval(id, 'autostop', minutes);
+    }
+    setAutoarchive(id, minutes) {
+        return this.#interval(id, 'autoarchive', minutes);
+    }
+    setAutodelete(id, minutes) {
+        return this.#interval(id, 'autodelete', minutes);
+    }
+    /** Re-anchors the wall-clock TTL from now. */
+    setTtl(id, minutes) {
+        return this.#interval(id, 'ttl', minutes);
+    }
+    /** Resets the auto-stop timer. */
+    async refreshActivity(id) {
+        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/last-activity`, idempotent: true });
+    }
+    async buildLogsUrl(id) {
+        const res = await this.#http.request({
+            method: 'GET',
+            url: `${this.#url(id)}/build-logs-url`,
+        });
+        return res.url;
+    }
+    /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
+    async followBuildLogs(id, onLine, opts = {}) {
+        const url = await this.buildLogsUrl(id);
+        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
+        await followLogUrl(this.#http, url, onLine, owner, opts);
+    }
+    async #interval(id, kind, minutes) {
+        if (!Number.isInteger(minutes))
+            throw new RangeError(`${kind} must be a whole number of minutes, got ${minutes}`);
+        // setting an interval twice is harmless, so a reset connection may be retried
+        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/${kind}/${minutes}`, idempotent: true });
+    }
+    #url(idOrName) {
+        return `${this.#base}/${encodeURIComponent(idOrName)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
+// Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
+
+
+
+
+const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
+const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
+/** The page size the list endpoint allows at most. */
+const PAGE_LIMIT = 200;
+class Snapshots {
+    #http;
+    #base;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#base = `${apiUrl}/snapshots`;
+    }
+    create(body, opts = {}) {
+        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
+    }
+    get(idOrName, opts = {}) {
+        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
+    }
+    /** The snapshot with this name (or id), or undefined if there is none. */
+    async find(name, opts = {}) {
+        try {
+            return await this.get(name, opts);
+        }
+        catch (err) {
+            if (err instanceof errors/* NotFoundError */.m_)
+                return undefined;
+            throw err;
+        }
+    }
+    /** Every snapshot whose name contains `name` (the server matches case-insensitively), page after page. */
+    async *list(name, opts = {}) {
+        for (let page = 1;; page++) {
+            const res = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: { name, page, limit: PAGE_LIMIT },
+                ...opts,
+            });
+            yield* res.items;
+            if (page >= res.totalPages || res.items.length === 0)
+                return;
+        }
+    }
+    /** How many snapshots the organization may hold, and how many count now. */
+    async quota(organizationId) {
+        const base = this.#base.slice(0, -'/snapshots'.length);
+        const usage = await this.#http.request({
+            method: 'GET',
+            url: `${base}/organizations/${encodeURIComponent(organizationId)}/usage`,
+        });
+        return { total: usage.totalSnapshotQuota, used: usage.currentSnapshotUsage };
+    }
+    /** Re-activates an `inactive` snapshot (they go inactive after 14 unused days). */
+    activate(id) {
+        return this.#http.request({ method: 'POST', url: `${this.#url(id)}/activate` });
+    }
+    /** Needs the UUID: the server rejects names here. */
+    async delete(id) {
+        await this.#http.request({ method: 'DELETE', url: this.#url(id) });
+    }
+    waitUntilActive(idOrName, opts) {
+        const ctx = { method: 'GET', path: new URL(this.#url(idOrName)).pathname };
+        return pollUntil({
+            fetch: () => this.get(idOrName, { signal: opts.signal }),
+            stateOf: (s) => s.state,
+            isDone: (state) => state === 'active',
+            isFailed: (state) => ACTIVATION_FAILED.has(state),
+            failure: (s, state) => new errors/* StateError */.qq(ctx, {
+                resource: 'snapshot',
+                id: idOrName,
+                state,
+                errorReason: s.errorReason ?? undefined,
+            }),
+            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
+        }, opts);
+    }
+    /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
+    async buildLogsUrl(id, opts = {}) {
+        const res = await this.#http.request({
+            method: 'GET',
+            url: `${this.#url(id)}/build-logs-url`,
+            ...opts,
+        });
+        return res.url;
+    }
+    /**
+     * Streams the build log line by line until the build is over (active/error/build_failed). In a busy region
+     * no runner may take the build for longer than the server waits (404 "Timeout waiting for build runner
+     * assignment"): the URL is asked for again while the snapshot is still `pending`. `onFollowing` is told
+     * once the log is being read. Resolves without a line when the build ended before any runner served it.
+     */
+    async followBuildLogs(id, onLine, opts = {}) {
+        const url = await this.#buildLogsUrlOnceAssigned(id, opts.signal);
+        if (!url)
+            return;
+        opts.onFollowing?.();
+        const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
+        await followLogUrl(this.#http, url, onLine, owner, opts);
+    }
+    async #buildLogsUrlOnceAssigned(id, signal) {
+        for (;;) {
+            try {
+                return await this.buildLogsUrl(id, { signal });
+            }
+            catch (err) {
+                if (!(err instanceof errors/* NotFoundError */.m_) || !/waiting for build runner/i.test(err.message))
+                    throw err;
+                const state = (await this.get(id, { signal })).state;
+                if (snapshots_BUILD_LOG_TERMINAL.has(state))
+                    return undefined;
+                // the server itself waited; a short pause keeps a tight loop off it if it answers at once
+                await (0,daytona_http/* abortableSleep */.Mf)(1000, signal);
+            }
+        }
+    }
+    /** The whole build log so far, without following. */
+    async buildLogs(id) {
+        const url = await this.buildLogsUrl(id);
+        const body = await this.#http.request({ method: 'GET', url, raw: true });
+        return body.text();
+    }
+    #url(idOrName) {
+        return `${this.#base}/${encodeURIComponent(idOrName)}`;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/printable.js
+var printable = __nccwpck_require__(6072);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
+// Files in a sandbox (daytona-api.md §4.5). Uploads stream from disk; downloads can stream to disk.
+
+
+
+/** Moving megabytes takes longer than a JSON call. */
+const TRANSFER_DEADLINE_MS = 10 * 60_000;
+class FilesApi {
+    #http;
+    #base;
+    constructor(http, toolboxBase) {
+        this.#http = http;
+        this.#base = `${toolboxBase}files`;
+    }
+    /** One multipart request for all files; existing files are overwritten. */
+    async upload(files, opts = {}) {
+        const form = new undici.FormData();
+        for (const [i, file] of files.entries()) {
+            // The daemon reads `files[i].path` first, then `files[i].file`: the order matters.
+            form.append(`files[${i}].path`, file.destination);
+            // openAsBlob reads the file lazily, so a big file is never all in memory.
+            const blob = typeof file.source === 'string' ? await (0,external_node_fs_.openAsBlob)(file.source) : new Blob([file.source]);
+            form.append(`files[${i}].file`, blob, file.destination);
+        }
+        const res = await this.#http.request({
+            method: 'POST',
+            url: `${this.#base}/bulk-upload`,
+            body: form,
+            // re-sending overwrites the same files: safe to retry a reset connection
+            idempotent: true,
+            timeoutMs: TRANSFER_DEADLINE_MS,
+            signal: opts.signal,
+        });
+        return res ?? { files: [] };
+    }
+    async download(path, opts = {}) {
+        const body = await this.#downloadBody(path, opts.signal);
+        return new Uint8Array(await body.arrayBuffer());
+    }
+    /** Streams a sandbox file into a local file. */
+    async downloadTo(path, localPath, opts = {}) {
+        const body = await this.#downloadBody(path, opts.signal);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(localPath));
+    }
+    list(path) {
+        return this.#http.request({ method: 'GET', url: this.#base, query: { path } });
+    }
+    info(path) {
+        return this.#http.request({ method: 'GET', url: `${this.#base}/info`, query: { path } });
+    }
+    /** `mode` is octal text, as the daemon expects. */
+    async createFolder(path, mode = '755') {
+        await this.#http.request({
+            method: 'POST',
+            url: `${this.#base}/folder`,
+            query: { path, mode },
+            idempotent: true,
+        });
+    }
+    /** A directory needs `recursive`, else the daemon answers 400. */
+    async delete(path, opts = {}) {
+        await this.#http.request({
+            method: 'DELETE',
+            url: this.#base,
+            query: { path, recursive: opts.recursive ? true : undefined },
+        });
+    }
+    #downloadBody(path, signal) {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#base}/download`,
+            query: { path },
+            raw: true,
+            // for raw bodies the deadline covers the headers; the body may take long but must keep moving
+            idleTimeoutMs: 60_000,
+            signal,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/git.js
+const CLONE_DEADLINE_MS = 15 * 60_000;
+class GitApi {
+    #http;
+    #base;
+    constructor(http, toolboxBase) {
+        this.#http = http;
+        this.#base = `${toolboxBase}git`;
+    }
+    async clone(opts) {
+        const body = { url: opts.url, path: opts.path };
+        if (opts.branch)
+            body.branch = opts.branch;
+        // snake_case on the wire
+        if (opts.commitId)
+            body.commit_id = opts.commitId;
+        if (opts.username !== undefined)
+            body.username = opts.username;
+        if (opts.password !== undefined)
+            body.password = opts.password;
+        if (opts.depth !== undefined)
+            body.depth = opts.depth;
+        await this.#http.request({
+            method: 'POST',
+            url: `${this.#base}/clone`,
+            body,
+            timeoutMs: opts.timeoutMs ?? CLONE_DEADLINE_MS,
+            signal: opts.signal,
+        });
+    }
+    /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
+    history(path, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: `${this.#base}/history`,
+            query: { path },
+            signal: opts.signal,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/demux.js
+// Splits a session command's log into stdout and stderr. The daemon prefixes every line with a 3-byte
+// marker (01 01 01 = stdout, 02 02 02 = stderr); over a WebSocket the bytes arrive in frames of any size,
+// so a marker or a multi-byte UTF-8 character may be cut between two frames.
+const STDOUT_BYTE = 0x01;
+const STDERR_BYTE = 0x02;
+function isMarkerByte(b) {
+    return b === STDOUT_BYTE || b === STDERR_BYTE;
+}
+/**
+ * Byte-level demuxer: `feed` raw log bytes, receive each stream's bytes (markers removed) through the sink.
+ * Bytes before the first marker belong to no stream and are dropped. Up to two trailing marker bytes are
+ * held back until the next frame shows whether they start a marker; `end()` releases them. Consecutive lines
+ * of one stream reach the sink as one piece (the daemon marks every line: handing lines on one by one
+ * would make a write per line); the pieces are the demuxer's own copies.
+ */
+class Demuxer {
+    #sink;
+    #current;
+    #held = new Uint8Array(0);
+    #pending = [];
+    constructor(sink) {
+        this.#sink = sink;
+    }
+    /** Resolves when the sink has room again; undefined when it has room now. */
+    feed(chunk) {
+        const data = this.#held.length ? concat(this.#held, chunk) : chunk;
+        this.#held = new Uint8Array(0);
+        const end = data.length;
+        const out = new Uint8Array(end);
+        let written = 0;
+        let runStart = 0;
+        let start = 0;
+        // native scans for the next byte that could start a marker, each redone only once passed
+        let nextOut = -1;
+        let nextErr = -1;
+        let i = 0;
+        while (i < end) {
+            if (nextOut !== Infinity && nextOut < i)
+                nextOut = indexOrInfinity(data, STDOUT_BYTE, i, end);
+            if (nextErr !== Infinity && nextErr < i)
+                nextErr = indexOrInfinity(data, STDERR_BYTE, i, end);
+            const at = Math.min(nextOut, nextErr);
+            if (at === Infinity)
+                break;
+            const b = data[at];
+            if (at + 2 < end && data[at + 1] === b && data[at + 2] === b) {
+                if (this.#current) {
+                    out.set(data.subarray(start, at), written);
+                    written += at - start;
+                }
+                const stream = b === STDOUT_BYTE ? 'stdout' : 'stderr';
+                if (stream !== this.#current) {
+                    this.#emit(out, runStart, written);
+                    runStart = written;
+                    this.#current = stream;
+                }
+                start = at + 3;
+                i = start;
+            }
+            else {
+                i = at + 1;
+            }
+        }
+        // The last one or two bytes may be the beginning of a marker cut by the frame boundary.
+        let hold = 0;
+        const last = end - 1;
+        if (last >= start && isMarkerByte(data[last])) {
+            hold = 1;
+            if (last - 1 >= start && data[last - 1] === data[last])
+                hold = 2;
+        }
+        if (this.#current && end - hold > start) {
+            out.set(data.subarray(start, end - hold), written);
+            written += end - hold - start;
+        }
+        this.#emit(out, runStart, written);
+        if (hold)
+            this.#held = data.slice(end - hold);
+        return this.#backlog();
+    }
+    /** The log ended: held-back bytes were data after all. */
+    end() {
+        const held = this.#held;
+        this.#held = new Uint8Array(0);
+        this.#emit(held, 0, held.length);
+        return this.#backlog();
+    }
+    #emit(data, from, to) {
+        if (to <= from || !this.#current)
+            return;
+        const full = this.#sink(this.#current, data.subarray(from, to));
+        if (full)
+            this.#pending.push(full);
+    }
+    #backlog() {
+        const pending = this.#pending;
+        if (pending.length === 0)
+            return undefined;
+        this.#pending = [];
+        return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => { });
+    }
+}
+/** Streaming UTF-8 decoding per stream, so a character cut between frames is decoded whole. */
+class StreamDecoder {
+    #decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
+    decode(stream, bytes) {
+        return this.#decoders[stream].decode(bytes, { stream: true });
+    }
+    /** Whatever incomplete character is left (as U+FFFD), per stream. */
+    flush(stream) {
+        return this.#decoders[stream].decode();
+    }
+}
+/** Demuxer + decoders: feed raw log bytes, receive stdout and stderr text. */
+class TextDemuxer {
+    #handlers;
+    #decoder = new StreamDecoder();
+    #demuxer;
+    constructor(handlers) {
+        this.#handlers = handlers;
+        this.#demuxer = new Demuxer((stream, bytes) => this.#deliver(stream, this.#decoder.decode(stream, bytes)));
+    }
+    feed(chunk) {
+        this.#demuxer.feed(chunk);
+    }
+    end() {
+        this.#demuxer.end();
+        this.#deliver('stdout', this.#decoder.flush('stdout'));
+        this.#deliver('stderr', this.#decoder.flush('stderr'));
+    }
+    #deliver(stream, text) {
+        if (!text)
+            return;
+        if (stream === 'stdout')
+            this.#handlers.onStdout?.(text);
+        else
+            this.#handlers.onStderr?.(text);
+    }
+}
+/** Demuxes a whole log at once (e.g. a plain-text logs response or an `output` field with markers). */
+function demuxAll(log) {
+    const out = { stdout: '', stderr: '' };
+    const demuxer = new TextDemuxer({ onStdout: (t) => (out.stdout += t), onStderr: (t) => (out.stderr += t) });
+    demuxer.feed(typeof log === 'string' ? new TextEncoder().encode(log) : log);
+    demuxer.end();
+    return out;
+}
+function indexOrInfinity(data, byte, from, end) {
+    const at = data.indexOf(byte, from);
+    return at === -1 || at >= end ? Infinity : at;
+}
+function concat(a, b) {
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a, 0);
+    out.set(b, a.length);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/follow.js
+// One follow connection to a command's log (daytona-api.md §4.4): a WebSocket of binary frames, markers
+// included, replayed from the start of the log. The `ws` library rather than undici's WebSocket because it can
+// pause: while the job log has no room, the socket is not read, TCP's window closes and the daemon's writer
+// blocks, so nothing piles up in between. It is loaded on the first follow: a run that never gets there
+// (a bad input, a failed create) does not pay for it at start-up.
+/**
+ * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
+ * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
+ * opening, behind every byte of the log. The early closes seen on v0.204 come at once. So a server's 1000
+ * close proves the log complete when the socket lived that long and either we had seen the command end,
+ * or a second of silence preceded the close. The silence is ours to measure only while we read as fast as
+ * the frames come: when the consumer held the socket back, the daemon's second may have passed while its
+ * last frames waited in the network buffers.
+ */
+const DAEMON_EOF_GRACE_MS = 900;
+const HELD_BACK_BLUR_MS = 3_000;
+function deliveredWholeLog(end, sawTheEnd = false) {
+    if (end.byServer !== true || end.closeCode !== 1000 || (end.openMs ?? 0) < DAEMON_EOF_GRACE_MS)
+        return false;
+    if (sawTheEnd || (end.silenceMs ?? 0) >= DAEMON_EOF_GRACE_MS)
+        return true;
+    return end.heldBackMsAgo !== undefined && end.heldBackMsAgo < HELD_BACK_BLUR_MS;
+}
+/**
+ * The daemon never pings and Daytona's proxy drops connections idle for 70 s: a silent command's socket is
+ * kept alive by our pings (the daemon answers them first, v0.190 `ws_keepalive.go`).
+ */
+const PING_EVERY_MS = 25_000;
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+async function followSocket(url, headers, onFrame, signal) {
+    if (signal?.aborted)
+        return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 };
+    const { WebSocket } = await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 2977));
+    return new Promise((resolve) => {
+        // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
+        const ws = new WebSocket(url, {
+            headers,
+            perMessageDeflate: false,
+            handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
+        });
+        let opened = false;
+        let aborted = false;
+        let lastActivity = performance.now();
+        let openedAt;
+        let heldBackAt;
+        let waiting = 0;
+        const onAbort = () => {
+            aborted = true;
+            ws.terminate();
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const pinger = setInterval(() => {
+            if (ws.readyState === ws.OPEN)
+                ws.ping();
+        }, PING_EVERY_MS);
+        ws.on('open', () => {
+            opened = true;
+            openedAt = lastActivity = performance.now();
+        });
+        // The daemon sends frames of at most 1 KiB; one socket read holds dozens. They are joined and handed on
+        // once per read, so that a gigabyte of output is 16 thousand writes to the job log, not a million.
+        let batch = [];
+        const flush = () => {
+            const frames = batch;
+            batch = [];
+            const full = onFrame(frames.length === 1 ? frames[0] : Buffer.concat(frames));
+            if (!full)
+                return;
+            if (waiting++ === 0)
+                ws.pause();
+            const release = () => {
+                heldBackAt = performance.now();
+                if (--waiting === 0 && ws.readyState === ws.OPEN)
+                    ws.resume();
+            };
+            full.then(release, release);
+        };
+        ws.on('message', (data) => {
+            lastActivity = performance.now();
+            if (batch.push(data) === 1)
+                queueMicrotask(flush);
+        });
+        ws.on('close', (code) => {
+            if (batch.length)
+                flush();
+            clearInterval(pinger);
+            signal?.removeEventListener('abort', onAbort);
+            const now = performance.now();
+            resolve({
+                opened,
+                closeCode: code,
+                byServer: !aborted,
+                silenceMs: now - lastActivity,
+                openMs: openedAt === undefined ? 0 : now - openedAt,
+                heldBackMsAgo: waiting > 0 ? 0 : heldBackAt === undefined ? undefined : now - heldBackAt,
+            });
+        });
+        // an error (refused upgrade, reset) is always followed by a close event, which settles the promise
+        ws.on('error', () => { });
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/stream.js
+// Live output of a session command (the design's "live output" decision), in bounded memory. The follow
+// WebSocket is best effort: it may close early, and each connection replays the log from the start. So we
+// count the bytes shown per stream and skip the replayed prefix after a reconnect; the status is checked
+// sparsely (the socket itself says when the log ends). The plain log is read again only when the socket
+// could not have delivered everything, skipping the bytes already shown. Output is never duplicated nor
+// lost, and nothing is buffered: while the consumer has no room, the socket (or the plain log's body) is not
+// read.
+
+
+
+const STREAMS = ['stdout', 'stderr'];
+/**
+ * When the status shows the end first, a log this small is read again at once (one short request) rather
+ * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
+ */
+const SMALL_LOG_BYTES = 64 * 1024;
+/** a socket that keeps failing: reconnect (and check the status) at least this often */
+const RECONNECT_PAUSE_CAP_MS = 10_000;
+async function streamCommand(src, handlers) {
+    const { signal } = handlers;
+    const pollMs = handlers.pollMs ?? 30_000;
+    const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
+    const quickPollsMs = handlers.quickPollsMs ?? 800;
+    const nextPoll = (wait) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs);
+    const graceMs = handlers.graceMs ?? 3_000;
+    const shown = { stdout: 0, stderr: 0 };
+    const decoder = new StreamDecoder();
+    const emitText = (stream, text) => {
+        if (!text)
+            return undefined;
+        return (stream === 'stdout' ? handlers.onStdout?.(text) : handlers.onStderr?.(text)) ?? undefined;
+    };
+    const { onOutput } = handlers;
+    const emit = (stream, bytes) => onOutput ? (onOutput(stream, bytes) ?? undefined) : emitText(stream, decoder.decode(stream, bytes));
+    /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
+    const freshBytesOnly = () => {
+        const seen = { stdout: 0, stderr: 0 };
+        return (stream, bytes) => {
+            const start = seen[stream];
+            seen[stream] += bytes.length;
+            const skip = shown[stream] - start;
+            if (skip >= bytes.length)
+                return undefined;
+            const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
+            shown[stream] += fresh.length;
+            return emit(stream, fresh);
+        };
+    };
+    const total = () => shown.stdout + shown.stderr;
+    const finish = async (exitCode) => {
+        if (!onOutput)
+            for (const stream of STREAMS)
+                await emitText(stream, decoder.flush(stream));
+        return { exitCode };
+    };
+    /** One connection: how it ended, and the exit code if the status check or the output showed it. */
+    const followOnce = async () => {
+        const sink = freshBytesOnly();
+        const stopSocket = new AbortController();
+        const stopPoll = new AbortController();
+        const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
+        let exitCode;
+        let endedInOutput = false;
+        let lastBytesAt = performance.now();
+        let waitingForRoom = 0;
+        const watched = (stream, bytes) => {
+            if (endedInOutput)
+                return undefined;
+            lastBytesAt = performance.now();
+            const full = sink(stream, bytes);
+            if (full) {
+                // waiting for the consumer is not the socket's silence
+                waitingForRoom++;
+                const done = () => {
+                    waitingForRoom--;
+                    lastBytesAt = performance.now();
+                };
+                full.then(done, done);
+            }
+            const ended = handlers.endedWith?.();
+            if (ended !== undefined && exitCode === undefined) {
+                exitCode = ended;
+                endedInOutput = true;
+                // the rest of this frame, and anything after, is not the command's
+                stopSocket.abort();
+            }
+            return full;
+        };
+        // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
+        let endKnownAtClose = false;
+        const socket = src.follow(watched, socketSignal).finally(() => {
+            endKnownAtClose = exitCode !== undefined;
+            stopPoll.abort();
+        });
+        const poll = (async () => {
+            try {
+                for (let wait = firstPollMs;; wait = nextPoll(wait)) {
+                    await (0,daytona_http/* abortableSleep */.Mf)(wait, stopPoll.signal);
+                    const cmd = await src.status(stopPoll.signal).catch(() => undefined);
+                    if (cmd?.exitCode === undefined || cmd.exitCode === null)
+                        continue;
+                    exitCode ??= cmd.exitCode;
+                    // a large log is left to the socket, for as long as it keeps delivering
+                    if (total() >= SMALL_LOG_BYTES)
+                        while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
+                            await (0,daytona_http/* abortableSleep */.Mf)(graceMs / 6, stopPoll.signal);
+                    stopSocket.abort();
+                    return;
+                }
+            }
+            catch {
+                // the socket closed: the poll is no longer needed
+            }
+        })();
+        const end = ((await socket) ?? {});
+        stopPoll.abort();
+        await poll;
+        if (endedInOutput)
+            return { exitCode, complete: true };
+        return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) };
+    };
+    let pause = 250;
+    for (;;) {
+        signal?.throwIfAborted();
+        const before = total();
+        const connection = await followOnce();
+        let exitCode = connection.exitCode;
+        signal?.throwIfAborted();
+        if (exitCode === undefined) {
+            const cmd = await src.status(signal);
+            if (cmd.exitCode !== undefined && cmd.exitCode !== null)
+                exitCode = cmd.exitCode;
+        }
+        if (exitCode !== undefined) {
+            if (!connection.complete)
+                await src.replay(freshBytesOnly(), signal);
+            return finish(exitCode);
+        }
+        // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
+        // socket that keeps failing degrades into the slow poll instead of a busy loop.
+        if (total() > before)
+            pause = 250;
+        else {
+            await (0,daytona_http/* abortableSleep */.Mf)(pause, signal);
+            pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/process.js
+
+
+
+/** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
+const PLAIN_LOGS_SDK_VERSION = '0.166.0';
+/** A sync `/process/execute` without its own timeout may legitimately run long. */
+const EXECUTE_DEFAULT_DEADLINE_MS = 60 * 60_000;
+class ProcessApi {
+    #http;
+    #base;
+    constructor(http, toolboxBase) {
+        this.#http = http;
+        this.#base = toolboxBase;
+    }
+    /**
+     * One command, stdout and stderr combined in `result`. With `timeout` (seconds) the daemon kills it and
+     * answers 408 (TimeoutError, output lost); our HTTP deadline is then timeout + 5 s.
+     */
+    execute(req, opts = {}) {
+        const timeoutMs = opts.timeoutMs ?? (req.timeout ? req.timeout * 1000 + 5000 : EXECUTE_DEFAULT_DEADLINE_MS);
+        return this.#http.request({
+            method: 'POST',
+            url: `${this.#base}process/execute`,
+            body: req,
+            timeoutMs,
+            signal: opts.signal,
+        });
+    }
+    async createSession(sessionId) {
+        await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } });
+    }
+    getSession(sessionId) {
+        return this.#http.request({ method: 'GET', url: this.#session(sessionId) });
+    }
+    /** Kills the session's whole process group (there is no way to kill a single command). */
+    async deleteSession(sessionId, opts = {}) {
+        await this.#http.request({ method: 'DELETE', url: this.#session(sessionId), ...opts });
+    }
+    /** Runs a command in the session; with `runAsync` the answer (202) carries only `cmdId`. */
+    exec(sessionId, command, opts = {}) {
+        return this.#http.request({
+            method: 'POST',
+            url: `${this.#session(sessionId)}/exec`,
+            body: { command, runAsync: opts.runAsync ?? false },
+            // a sync exec holds the request open until the command ends
+            timeoutMs: opts.timeoutMs ?? (opts.runAsync ? undefined : EXECUTE_DEFAULT_DEADLINE_MS),
+            signal: opts.signal,
+        });
+    }
+    /** `exitCode` is absent while the command runs. */
+    getCommand(sessionId, cmdId, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: this.#command(sessionId, cmdId),
+            ...opts,
+        });
+    }
+    /** The whole log so far, split by stream (whatever format the daemon answered in). */
+    async getLogs(sessionId, cmdId, opts = {}) {
+        const res = await this.#http.request({
+            method: 'GET',
+            url: `${this.#command(sessionId, cmdId)}/logs`,
+            ...opts,
+        });
+        return parseLogs(res);
+    }
+    /**
+     * The whole log so far as raw bytes, demuxed as they stream in. It asks for the daemon's plain format
+     * (markers kept, §4.2) so that a large log is streamed once, not buffered as JSON holding it twice; a
+     * daemon that answers JSON anyway is read through getLogs' parsing.
+     */
+    async replayLogs(sessionId, cmdId, onBytes, opts = {}) {
+        const body = await this.#http.request({
+            method: 'GET',
+            url: `${this.#command(sessionId, cmdId)}/logs`,
+            headers: { 'x-daytona-sdk-version': PLAIN_LOGS_SDK_VERSION },
+            raw: true,
+            ...opts,
+        });
+        const demuxer = new Demuxer(onBytes);
+        let json;
+        let first = true;
+        for await (const chunk of body) {
+            if (first && chunk.length > 0) {
+                first = false;
+                if (chunk[0] === 0x7b /* '{' */)
+                    json = [];
+            }
+            if (json)
+                json.push(chunk);
+            else {
+                // not reading the next chunk is what slows the body down while the sink has no room
+                const full = demuxer.feed(chunk);
+                if (full)
+                    await full;
+            }
+        }
+        await demuxer.end();
+        if (!json)
+            return;
+        const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
+        const encoder = new TextEncoder();
+        await onBytes('stdout', encoder.encode(logs.stdout));
+        await onBytes('stderr', encoder.encode(logs.stderr));
+    }
+    /**
+     * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
+     * Resolves when the socket closes, normally or not; the caller reconciles with getCommand/getLogs.
+     */
+    async followLogs(sessionId, cmdId, handlers) {
+        const demuxer = new TextDemuxer(handlers);
+        const result = await this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), handlers.signal);
+        demuxer.end();
+        return result;
+    }
+    /** Same as followLogs, raw frames (markers included); the socket pauses while `onFrame` has no room. */
+    followLogBytes(sessionId, cmdId, onFrame, signal) {
+        const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws');
+        // headers carry the auth (Node can set them)
+        return followSocket(url, this.#http.commonHeaders(), onFrame, signal);
+    }
+    /**
+     * Live output of a running command until it ends, never duplicated nor lost: follows over WebSocket as
+     * best effort, reconnects (skipping what was shown) if the socket closes early, polls the status slowly
+     * as a safety net, and reconciles once with the plain logs at the end. Resolves with the exit code.
+     */
+    streamCommand(sessionId, cmdId, handlers) {
+        return streamCommand({
+            follow: (onBytes, signal) => {
+                // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
+                // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
+                const demuxer = new Demuxer(onBytes);
+                return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
+            },
+            status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
+            replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),
+        }, handlers);
+    }
+    #session(sessionId) {
+        return `${this.#base}process/session/${encodeURIComponent(sessionId)}`;
+    }
+    #command(sessionId, cmdId) {
+        return `${this.#session(sessionId)}/command/${encodeURIComponent(cmdId)}`;
+    }
+}
+/** Session logs in whichever format the daemon answered: JSON with or without the split, or raw text. */
+function parseLogs(res) {
+    if (res === undefined)
+        return { output: '', stdout: '', stderr: '' };
+    if (typeof res === 'string')
+        return { output: res, ...demuxAll(res) };
+    const body = res;
+    const output = body.output ?? '';
+    if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
+        return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' };
+    }
+    return { output, ...demuxAll(output) };
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
+// The toolbox (daemon) API of one sandbox, reached through the toolbox proxy: `{toolboxProxyUrl}/{sandboxId}/…`.
+
+
+
+
+
+class Toolbox {
+    /** ends with '/' */
+    baseUrl;
+    process;
+    files;
+    git;
+    #http;
+    /** Needs the sandbox's ID: the proxy does not resolve names. */
+    constructor(http, sandbox) {
+        const proxy = sandbox.toolboxProxyUrl.endsWith('/')
+            ? sandbox.toolboxProxyUrl
+            : `${sandbox.toolboxProxyUrl}/`;
+        this.baseUrl = `${proxy}${encodeURIComponent(sandbox.id)}/`;
+        this.#http = http;
+        this.process = new ProcessApi(http, this.baseUrl);
+        this.files = new FilesApi(http, this.baseUrl);
+        this.git = new GitApi(http, this.baseUrl);
+    }
+    async userHomeDir() {
+        return this.#directory('user-home-dir', 'home directory');
+    }
+    /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
+    async workDir() {
+        return this.#directory('work-dir', 'work directory');
+    }
+    /** The image decides these, and they are printed and put into commands: a plain absolute path, or an error. */
+    async #directory(route, what) {
+        const { dir } = await this.#http.request({ method: 'GET', url: `${this.baseUrl}${route}` });
+        if (typeof dir === 'string' && dir.startsWith('/') && (0,printable/* isPrintable */.C)(dir))
+            return dir;
+        throw new errors/* DaytonaError */.hY({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
+            "give the image's WORKDIR and home directory as plain absolute paths.");
+    }
+    async version() {
+        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))
+            .version;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/client.js
+// The entry point: one HTTP pool for the process, and the API areas the action uses.
+
+
+
+
+
+class Daytona {
+    http;
+    sandboxes;
+    snapshots;
+    objectStorage;
+    constructor(opts) {
+        const apiUrl = opts.apiUrl.replace(/\/+$/, '');
+        this.http = new daytona_http/* HttpClient */.Qq({
+            apiKey: opts.apiKey,
+            userAgent: opts.userAgent,
+            onRetry: opts.onRetry,
+            timeoutMs: opts.timeoutMs,
+            retryPolicy: opts.retryPolicy,
+        });
+        this.sandboxes = new Sandboxes(this.http, apiUrl);
+        this.snapshots = new Snapshots(this.http, apiUrl);
+        this.objectStorage = new ObjectStorage(this.http, apiUrl);
+    }
+    toolbox(sandbox) {
+        return new Toolbox(this.http, sandbox);
+    }
+    /** Closes the connection pool (waits for requests in flight). */
+    close() {
+        return this.http.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7679:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rc: () => (/* binding */ ConnectionError),
+/* harmony export */   U6: () => (/* binding */ errorForStatus),
+/* harmony export */   fK: () => (/* binding */ ConflictError),
+/* harmony export */   gP: () => (/* binding */ ServerError),
+/* harmony export */   hY: () => (/* binding */ DaytonaError),
+/* harmony export */   j3: () => (/* binding */ DeadlineError),
+/* harmony export */   m_: () => (/* binding */ NotFoundError),
+/* harmony export */   qQ: () => (/* binding */ ForbiddenError),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   v3: () => (/* binding */ AuthenticationError),
+/* harmony export */   v7: () => (/* binding */ BadRequestError)
+/* harmony export */ });
+/* unused harmony exports TimeoutError, GoneError, UnprocessableError, RateLimitError, extractMessage */
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6072);
+// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
+// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
+
+class DaytonaError extends Error {
+    status;
+    code;
+    method;
+    path;
+    serverMessage;
+    /** `message` overrides the standard `METHOD path → status code: message` text. */
+    constructor(ctx, message, options) {
+        // the server's words, printed on our log lines: kept on one line (printable.ts)
+        super((0,_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(message ?? formatMessage(ctx)), options);
+        this.name = new.target.name;
+        this.method = ctx.method;
+        this.path = ctx.path;
+        if (ctx.status !== undefined)
+            this.status = ctx.status;
+        if (ctx.code !== undefined)
+            this.code = ctx.code;
+        if (ctx.serverMessage !== undefined)
+            this.serverMessage = ctx.serverMessage;
+    }
+}
+class BadRequestError extends DaytonaError {
+}
+class AuthenticationError extends DaytonaError {
+}
+class ForbiddenError extends DaytonaError {
+}
+class NotFoundError extends DaytonaError {
+}
+/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
+class TimeoutError extends DaytonaError {
+}
+class ConflictError extends DaytonaError {
+}
+class GoneError extends DaytonaError {
+}
+class UnprocessableError extends DaytonaError {
+}
+class ServerError extends DaytonaError {
+}
+class RateLimitError extends DaytonaError {
+    /** how long the server asked us to wait, if it said */
+    retryAfterMs;
+    constructor(ctx, retryAfterMs) {
+        super(ctx);
+        if (retryAfterMs !== undefined)
+            this.retryAfterMs = retryAfterMs;
+    }
+}
+/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
+class ConnectionError extends DaytonaError {
+    constructor(ctx, detail, cause) {
+        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
+    }
+}
+/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
+class DeadlineError extends TimeoutError {
+    timeoutMs;
+    constructor(ctx, timeoutMs, message) {
+        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
+class StateError extends DaytonaError {
+    resource;
+    id;
+    state;
+    errorReason;
+    constructor(ctx, info) {
+        const reason = info.errorReason ? `: ${info.errorReason}` : '';
+        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
+        this.resource = info.resource;
+        this.id = info.id;
+        this.state = info.state;
+        if (info.errorReason !== undefined)
+            this.errorReason = info.errorReason;
+    }
+}
+function formatMessage(ctx) {
+    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
+    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
+    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
+}
+/** The longest server message we keep: an HTML error page should not flood a log. */
+const MAX_MESSAGE = 1000;
+/**
+ * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
+ * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
+ */
+function extractMessage(bodyText) {
+    const text = bodyText.trim();
+    if (!text)
+        return {};
+    let message;
+    let code;
+    try {
+        const body = JSON.parse(text);
+        if (body && typeof body === 'object' && !Array.isArray(body)) {
+            const b = body;
+            message = stringOf(b.message) ?? stringOf(b.error);
+            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
+        }
+    }
+    catch {
+        // not JSON: the text itself is the message
+    }
+    message ??= text;
+    return { message: truncate(message), code };
+}
+function stringOf(value) {
+    if (typeof value === 'string' && value)
+        return value;
+    // class-validator lists (older NestJS shapes) arrive as arrays
+    if (Array.isArray(value) && value.length)
+        return value.map(String).join(', ');
+    return undefined;
+}
+function truncate(text) {
+    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}
+/** Builds the error class matching an HTTP error status. */
+function errorForStatus(ctx, bodyText, retryAfterMs) {
+    const { message, code } = extractMessage(bodyText);
+    const full = { ...ctx, code, serverMessage: message };
+    switch (ctx.status) {
+        case 400:
+            return new BadRequestError(full);
+        case 401:
+            return new AuthenticationError(full);
+        case 403:
+            return new ForbiddenError(full);
+        case 404:
+            return new NotFoundError(full);
+        case 408:
+        case 504:
+            return new TimeoutError(full);
+        case 409:
+            return new ConflictError(full);
+        case 410:
+            return new GoneError(full);
+        case 422:
+            return new UnprocessableError(full);
+        case 429:
+            return new RateLimitError(full, retryAfterMs);
+    }
+    if (ctx.status >= 500)
+        return new ServerError(full);
+    return new DaytonaError(full);
+}
+
+
+/***/ }),
+
+/***/ 5974:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Mf: () => (/* binding */ abortableSleep),
+  CA: () => (/* binding */ errorCode)
+});
+
+// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, SDK_VERSION_HEADER_VALUE, SOURCE_HEADER_VALUE, buildUrl
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./lib/version.js
+// The action's version, sent in User-Agent. A constant rather than a runtime read of package.json,
+// so the bundle carries no file lookup; keep it equal to package.json's "version".
+const VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./lib/daytona/errors.js
+var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./lib/daytona/retry.js
+// The retry policy, as pure functions so it can be unit-tested without a network.
+// What is retried, and why:
+// - connect-phase failures (nothing reached the server): any method;
+// - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
+// - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
+// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
+// - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
+// - 409 "state change in progress": only lifecycle calls that ask for it;
+// - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
+const DEFAULT_RETRY_POLICY = {
+    baseMs: 250,
+    factor: 2,
+    capMs: 5000,
+    maxRetries: 4,
+    maxRetries409: 8,
+    maxTotalWaitMs: 60_000,
+    maxRetryAfterMs: 60_000,
+};
+/** Errors raised before the request reached the server: safe to retry for any method. */
+const CONNECT_PHASE_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** The connection broke after the request may have been sent: retry only if repeating is harmless. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+function isConnectPhaseCode(code) {
+    return CONNECT_PHASE_CODES.has(code);
+}
+function isResetCode(code) {
+    return RESET_CODES.has(code);
+}
+/** Full-jitter-ish exponential backoff: attempt 0 → around baseMs, doubling up to capMs. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exp = Math.min(policy.capMs, policy.baseMs * policy.factor ** attempt);
+    // half fixed, half random: spreads concurrent clients without ever retrying instantly
+    return Math.round(exp / 2 + (exp / 2) * random());
+}
+function first(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Seconds or an HTTP date, as Retry-After allows. */
+function parseRetryAfter(value, now = Date.now()) {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * How long a 429 asks us to wait: the largest `Retry-After-<throttler>` (Daytona's per-throttler headers,
+ * e.g. retry-after-sandbox-create), else a plain `Retry-After` (the failed-auth lockout sends that).
+ * Header names must be lower-cased, as undici delivers them.
+ */
+function retryAfterFromHeaders(headers) {
+    let largest;
+    for (const [name, value] of Object.entries(headers)) {
+        if (!name.startsWith('retry-after-'))
+            continue;
+        const raw = first(value);
+        const ms = raw === undefined ? undefined : parseRetryAfter(raw);
+        if (ms !== undefined && (largest === undefined || ms > largest))
+            largest = ms;
+    }
+    if (largest !== undefined)
+        return largest;
+    const plain = first(headers['retry-after']);
+    return plain === undefined ? undefined : parseRetryAfter(plain);
+}
+function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
+    const no = { retry: false };
+    if (!ctx.replayable)
+        return no;
+    const reason = retryReason(outcome, ctx);
+    if (!reason)
+        return no;
+    const limit = outcome.status === 409 ? policy.maxRetries409 : policy.maxRetries;
+    if (ctx.retries >= limit)
+        return no;
+    let delayMs = backoffDelay(ctx.retries, policy, random);
+    if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > policy.maxRetryAfterMs)
+            return no;
+        // a little jitter on top, so a fleet of runners does not come back in the same millisecond
+        delayMs = outcome.retryAfterMs + Math.round(100 * random());
+    }
+    if (ctx.waitedMs + delayMs > policy.maxTotalWaitMs)
+        return no;
+    return { retry: true, delayMs, reason };
+}
+function retryReason(outcome, ctx) {
+    const { status, errorCode } = outcome;
+    if (outcome.deadline)
+        return ctx.idempotent ? 'no answer within the deadline' : undefined;
+    if (status === undefined) {
+        if (errorCode === undefined)
+            return undefined;
+        if (isConnectPhaseCode(errorCode))
+            return `connection failed (${errorCode})`;
+        if (ctx.idempotent && isResetCode(errorCode))
+            return `connection reset (${errorCode})`;
+        return undefined;
+    }
+    if (status === 401)
+        return undefined;
+    if (status === 429)
+        return 'rate limited (429)';
+    if (ctx.idempotent && (status === 502 || status === 503 || status === 504))
+        return `server unavailable (${status})`;
+    if (status === 409 && ctx.retry409 && /state change in progress/i.test(outcome.message ?? '')) {
+        return 'state change in progress (409)';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/http.js
+// The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
+// per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
+
+
+
+
+
+/**
+ * The daemon picks its session-output format from this header: from 0.167.0 on it answers JSON with
+ * stdout and stderr separated (older values give raw or combined text). Deliberately a current SDK version.
+ */
+const SDK_VERSION_HEADER_VALUE = '0.218.0';
+const SOURCE_HEADER_VALUE = 'daytona-action';
+const DEFAULT_TIMEOUT_MS = 60_000;
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+class HttpClient {
+    dispatcher;
+    #headers;
+    #timeoutMs;
+    #policy;
+    #onRetry;
+    #sleep;
+    #random;
+    constructor(opts) {
+        // Keep idle sockets for less than the Daytona proxy's 70 s idle timeout, so we rarely pick a stale one.
+        this.dispatcher = new undici/* Agent */.g6({
+            keepAliveTimeout: 30_000,
+            keepAliveMaxTimeout: 60_000,
+            connect: { timeout: 10_000 },
+        });
+        this.#headers = {
+            authorization: `Bearer ${opts.apiKey}`,
+            'x-daytona-source': SOURCE_HEADER_VALUE,
+            'x-daytona-sdk-version': SDK_VERSION_HEADER_VALUE,
+            'user-agent': opts.userAgent ?? `daytona-action/${VERSION}`,
+        };
+        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.#policy = { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy };
+        this.#onRetry = opts.onRetry;
+        this.#sleep = opts.sleep ?? abortableSleep;
+        this.#random = opts.random ?? Math.random;
+    }
+    /** The headers every request carries; the WebSocket upgrade needs them too. */
+    commonHeaders() {
+        return { ...this.#headers };
+    }
+    async request(opts) {
+        const method = opts.method.toUpperCase();
+        const url = buildUrl(opts.url, opts.query);
+        const path = new URL(url).pathname;
+        const idempotent = opts.idempotent ?? IDEMPOTENT_METHODS.has(method);
+        const replayable = !isStream(opts.body);
+        let retries = 0;
+        let waitedMs = 0;
+        for (;;) {
+            const result = await this.#attempt(opts, method, url, path);
+            if (result.ok)
+                return result.value;
+            const decision = decideRetry(result.outcome, { retries, waitedMs, idempotent, retry409: opts.retry409 ?? false, replayable }, this.#policy, this.#random);
+            if (!decision.retry)
+                throw result.error;
+            retries++;
+            waitedMs += decision.delayMs;
+            const info = { method, path, retry: retries, delayMs: decision.delayMs, reason: decision.reason };
+            this.#onRetry?.(`${method} ${path}: ${info.reason}; retry ${retries} in ${info.delayMs} ms`, info);
+            await this.#sleep(decision.delayMs, opts.signal);
+        }
+    }
+    async close() {
+        await this.dispatcher.close();
+    }
+    async #attempt(opts, method, url, path) {
+        const timeoutMs = opts.timeoutMs ?? this.#timeoutMs;
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeoutMs);
+        const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
+        const { body, contentType } = encodeBody(opts.body);
+        const headers = {
+            ...this.#headers,
+            ...(contentType ? { 'content-type': contentType } : {}),
+            ...opts.headers,
+        };
+        try {
+            const res = await (0,undici/* request */.Em)(url, {
+                dispatcher: this.dispatcher,
+                method: method,
+                headers,
+                body: body,
+                signal,
+                headersTimeout: timeoutMs,
+                bodyTimeout: opts.raw ? (opts.idleTimeoutMs ?? timeoutMs) : timeoutMs,
+            });
+            if (res.statusCode >= 200 && res.statusCode < 300) {
+                if (opts.raw) {
+                    clearTimeout(timer);
+                    return { ok: true, value: res.body };
+                }
+                const text = await res.body.text();
+                return { ok: true, value: parseBody(text, res.headers['content-type']) };
+            }
+            const text = await res.body.text().catch(() => '');
+            const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
+            const error = (0,errors/* errorForStatus */.U6)({ method, path, status: res.statusCode }, text, retryAfterMs);
+            return {
+                ok: false,
+                error,
+                outcome: { status: res.statusCode, retryAfterMs, message: error.serverMessage },
+            };
+        }
+        catch (err) {
+            if (err instanceof errors/* DaytonaError */.hY)
+                throw err;
+            const code = errorCode(err);
+            if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+                // the caller's own abort is not ours to retry
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                return {
+                    ok: false,
+                    error: new errors/* DeadlineError */.j3({ method, path }, timeoutMs),
+                    outcome: { deadline: true },
+                };
+            }
+            if (opts.signal?.aborted)
+                throw opts.signal.reason;
+            if (!code)
+                throw err;
+            const error = new errors/* ConnectionError */.Rc({ method, path, code }, errorMessage(err), err);
+            return { ok: false, error, outcome: { errorCode: code } };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+function buildUrl(base, query) {
+    if (!query)
+        return base;
+    const parts = [];
+    const add = (key, value) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    for (const [key, value] of Object.entries(query)) {
+        if (value === undefined || value === null)
+            continue;
+        if (Array.isArray(value))
+            for (const v of value)
+                add(key, v);
+        else if (typeof value === 'object')
+            add(key, JSON.stringify(value));
+        else
+            add(key, value);
+    }
+    if (!parts.length)
+        return base;
+    return `${base}${base.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+function isStream(body) {
+    return (body instanceof external_node_stream_.Readable || (typeof body === 'object' && body !== null && Symbol.asyncIterator in body));
+}
+function encodeBody(body) {
+    if (body === undefined)
+        return { body: undefined };
+    // undici sets the multipart boundary itself; it also accepts Node's global FormData
+    if (body instanceof undici.FormData || body instanceof globalThis.FormData)
+        return { body };
+    if (isStream(body))
+        return { body, contentType: 'application/octet-stream' };
+    if (body instanceof Uint8Array)
+        return { body, contentType: 'application/octet-stream' };
+    return { body: JSON.stringify(body), contentType: 'application/json' };
+}
+/** Any 2xx is success; an empty one is undefined; JSON when labelled (or unlabelled and parseable), else text. */
+function parseBody(text, contentType) {
+    if (text === '')
+        return undefined;
+    const type = String(contentType ?? '');
+    if (type && !/json/i.test(type))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
+function errorCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const code = err.code;
+    if (typeof code === 'string')
+        return code;
+    return errorCode(err.cause);
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 1999:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as users write them in workflow inputs ("90s", "10m", "1h30m", "600") and as we print them.
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PLAIN_SECONDS = /^\d+$/;
+const UNITS = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
+/**
+ * Milliseconds for `90s`, `10m`, `1h`, `1h30m`, `1h 30m 5s` or plain seconds (`600`);
+ * undefined when the text is not one of those forms. Zero is returned as 0: range checks are the caller's.
+ */
+function parseDuration(text) {
+    const value = text.trim();
+    if (PLAIN_SECONDS.test(value))
+        return Number(value) * SECOND;
+    const match = UNITS.exec(value);
+    if (!match || value === '')
+        return undefined;
+    const [, hours, minutes, seconds] = match;
+    if (hours === undefined && minutes === undefined && seconds === undefined)
+        return undefined;
+    const ms = Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND;
+    return Number.isSafeInteger(ms) ? ms : undefined;
+}
+/** Short human form: `850ms`, `4.2s`, `45s`, `1m 30s`, `2h 5m`. Precision drops as the value grows. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0ms';
+    if (ms < SECOND)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10 * SECOND) {
+        const tenths = Math.floor(ms / 100) / 10;
+        return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
+    }
+    const totalSeconds = Math.floor(ms / SECOND);
+    if (ms < MINUTE)
+        return `${totalSeconds}s`;
+    if (ms < HOUR) {
+        const minutes = Math.floor(totalSeconds / 60);
+        const seconds = totalSeconds % 60;
+        return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+    }
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
+}
+
+
+/***/ }),
+
 /***/ 5596:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47210,6 +49069,350 @@ async function describe(contextRoot, source, rel) {
 
 /***/ }),
 
+/***/ 2237:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ commitOf),
+/* harmony export */   e: () => (/* binding */ runStatus)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _daytona_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5974);
+// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
+// commit without a `git` program of its own. Never puts the token in a message.
+
+
+const GITHUB_TIMEOUT_MS = 15_000;
+/** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
+async function commitOf(repository, ref, token, env = process.env) {
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    let status;
+    try {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
+            headers: {
+                accept: 'application/vnd.github.sha',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = (await res.body.text()).trim();
+        if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
+            return text;
+        status = `HTTP ${res.statusCode}`;
+    }
+    catch (err) {
+        status = (0,_daytona_http_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(err) ?? err.message;
+    }
+    throw new Error(`Could not find which commit ${ref} of ${repository} is (GitHub API: ${status}). Check that the tag exists ` +
+        "and that 'token' can read the repository.");
+}
+/**
+ * A workflow run's status (`queued`, `in_progress`, `completed`, …) from GET /repos/{repo}/actions/runs/{id}, or
+ * undefined when GitHub does not say (no such run, no access, unreachable): the caller then decides by age.
+ */
+async function runStatus(repository, runId, token, env = process.env) {
+    if (!/^\d+$/.test(runId))
+        return undefined;
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    try {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}/repos/${repository}/actions/runs/${runId}`, {
+            headers: {
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'daytona-action',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            headersTimeout: GITHUB_TIMEOUT_MS,
+            bodyTimeout: GITHUB_TIMEOUT_MS,
+        });
+        const text = await res.body.text();
+        if (res.statusCode !== 200)
+            return undefined;
+        const status = JSON.parse(text).status;
+        return typeof status === 'string' ? status : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5786:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ fromEnvironment),
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   Rn: () => (/* binding */ assertWorkflowRun),
+/* harmony export */   Vx: () => (/* binding */ sandboxLabels),
+/* harmony export */   ZV: () => (/* binding */ sandboxName),
+/* harmony export */   bq: () => (/* binding */ assertWorkspaceTrusted),
+/* harmony export */   ev: () => (/* binding */ resolveSource),
+/* harmony export */   oA: () => (/* binding */ assertTrusted),
+/* harmony export */   uu: () => (/* binding */ forkOfPullRequest)
+/* harmony export */ });
+/* unused harmony exports UntrustedForkError, WorkflowContextError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
+// plus the labels and name that let cleanup find the sandbox again.
+// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
+
+
+/** Label keys under this prefix belong to the action; users may not set them. */
+const LABEL_PREFIX = 'daytona-action/';
+/** Thrown by assertTrusted; the message is one line and says how to opt in. */
+class UntrustedForkError extends Error {
+    name = 'UntrustedForkError';
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/**
+ * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
+ * and these from the base repository itself, run with the base repository's secrets.
+ */
+const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
+function fromEnvironment(env = process.env) {
+    const payload = readEventPayload(env);
+    const payloadRepo = record(payload.repository)?.full_name ?? '';
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: env.GITHUB_REPOSITORY || payloadRepo,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
+        job: env.GITHUB_JOB ?? '',
+        workflow: env.GITHUB_WORKFLOW,
+    };
+}
+/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return record(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'))) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
+function forkOfPullRequest(payload, baseRepository = '') {
+    const head = headRepository(payload);
+    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
+    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
+}
+function resolveSource(event, overrides) {
+    const serverUrl = event.serverUrl.replace(/\/+$/, '');
+    const baseRepository = event.repository;
+    let source = fromEvent(event, baseRepository);
+    const eventFork = source.isFork ? source.repository : undefined;
+    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
+        // Another repository: the event's commit means nothing there, so clone its default branch.
+        source = { repository: overrides.repository, sha: '', isFork: false };
+    }
+    if (overrides.ref)
+        source = { ...source, ...refOverride(overrides.ref, event, source) };
+    return {
+        eventName: event.eventName,
+        baseRepository,
+        serverUrl,
+        cloneUrl: `${serverUrl}/${source.repository}.git`,
+        ...source,
+        // trust follows what is cloned, not what the inputs call it
+        isFork: !sameRepository(source.repository, baseRepository),
+        ...(eventFork && { eventFork }),
+        privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
+    };
+}
+/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
+function refOverride(ref, event, source) {
+    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
+    if (FULL_SHA.test(ref))
+        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
+    const named = refName(ref);
+    if (!named) {
+        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
+    }
+    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
+    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
+    return { ...named, sha: ownTag ? event.sha : '' };
+}
+function fromEvent(event, baseRepository) {
+    const { payload } = event;
+    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+        const pr = record(payload.pull_request);
+        const head = record(pr?.head);
+        const repository = headRepository(payload);
+        if (!pr || !head || typeof head.sha !== 'string') {
+            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
+        }
+        if (!repository) {
+            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
+        }
+        return {
+            repository,
+            sha: head.sha,
+            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
+            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
+            isFork: !sameRepository(repository, baseRepository),
+        };
+    }
+    if (event.eventName === 'workflow_run') {
+        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
+        const run = record(payload.workflow_run);
+        const repository = record(run?.head_repository)?.full_name;
+        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
+            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+            const prNumber = record(prs[0])?.number;
+            return {
+                repository,
+                sha: run.head_sha,
+                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
+                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
+                isFork: !sameRepository(repository, baseRepository),
+            };
+        }
+    }
+    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
+}
+/**
+ * Outside a workflow run (no GITHUB_REPOSITORY, no event payload naming one) there is nothing to clone by
+ * default and nothing to label the sandbox with, so cleanup could never find it: fail before anything is made.
+ */
+function assertWorkflowRun(event) {
+    if (event.repository)
+        return;
+    throw new WorkflowContextError("Input 'repository' has nothing to default to: GITHUB_REPOSITORY is not set and there is no event " +
+        'payload (GITHUB_EVENT_PATH), so this is not a GitHub Actions workflow run. Run the action as a step of ' +
+        'a workflow job.');
+}
+/** Thrown by assertWorkflowRun; one line. */
+class WorkflowContextError extends Error {
+    name = 'WorkflowContextError';
+}
+/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
+function assertTrusted(source, allowFork) {
+    if (!source.isFork || allowFork || !source.privileged)
+        return;
+    const what = source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
+        ? `pull request #${source.prNumber} from fork ${source.repository}`
+        : source.repository;
+    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`);
+}
+/**
+ * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
+ * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
+ */
+function assertWorkspaceTrusted(source, allowFork, what) {
+    if (!source.eventFork || allowFork || !source.privileged)
+        return;
+    throw new UntrustedForkError(`Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
+        `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`);
+}
+function risk(source) {
+    return (`this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
+        `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
+        'with required reviewers), or use the pull_request event, which runs fork code without secrets.');
+}
+function sandboxLabels(source, run) {
+    const labels = {
+        [`${LABEL_PREFIX}repository`]: source.baseRepository,
+        [`${LABEL_PREFIX}run-id`]: String(run.runId),
+        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
+        [`${LABEL_PREFIX}job`]: run.job,
+    };
+    if (source.sha)
+        labels[`${LABEL_PREFIX}sha`] = source.sha;
+    if (source.prNumber !== undefined)
+        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
+    if (run.matrix)
+        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
+    return labels;
+}
+const NAME_MAX = 63;
+/**
+ * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
+ * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
+ * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
+ */
+function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
+    const repoName = source.baseRepository.split('/').pop() ?? '';
+    const tail = [
+        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
+        slug(suffix, 6) || randomSuffix(),
+    ]
+        .filter(Boolean)
+        .join('-');
+    const head = [
+        slug(repoName, 14) || 'run',
+        slug(String(run.runId), 20),
+        slug(String(run.runAttempt), 3),
+        slug(run.job, 12),
+    ]
+        .filter(Boolean)
+        .join('-');
+    // Long run ids eat into the job name rather than into the parts that keep names apart.
+    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
+}
+function randomSuffix() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 4);
+}
+function slug(text, max) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, max)
+        .replace(/^-+|-+$/g, '');
+}
+/**
+ * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
+ * (refs/pull/…) name neither: undefined.
+ */
+function refName(ref) {
+    if (!ref)
+        return {};
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
+    if (match)
+        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
+    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
+}
+function headRepository(payload) {
+    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
+    return typeof name === 'string' ? name : undefined;
+}
+// GitHub owner and repository names are case-insensitive.
+function sameRepository(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+
+/***/ }),
+
 /***/ 6072:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47230,6 +49433,106 @@ function printable(value) {
 /** Whether `text` would print as it is. */
 function isPrintable(text) {
     return !new RegExp(UNPRINTABLE.source, 'u').test(text);
+}
+
+
+/***/ }),
+
+/***/ 7703:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ cleanOutput),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Md: () => (/* binding */ commandLabel),
+/* harmony export */   UT: () => (/* binding */ truncateChars),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   os: () => (/* binding */ tailLines)
+/* harmony export */ });
+// Text helpers shared by the annotations and the step summary.
+/** Escapes text for HTML element content and attribute values. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** At most `maxChars` code points, with `…` when something was cut. */
+function truncateChars(text, maxChars) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('')}…`;
+}
+/** How a command is named in one line: its first non-empty line, ` …` when there were more, truncated. */
+function commandLabel(command, maxChars = 200) {
+    const lines = command
+        .trim()
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '');
+    const first = truncateChars((lines[0] ?? '').trim(), maxChars);
+    return lines.length > 1 ? `${first} …` : first;
+}
+// CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-byte escapes, as terminals emit them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: other control characters render as garbage
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+/**
+ * Command output as a reader would have seen it in a terminal: no colour codes, CRLF as LF, and for
+ * progress lines rewritten with `\r` only the last state of the line.
+ */
+function cleanOutput(text) {
+    return text
+        .replace(ANSI, '')
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .map((line) => {
+        const states = line.split('\r').filter((state) => state !== '');
+        return (states.at(-1) ?? '').replace(CONTROL, '');
+    })
+        .join('\n');
+}
+/** The end of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
+function lastBytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let start = bytes.length - maxBytes;
+    // skip UTF-8 continuation bytes (10xxxxxx) so the cut lands on a character boundary
+    while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
+        start++;
+    return bytes.subarray(start).toString('utf8');
+}
+/**
+ * The last lines of `text`: at most `maxLines` lines and `maxBytes` UTF-8 bytes. Whole lines are kept,
+ * except when the very last line alone is too long: then its end is kept. A trailing newline is ignored.
+ */
+function tailLines(text, maxLines, maxBytes) {
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const kept = [];
+    let bytes = 0;
+    for (let i = lines.length - 1; i >= 0 && kept.length < maxLines; i--) {
+        const line = lines[i];
+        const cost = byteLength(line) + (kept.length > 0 ? 1 : 0);
+        if (bytes + cost > maxBytes) {
+            if (kept.length === 0 && maxBytes > 0)
+                kept.push(lastBytes(line, maxBytes));
+            break;
+        }
+        kept.push(line);
+        bytes += cost;
+    }
+    return kept.reverse().join('\n');
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 
@@ -50405,163 +52708,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(5792);
-// EXTERNAL MODULE: ./lib/printable.js
-var printable = __nccwpck_require__(6072);
-;// CONCATENATED MODULE: ./lib/daytona/errors.js
-// Typed errors for every way a Daytona call can fail. Messages read `METHOD path → status code: message`
-// and carry only the URL path: never a query string, a header or a request body (so never a key or token).
-
-class DaytonaError extends Error {
-    status;
-    code;
-    method;
-    path;
-    serverMessage;
-    /** `message` overrides the standard `METHOD path → status code: message` text. */
-    constructor(ctx, message, options) {
-        // the server's words, printed on our log lines: kept on one line (printable.ts)
-        super((0,printable/* printable */.g)(message ?? formatMessage(ctx)), options);
-        this.name = new.target.name;
-        this.method = ctx.method;
-        this.path = ctx.path;
-        if (ctx.status !== undefined)
-            this.status = ctx.status;
-        if (ctx.code !== undefined)
-            this.code = ctx.code;
-        if (ctx.serverMessage !== undefined)
-            this.serverMessage = ctx.serverMessage;
-    }
-}
-class BadRequestError extends DaytonaError {
-}
-class AuthenticationError extends DaytonaError {
-}
-class ForbiddenError extends DaytonaError {
-}
-class NotFoundError extends DaytonaError {
-}
-/** 408 (toolbox execute timeout), 504 (gateway), and our own deadlines (DeadlineError). */
-class TimeoutError extends DaytonaError {
-}
-class ConflictError extends DaytonaError {
-}
-class GoneError extends DaytonaError {
-}
-class UnprocessableError extends DaytonaError {
-}
-class ServerError extends DaytonaError {
-}
-class RateLimitError extends DaytonaError {
-    /** how long the server asked us to wait, if it said */
-    retryAfterMs;
-    constructor(ctx, retryAfterMs) {
-        super(ctx);
-        if (retryAfterMs !== undefined)
-            this.retryAfterMs = retryAfterMs;
-    }
-}
-/** No HTTP response at all: refused, reset, DNS… `code` is the socket/undici error code (e.g. ECONNREFUSED). */
-class ConnectionError extends DaytonaError {
-    constructor(ctx, detail, cause) {
-        super(ctx, `${ctx.method} ${ctx.path} → connection failed (${ctx.code}): ${detail}`, { cause });
-    }
-}
-/** Our own deadline passed: an HTTP request that got no (complete) answer in time, or a state wait. */
-class DeadlineError extends TimeoutError {
-    timeoutMs;
-    constructor(ctx, timeoutMs, message) {
-        super(ctx, message ?? `${ctx.method} ${ctx.path} → no answer within ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** A sandbox or snapshot reached a state it cannot start/activate from (error, build_failed, …). */
-class StateError extends DaytonaError {
-    resource;
-    id;
-    state;
-    errorReason;
-    constructor(ctx, info) {
-        const reason = info.errorReason ? `: ${info.errorReason}` : '';
-        super(ctx, `${info.resource} ${info.id} is ${info.state}${reason}`);
-        this.resource = info.resource;
-        this.id = info.id;
-        this.state = info.state;
-        if (info.errorReason !== undefined)
-            this.errorReason = info.errorReason;
-    }
-}
-function formatMessage(ctx) {
-    const head = [ctx.status, ctx.code].filter((p) => p !== undefined && p !== '').join(' ');
-    const tail = ctx.serverMessage ? `: ${ctx.serverMessage}` : '';
-    return `${ctx.method} ${ctx.path} → ${head || 'error'}${tail}`;
-}
-/** The longest server message we keep: an HTML error page should not flood a log. */
-const MAX_MESSAGE = 1000;
-/**
- * The message of an error body, which may be empty, API-shaped ({message, error}), daemon-shaped
- * ({message, code}) or anything else (plain text, HTML): `message ?? error ?? text`.
- */
-function extractMessage(bodyText) {
-    const text = bodyText.trim();
-    if (!text)
-        return {};
-    let message;
-    let code;
-    try {
-        const body = JSON.parse(text);
-        if (body && typeof body === 'object' && !Array.isArray(body)) {
-            const b = body;
-            message = stringOf(b.message) ?? stringOf(b.error);
-            code = typeof b.code === 'string' ? b.code : typeof b.error_code === 'string' ? b.error_code : undefined;
-        }
-    }
-    catch {
-        // not JSON: the text itself is the message
-    }
-    message ??= text;
-    return { message: truncate(message), code };
-}
-function stringOf(value) {
-    if (typeof value === 'string' && value)
-        return value;
-    // class-validator lists (older NestJS shapes) arrive as arrays
-    if (Array.isArray(value) && value.length)
-        return value.map(String).join(', ');
-    return undefined;
-}
-function truncate(text) {
-    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-}
-/** Builds the error class matching an HTTP error status. */
-function errorForStatus(ctx, bodyText, retryAfterMs) {
-    const { message, code } = extractMessage(bodyText);
-    const full = { ...ctx, code, serverMessage: message };
-    switch (ctx.status) {
-        case 400:
-            return new BadRequestError(full);
-        case 401:
-            return new AuthenticationError(full);
-        case 403:
-            return new ForbiddenError(full);
-        case 404:
-            return new NotFoundError(full);
-        case 408:
-        case 504:
-            return new TimeoutError(full);
-        case 409:
-            return new ConflictError(full);
-        case 410:
-            return new GoneError(full);
-        case 422:
-            return new UnprocessableError(full);
-        case 429:
-            return new RateLimitError(full, retryAfterMs);
-    }
-    if (ctx.status >= 500)
-        return new ServerError(full);
-    return new DaytonaError(full);
-}
-
+// EXTERNAL MODULE: ./lib/daytona/errors.js
+var errors = __nccwpck_require__(7679);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
@@ -50776,7 +52924,7 @@ async function deleteSandbox(client, ref, deadlineMs) {
         return true;
     }
     catch (err) {
-        if (err instanceof NotFoundError)
+        if (err instanceof errors/* NotFoundError */.m_)
             return true;
         core/* warning */.$e(`Could not delete sandbox ${ref.name ?? target}: ${err.message}`);
         return false;
@@ -50803,139 +52951,10 @@ function onCancel(handler) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./lib/duration.js
-// Durations as users write them in workflow inputs ("90s", "10m", "1h30m", "600") and as we print them.
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const PLAIN_SECONDS = /^\d+$/;
-const UNITS = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
-/**
- * Milliseconds for `90s`, `10m`, `1h`, `1h30m`, `1h 30m 5s` or plain seconds (`600`);
- * undefined when the text is not one of those forms. Zero is returned as 0: range checks are the caller's.
- */
-function parseDuration(text) {
-    const value = text.trim();
-    if (PLAIN_SECONDS.test(value))
-        return Number(value) * SECOND;
-    const match = UNITS.exec(value);
-    if (!match || value === '')
-        return undefined;
-    const [, hours, minutes, seconds] = match;
-    if (hours === undefined && minutes === undefined && seconds === undefined)
-        return undefined;
-    const ms = Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND;
-    return Number.isSafeInteger(ms) ? ms : undefined;
-}
-/** Short human form: `850ms`, `4.2s`, `45s`, `1m 30s`, `2h 5m`. Precision drops as the value grows. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0ms';
-    if (ms < SECOND)
-        return `${Math.round(ms)}ms`;
-    if (ms < 10 * SECOND) {
-        const tenths = Math.floor(ms / 100) / 10;
-        return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
-    }
-    const totalSeconds = Math.floor(ms / SECOND);
-    if (ms < MINUTE)
-        return `${totalSeconds}s`;
-    if (ms < HOUR) {
-        const minutes = Math.floor(totalSeconds / 60);
-        const seconds = totalSeconds % 60;
-        return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
-    }
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/format.js
-// Text helpers shared by the annotations and the step summary.
-/** Escapes text for HTML element content and attribute values. */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** At most `maxChars` code points, with `…` when something was cut. */
-function truncateChars(text, maxChars) {
-    const chars = Array.from(text);
-    return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('')}…`;
-}
-/** How a command is named in one line: its first non-empty line, ` …` when there were more, truncated. */
-function commandLabel(command, maxChars = 200) {
-    const lines = command
-        .trim()
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '');
-    const first = truncateChars((lines[0] ?? '').trim(), maxChars);
-    return lines.length > 1 ? `${first} …` : first;
-}
-// CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-byte escapes, as terminals emit them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: other control characters render as garbage
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-/**
- * Command output as a reader would have seen it in a terminal: no colour codes, CRLF as LF, and for
- * progress lines rewritten with `\r` only the last state of the line.
- */
-function cleanOutput(text) {
-    return text
-        .replace(ANSI, '')
-        .replace(/\r\n/g, '\n')
-        .split('\n')
-        .map((line) => {
-        const states = line.split('\r').filter((state) => state !== '');
-        return (states.at(-1) ?? '').replace(CONTROL, '');
-    })
-        .join('\n');
-}
-/** The end of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
-function lastBytes(text, maxBytes) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    let start = bytes.length - maxBytes;
-    // skip UTF-8 continuation bytes (10xxxxxx) so the cut lands on a character boundary
-    while (start < bytes.length && (bytes[start] & 0xc0) === 0x80)
-        start++;
-    return bytes.subarray(start).toString('utf8');
-}
-/**
- * The last lines of `text`: at most `maxLines` lines and `maxBytes` UTF-8 bytes. Whole lines are kept,
- * except when the very last line alone is too long: then its end is kept. A trailing newline is ignored.
- */
-function tailLines(text, maxLines, maxBytes) {
-    const lines = text.replace(/\r\n/g, '\n').split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    const kept = [];
-    let bytes = 0;
-    for (let i = lines.length - 1; i >= 0 && kept.length < maxLines; i--) {
-        const line = lines[i];
-        const cost = byteLength(line) + (kept.length > 0 ? 1 : 0);
-        if (bytes + cost > maxBytes) {
-            if (kept.length === 0 && maxBytes > 0)
-                kept.push(lastBytes(line, maxBytes));
-            break;
-        }
-        kept.push(line);
-        bytes += cost;
-    }
-    return kept.reverse().join('\n');
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
+// EXTERNAL MODULE: ./lib/duration.js
+var lib_duration = __nccwpck_require__(1999);
+// EXTERNAL MODULE: ./lib/report/format.js
+var format = __nccwpck_require__(7703);
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
 // The action's outputs, and the single definition of "a command failed" that every report uses.
 
@@ -51400,7 +53419,7 @@ async function runCommands(shell, opts, results) {
             continue;
         }
         try {
-            const { result, end } = await core/* group */.Os(`$ ${commandLabel(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
+            const { result, end } = await core/* group */.Os(`$ ${(0,format/* commandLabel */.Md)(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
             results.push(result);
             exitTrap = end?.exitTrap ?? exitTrap;
             stopped = end?.exited || (opts.failFast && isFailure(result));
@@ -51489,7 +53508,7 @@ class CommandShell {
         }
         if (exitCode === null) {
             await this.#kill().catch((err) => core/* warning */.$e(`Could not kill the timed-out command: ${err}`));
-            core/* info */.pq(`Timed out after ${formatDuration(opts.timeoutMs)}: the command and every process of its session were ` +
+            core/* info */.pq(`Timed out after ${(0,lib_duration/* formatDuration */.a)(opts.timeoutMs)}: the command and every process of its session were ` +
                 'killed; a next command starts in a new session, with the state from before this one.');
             return { result: result(TIMEOUT_EXIT_CODE, true) };
         }
@@ -51579,15 +53598,15 @@ function notRun(command) {
  * pipe") in v0.190, 410/404 or a bare 500 in others. A connection error is not one of them: it may have started.
  */
 function sessionEnded(err) {
-    return err instanceof DaytonaError && [400, 404, 410, 500].includes(err.status ?? 0);
+    return err instanceof errors/* DaytonaError */.hY && [400, 404, 410, 500].includes(err.status ?? 0);
 }
 function answerLost(err) {
-    return (err instanceof ConnectionError ||
-        err instanceof DeadlineError ||
-        (err instanceof DaytonaError && [502, 503, 504].includes(err.status ?? 0)));
+    return (err instanceof errors/* ConnectionError */.Rc ||
+        err instanceof errors/* DeadlineError */.j3 ||
+        (err instanceof errors/* DaytonaError */.hY && [502, 503, 504].includes(err.status ?? 0)));
 }
 function logOutcome(result) {
-    const took = formatDuration(result.durationMs);
+    const took = (0,lib_duration/* formatDuration */.a)(result.durationMs);
     if (result.exitCode === 0)
         core/* info */.pq(`✓ exit code 0 in ${took}`);
     else
@@ -51597,1830 +53616,18 @@ function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/version.js
-// The action's version, sent in User-Agent. A constant rather than a runtime read of package.json,
-// so the bundle carries no file lookup; keep it equal to package.json's "version".
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./lib/daytona/retry.js
-// The retry policy, as pure functions so it can be unit-tested without a network.
-// What is retried, and why:
-// - connect-phase failures (nothing reached the server): any method;
-// - resets / "socket hang up" (stale keep-alive sockets after a load-balancer rollout): idempotent only;
-// - 502/503/504: idempotent only (a POST /sandbox may have created the sandbox);
-// - no answer within the attempt's deadline (a black-holed request): idempotent only, for the same reason;
-// - 429: any method (the throttler answered before doing anything), after the server's Retry-After-<name>;
-// - 409 "state change in progress": only lifecycle calls that ask for it;
-// - 401: never (Daytona locks an IP out after repeated 401s, which would break every job on a shared runner).
-const DEFAULT_RETRY_POLICY = {
-    baseMs: 250,
-    factor: 2,
-    capMs: 5000,
-    maxRetries: 4,
-    maxRetries409: 8,
-    maxTotalWaitMs: 60_000,
-    maxRetryAfterMs: 60_000,
-};
-/** Errors raised before the request reached the server: safe to retry for any method. */
-const CONNECT_PHASE_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** The connection broke after the request may have been sent: retry only if repeating is harmless. */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
-function isConnectPhaseCode(code) {
-    return CONNECT_PHASE_CODES.has(code);
-}
-function isResetCode(code) {
-    return RESET_CODES.has(code);
-}
-/** Full-jitter-ish exponential backoff: attempt 0 → around baseMs, doubling up to capMs. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const exp = Math.min(policy.capMs, policy.baseMs * policy.factor ** attempt);
-    // half fixed, half random: spreads concurrent clients without ever retrying instantly
-    return Math.round(exp / 2 + (exp / 2) * random());
-}
-function first(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-/** Seconds or an HTTP date, as Retry-After allows. */
-function parseRetryAfter(value, now = Date.now()) {
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * How long a 429 asks us to wait: the largest `Retry-After-<throttler>` (Daytona's per-throttler headers,
- * e.g. retry-after-sandbox-create), else a plain `Retry-After` (the failed-auth lockout sends that).
- * Header names must be lower-cased, as undici delivers them.
- */
-function retryAfterFromHeaders(headers) {
-    let largest;
-    for (const [name, value] of Object.entries(headers)) {
-        if (!name.startsWith('retry-after-'))
-            continue;
-        const raw = first(value);
-        const ms = raw === undefined ? undefined : parseRetryAfter(raw);
-        if (ms !== undefined && (largest === undefined || ms > largest))
-            largest = ms;
-    }
-    if (largest !== undefined)
-        return largest;
-    const plain = first(headers['retry-after']);
-    return plain === undefined ? undefined : parseRetryAfter(plain);
-}
-function decideRetry(outcome, ctx, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
-    const no = { retry: false };
-    if (!ctx.replayable)
-        return no;
-    const reason = retryReason(outcome, ctx);
-    if (!reason)
-        return no;
-    const limit = outcome.status === 409 ? policy.maxRetries409 : policy.maxRetries;
-    if (ctx.retries >= limit)
-        return no;
-    let delayMs = backoffDelay(ctx.retries, policy, random);
-    if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
-        if (outcome.retryAfterMs > policy.maxRetryAfterMs)
-            return no;
-        // a little jitter on top, so a fleet of runners does not come back in the same millisecond
-        delayMs = outcome.retryAfterMs + Math.round(100 * random());
-    }
-    if (ctx.waitedMs + delayMs > policy.maxTotalWaitMs)
-        return no;
-    return { retry: true, delayMs, reason };
-}
-function retryReason(outcome, ctx) {
-    const { status, errorCode } = outcome;
-    if (outcome.deadline)
-        return ctx.idempotent ? 'no answer within the deadline' : undefined;
-    if (status === undefined) {
-        if (errorCode === undefined)
-            return undefined;
-        if (isConnectPhaseCode(errorCode))
-            return `connection failed (${errorCode})`;
-        if (ctx.idempotent && isResetCode(errorCode))
-            return `connection reset (${errorCode})`;
-        return undefined;
-    }
-    if (status === 401)
-        return undefined;
-    if (status === 429)
-        return 'rate limited (429)';
-    if (ctx.idempotent && (status === 502 || status === 503 || status === 504))
-        return `server unavailable (${status})`;
-    if (status === 409 && ctx.retry409 && /state change in progress/i.test(outcome.message ?? '')) {
-        return 'state change in progress (409)';
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/http.js
-// The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
-// per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
-
-
-
-
-
-/**
- * The daemon picks its session-output format from this header: from 0.167.0 on it answers JSON with
- * stdout and stderr separated (older values give raw or combined text). Deliberately a current SDK version.
- */
-const SDK_VERSION_HEADER_VALUE = '0.218.0';
-const SOURCE_HEADER_VALUE = 'daytona-action';
-const DEFAULT_TIMEOUT_MS = 60_000;
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-class main_HttpClient {
-    dispatcher;
-    #headers;
-    #timeoutMs;
-    #policy;
-    #onRetry;
-    #sleep;
-    #random;
-    constructor(opts) {
-        // Keep idle sockets for less than the Daytona proxy's 70 s idle timeout, so we rarely pick a stale one.
-        this.dispatcher = new undici/* Agent */.g6({
-            keepAliveTimeout: 30_000,
-            keepAliveMaxTimeout: 60_000,
-            connect: { timeout: 10_000 },
-        });
-        this.#headers = {
-            authorization: `Bearer ${opts.apiKey}`,
-            'x-daytona-source': SOURCE_HEADER_VALUE,
-            'x-daytona-sdk-version': SDK_VERSION_HEADER_VALUE,
-            'user-agent': opts.userAgent ?? `daytona-action/${VERSION}`,
-        };
-        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.#policy = { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy };
-        this.#onRetry = opts.onRetry;
-        this.#sleep = opts.sleep ?? abortableSleep;
-        this.#random = opts.random ?? Math.random;
-    }
-    /** The headers every request carries; the WebSocket upgrade needs them too. */
-    commonHeaders() {
-        return { ...this.#headers };
-    }
-    async request(opts) {
-        const method = opts.method.toUpperCase();
-        const url = buildUrl(opts.url, opts.query);
-        const path = new URL(url).pathname;
-        const idempotent = opts.idempotent ?? IDEMPOTENT_METHODS.has(method);
-        const replayable = !isStream(opts.body);
-        let retries = 0;
-        let waitedMs = 0;
-        for (;;) {
-            const result = await this.#attempt(opts, method, url, path);
-            if (result.ok)
-                return result.value;
-            const decision = decideRetry(result.outcome, { retries, waitedMs, idempotent, retry409: opts.retry409 ?? false, replayable }, this.#policy, this.#random);
-            if (!decision.retry)
-                throw result.error;
-            retries++;
-            waitedMs += decision.delayMs;
-            const info = { method, path, retry: retries, delayMs: decision.delayMs, reason: decision.reason };
-            this.#onRetry?.(`${method} ${path}: ${info.reason}; retry ${retries} in ${info.delayMs} ms`, info);
-            await this.#sleep(decision.delayMs, opts.signal);
-        }
-    }
-    async close() {
-        await this.dispatcher.close();
-    }
-    async #attempt(opts, method, url, path) {
-        const timeoutMs = opts.timeoutMs ?? this.#timeoutMs;
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(), timeoutMs);
-        const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
-        const { body, contentType } = encodeBody(opts.body);
-        const headers = {
-            ...this.#headers,
-            ...(contentType ? { 'content-type': contentType } : {}),
-            ...opts.headers,
-        };
-        try {
-            const res = await (0,undici/* request */.Em)(url, {
-                dispatcher: this.dispatcher,
-                method: method,
-                headers,
-                body: body,
-                signal,
-                headersTimeout: timeoutMs,
-                bodyTimeout: opts.raw ? (opts.idleTimeoutMs ?? timeoutMs) : timeoutMs,
-            });
-            if (res.statusCode >= 200 && res.statusCode < 300) {
-                if (opts.raw) {
-                    clearTimeout(timer);
-                    return { ok: true, value: res.body };
-                }
-                const text = await res.body.text();
-                return { ok: true, value: parseBody(text, res.headers['content-type']) };
-            }
-            const text = await res.body.text().catch(() => '');
-            const retryAfterMs = res.statusCode === 429 ? retryAfterFromHeaders(res.headers) : undefined;
-            const error = errorForStatus({ method, path, status: res.statusCode }, text, retryAfterMs);
-            return {
-                ok: false,
-                error,
-                outcome: { status: res.statusCode, retryAfterMs, message: error.serverMessage },
-            };
-        }
-        catch (err) {
-            if (err instanceof DaytonaError)
-                throw err;
-            const code = errorCode(err);
-            if (deadline.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-                // the caller's own abort is not ours to retry
-                if (opts.signal?.aborted)
-                    throw opts.signal.reason;
-                return {
-                    ok: false,
-                    error: new DeadlineError({ method, path }, timeoutMs),
-                    outcome: { deadline: true },
-                };
-            }
-            if (opts.signal?.aborted)
-                throw opts.signal.reason;
-            if (!code)
-                throw err;
-            const error = new ConnectionError({ method, path, code }, errorMessage(err), err);
-            return { ok: false, error, outcome: { errorCode: code } };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-}
-function buildUrl(base, query) {
-    if (!query)
-        return base;
-    const parts = [];
-    const add = (key, value) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    for (const [key, value] of Object.entries(query)) {
-        if (value === undefined || value === null)
-            continue;
-        if (Array.isArray(value))
-            for (const v of value)
-                add(key, v);
-        else if (typeof value === 'object')
-            add(key, JSON.stringify(value));
-        else
-            add(key, value);
-    }
-    if (!parts.length)
-        return base;
-    return `${base}${base.includes('?') ? '&' : '?'}${parts.join('&')}`;
-}
-function isStream(body) {
-    return (body instanceof external_node_stream_.Readable || (typeof body === 'object' && body !== null && Symbol.asyncIterator in body));
-}
-function encodeBody(body) {
-    if (body === undefined)
-        return { body: undefined };
-    // undici sets the multipart boundary itself; it also accepts Node's global FormData
-    if (body instanceof undici.FormData || body instanceof globalThis.FormData)
-        return { body };
-    if (isStream(body))
-        return { body, contentType: 'application/octet-stream' };
-    if (body instanceof Uint8Array)
-        return { body, contentType: 'application/octet-stream' };
-    return { body: JSON.stringify(body), contentType: 'application/json' };
-}
-/** Any 2xx is success; an empty one is undefined; JSON when labelled (or unlabelled and parseable), else text. */
-function parseBody(text, contentType) {
-    if (text === '')
-        return undefined;
-    const type = String(contentType ?? '');
-    if (type && !/json/i.test(type))
-        return text;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
-function errorCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const code = err.code;
-    if (typeof code === 'string')
-        return code;
-    return errorCode(err.cause);
-}
-function errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./lib/daytona/client.js + 13 modules
+var daytona_client = __nccwpck_require__(9998);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
-var aws4 = __nccwpck_require__(8832);
-;// CONCATENATED MODULE: ./lib/daytona/object-storage.js
-// Object storage for build contexts (daytona-api.md §3.3), as Daytona's SDK uses it: temporary S3
-// credentials from the API, then path-style S3 requests against `storageUrl`, signed with Signature V4
-// (the `aws4` package) including the session token. The Daytona API key never goes to the storage host.
-
-
-
-
-
-
-
-const ATTEMPTS = 3;
-const RETRY_DELAY_MS = 500;
-const TIMEOUT_MS = 120_000;
-class ObjectStorage {
-    #http;
-    #apiUrl;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#apiUrl = apiUrl;
-    }
-    /** Temporary S3 credentials for `{organizationId}/{hash}/context.tar` in `bucket`. */
-    pushAccess() {
-        return this.#http.request({
-            method: 'GET',
-            url: `${this.#apiUrl}/object-storage/push-access`,
-        });
-    }
-    /**
-     * Uploads a build context under its hash unless one is there already (the SDK's rule: any object under
-     * `{organizationId}/{hash}/`). `writeTar` makes the archive only when it is needed and returns its path.
-     */
-    async uploadContext(access, hash, writeTar) {
-        const prefix = `${access.organizationId}/${hash}/`;
-        if (await this.hasPrefix(access, prefix))
-            return 'present';
-        await this.putFile(access, `${prefix}context.tar`, await writeTar());
-        return 'uploaded';
-    }
-    /** ListObjectsV2 with MaxKeys 1: does anything exist under `prefix`? */
-    async hasPrefix(access, prefix) {
-        const query = new URLSearchParams({ 'list-type': '2', 'max-keys': '1', prefix });
-        const text = await this.#send(access, 'GET', `/${access.bucket}?${query}`, {});
-        const keyCount = /<KeyCount>(\d+)<\/KeyCount>/.exec(text);
-        return keyCount ? Number(keyCount[1]) > 0 : /<Contents>/.test(text);
-    }
-    /** One PUT with a signed payload hash and Content-MD5, so the store can reject a corrupted upload. */
-    async putFile(access, key, file) {
-        const [{ size }, sha256, md5] = await Promise.all([
-            (0,promises_.stat)(file),
-            digestFile(file, 'sha256', 'hex'),
-            digestFile(file, 'md5', 'base64'),
-        ]);
-        await this.#send(access, 'PUT', `/${access.bucket}/${key}`, {
-            'Content-Type': 'application/x-tar',
-            'Content-Length': String(size),
-            'Content-MD5': md5,
-            'X-Amz-Content-Sha256': sha256,
-        }, () => (0,external_node_fs_.createReadStream)(file));
-    }
-    async #send(access, method, pathAndQuery, headers, body) {
-        const base = new URL(access.storageUrl.replace(/\/+$/, ''));
-        const path = `${base.pathname.replace(/\/+$/, '')}${pathAndQuery}`;
-        const where = { method, path: path.split('?')[0] };
-        for (let attempt = 1;; attempt++) {
-            // signed per attempt: the date is part of the signature
-            const signed = aws4.sign({
-                host: base.host,
-                path,
-                method,
-                service: 's3',
-                region: access.region || 'us-east-1',
-                headers: { ...headers },
-            }, { accessKeyId: access.accessKey, secretAccessKey: access.secret, sessionToken: access.sessionToken });
-            let status;
-            let text = '';
-            try {
-                const res = await (0,undici/* request */.Em)(`${base.origin}${signed.path}`, {
-                    method,
-                    headers: signed.headers,
-                    body: body?.(),
-                    dispatcher: this.#http.dispatcher,
-                    headersTimeout: TIMEOUT_MS,
-                    bodyTimeout: TIMEOUT_MS,
-                });
-                status = res.statusCode;
-                text = await res.body.text();
-                if (status >= 200 && status < 300)
-                    return text;
-            }
-            catch (err) {
-                if (attempt >= ATTEMPTS)
-                    throw new ConnectionError({ ...where, code: errorCode(err) ?? 'UNKNOWN' }, String(err), err);
-            }
-            const retryable = status === undefined || status >= 500 || status === 429;
-            if (status !== undefined && (!retryable || attempt >= ATTEMPTS))
-                throw s3Error(where, status, text);
-            await abortableSleep(RETRY_DELAY_MS * attempt);
-        }
-    }
-}
-/** `PUT /bucket/key → 403 SignatureDoesNotMatch: …` from S3's XML error body (never a credential). */
-function s3Error(where, status, body) {
-    const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
-    const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
-    const detail = [code, message].filter(Boolean).join(': ') || body.slice(0, 200);
-    return new DaytonaError({ ...where, status, code, serverMessage: message }, `${where.method} ${where.path} → ${status}${detail ? ` ${detail}` : ''}`);
-}
-async function digestFile(file, algorithm, encoding) {
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-    return hash.digest(encoding);
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/build-logs.js
-// Following a build log (sandbox or snapshot). The runner's follow stream ends when the image is built,
-// but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
-// stop after two consecutive checks find it terminal (what Daytona's SDK does, daytona-api.md §3.5).
-
-
-async function followLogUrl(http, url, onLine, owner, opts = {}) {
-    // a sandbox or snapshot that is gone has no build to wait for
-    const isTerminal = () => owner.state().then((state) => owner.terminal.has(state ?? ''), (err) => {
-        if (err instanceof NotFoundError)
-            return true;
-        throw err;
-    });
-    const stop = new AbortController();
-    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
-    const body = await http.request({
-        method: 'GET',
-        url,
-        query: { follow: true },
-        raw: true,
-        idleTimeoutMs: 0,
-        signal,
-    });
-    const lines = new LineSplitter(onLine);
-    const reader = body[Symbol.asyncIterator]();
-    let terminalChecks = 0;
-    let next = reader.next();
-    try {
-        for (;;) {
-            const tick = new AbortController();
-            const idle = abortableSleep(opts.idleCheckMs ?? 2000, tick.signal).then(() => 'idle', () => 'read');
-            const winner = await Promise.race([next.then(() => 'read'), idle]);
-            tick.abort();
-            if (winner === 'idle') {
-                terminalChecks = (await isTerminal()) ? terminalChecks + 1 : 0;
-                if (terminalChecks >= 2)
-                    break;
-                continue;
-            }
-            const { done, value } = await next;
-            if (done)
-                break;
-            terminalChecks = 0;
-            lines.push(value);
-            next = reader.next();
-        }
-        lines.end();
-    }
-    catch (err) {
-        opts.signal?.throwIfAborted();
-        throw err;
-    }
-    finally {
-        // a read still pending when we stop rejects once the body is destroyed: nobody waits for it
-        next.catch(() => { });
-        stop.abort();
-        body.destroy();
-    }
-}
-/** Bytes in, whole lines out (without the newline); a last unterminated line is flushed at the end. */
-class LineSplitter {
-    #onLine;
-    #decoder = new TextDecoder('utf-8');
-    #partial = '';
-    constructor(onLine) {
-        this.#onLine = onLine;
-    }
-    push(bytes) {
-        this.#split(this.#partial + this.#decoder.decode(bytes, { stream: true }));
-    }
-    end() {
-        const rest = this.#partial + this.#decoder.decode();
-        this.#partial = '';
-        if (rest)
-            this.#onLine(rest.replace(/\r$/, ''));
-    }
-    #split(text) {
-        const parts = text.split('\n');
-        this.#partial = parts.pop() ?? '';
-        for (const line of parts)
-            this.#onLine(line.replace(/\r$/, ''));
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/wait.js
-// Polling a resource until it reaches a wanted state: backoff from 250 ms to 2 s, a failure set,
-// unknown states treated as transitional, and one last refresh at the deadline before giving up.
-
-async function pollUntil(spec, opts) {
-    const deadline = Date.now() + opts.timeoutMs;
-    let delay = spec.minDelayMs ?? 250;
-    const maxDelay = spec.maxDelayMs ?? 2000;
-    let last;
-    for (;;) {
-        opts.signal?.throwIfAborted();
-        const item = await spec.fetch();
-        const state = spec.stateOf(item);
-        if (state !== last) {
-            last = state;
-            opts.onState?.(state);
-        }
-        if (spec.isDone(state))
-            return item;
-        if (spec.isFailed(state))
-            throw spec.failure(item, state);
-        const remaining = deadline - Date.now();
-        if (remaining <= 0)
-            throw spec.timeout(item, state);
-        // sleeping at most until the deadline means the last fetch happens right at it
-        await abortableSleep(Math.min(delay, remaining), opts.signal);
-        delay = Math.min(maxDelay, delay * 2);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/sandboxes.js
-// Sandbox lifecycle on the main API (daytona-api.md §2).
-
-
-
-/** States a sandbox does not leave by itself on its way to `started`. */
-const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying']);
-/** A sandbox build log is over once the sandbox reached one of these (daytona-api.md §3.5). */
-const BUILD_LOG_TERMINAL = new Set(['started', 'starting', 'error', 'build_failed']);
-class Sandboxes {
-    #http;
-    #base;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#base = `${apiUrl}/sandbox`;
-    }
-    /**
-     * Not retried on 5xx or a reset connection (it may have created the sandbox already): only on
-     * connect-phase failures and 429. From a snapshot the server waits up to 30 s for `started`.
-     */
-    create(body, opts = {}) {
-        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
-    }
-    get(idOrName, opts = {}) {
-        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
-    }
-    /** Every sandbox matching the filter, following `nextCursor`. Listing is eventually consistent. */
-    async *list(filter = {}) {
-        let cursor;
-        do {
-            const page = await this.#http.request({
-                method: 'GET',
-                url: this.#base,
-                query: {
-                    labels: filter.labels,
-                    name: filter.name,
-                    states: filter.states,
-                    snapshots: filter.snapshots,
-                    limit: filter.limit,
-                    cursor,
-                },
-            });
-            yield* page.items;
-            cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-    }
-    /** Retries 409 "state change in progress"; a 404 is thrown as NotFoundError (the caller decides). */
-    async delete(idOrName, opts = {}) {
-        await this.#http.request({ method: 'DELETE', url: this.#url(idOrName), retry409: true, ...opts });
-    }
-    /** Polls until `started`; throws StateError on error/build_failed (with errorReason), DeadlineError on timeout. */
-    waitUntilStarted(id, opts) {
-        const ctx = { method: 'GET', path: new URL(this.#url(id)).pathname };
-        return pollUntil({
-            fetch: () => this.get(id, { signal: opts.signal }),
-            stateOf: (s) => s.state ?? 'unknown',
-            isDone: (state) => state === 'started',
-            isFailed: (state) => START_FAILED.has(state),
-            failure: (s, state) => new StateError(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
-            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
-        }, opts);
-    }
-    setAutostop(id, minutes) {
-        return this.#interval(id, 'autostop', minutes);
-    }
-    setAutoarchive(id, minutes) {
-        return this.#interval(id, 'autoarchive', minutes);
-    }
-    setAutodelete(id, minutes) {
-        return this.#interval(id, 'autodelete', minutes);
-    }
-    /** Re-anchors the wall-clock TTL from now. */
-    setTtl(id, minutes) {
-        return this.#interval(id, 'ttl', minutes);
-    }
-    /** Resets the auto-stop timer. */
-    async refreshActivity(id) {
-        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/last-activity`, idempotent: true });
-    }
-    async buildLogsUrl(id) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#url(id)}/build-logs-url`,
-        });
-        return res.url;
-    }
-    /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
-    async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.buildLogsUrl(id);
-        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
-        await followLogUrl(this.#http, url, onLine, owner, opts);
-    }
-    async #interval(id, kind, minutes) {
-        if (!Number.isInteger(minutes))
-            throw new RangeError(`${kind} must be a whole number of minutes, got ${minutes}`);
-        // setting an interval twice is harmless, so a reset connection may be retried
-        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/${kind}/${minutes}`, idempotent: true });
-    }
-    #url(idOrName) {
-        return `${this.#base}/${encodeURIComponent(idOrName)}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
-// Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
-
-
-
-
-const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
-const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
-/** The page size the list endpoint allows at most. */
-const PAGE_LIMIT = 200;
-class Snapshots {
-    #http;
-    #base;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#base = `${apiUrl}/snapshots`;
-    }
-    create(body, opts = {}) {
-        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
-    }
-    get(idOrName, opts = {}) {
-        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
-    }
-    /** The snapshot with this name (or id), or undefined if there is none. */
-    async find(name, opts = {}) {
-        try {
-            return await this.get(name, opts);
-        }
-        catch (err) {
-            if (err instanceof NotFoundError)
-                return undefined;
-            throw err;
-        }
-    }
-    /** Every snapshot whose name contains `name` (the server matches case-insensitively), page after page. */
-    async *list(name, opts = {}) {
-        for (let page = 1;; page++) {
-            const res = await this.#http.request({
-                method: 'GET',
-                url: this.#base,
-                query: { name, page, limit: PAGE_LIMIT },
-                ...opts,
-            });
-            yield* res.items;
-            if (page >= res.totalPages || res.items.length === 0)
-                return;
-        }
-    }
-    /** How many snapshots the organization may hold, and how many count now. */
-    async quota(organizationId) {
-        const base = this.#base.slice(0, -'/snapshots'.length);
-        const usage = await this.#http.request({
-            method: 'GET',
-            url: `${base}/organizations/${encodeURIComponent(organizationId)}/usage`,
-        });
-        return { total: usage.totalSnapshotQuota, used: usage.currentSnapshotUsage };
-    }
-    /** Re-activates an `inactive` snapshot (they go inactive after 14 unused days). */
-    activate(id) {
-        return this.#http.request({ method: 'POST', url: `${this.#url(id)}/activate` });
-    }
-    /** Needs the UUID: the server rejects names here. */
-    async delete(id) {
-        await this.#http.request({ method: 'DELETE', url: this.#url(id) });
-    }
-    waitUntilActive(idOrName, opts) {
-        const ctx = { method: 'GET', path: new URL(this.#url(idOrName)).pathname };
-        return pollUntil({
-            fetch: () => this.get(idOrName, { signal: opts.signal }),
-            stateOf: (s) => s.state,
-            isDone: (state) => state === 'active',
-            isFailed: (state) => ACTIVATION_FAILED.has(state),
-            failure: (s, state) => new StateError(ctx, {
-                resource: 'snapshot',
-                id: idOrName,
-                state,
-                errorReason: s.errorReason ?? undefined,
-            }),
-            timeout: (_s, state) => new DeadlineError(ctx, opts.timeoutMs, `snapshot ${idOrName} not active after ${opts.timeoutMs} ms (${state})`),
-        }, opts);
-    }
-    /** The server waits up to 30 s for a build runner, then answers 404 (see followBuildLogs). */
-    async buildLogsUrl(id, opts = {}) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#url(id)}/build-logs-url`,
-            ...opts,
-        });
-        return res.url;
-    }
-    /**
-     * Streams the build log line by line until the build is over (active/error/build_failed). In a busy region
-     * no runner may take the build for longer than the server waits (404 "Timeout waiting for build runner
-     * assignment"): the URL is asked for again while the snapshot is still `pending`. `onFollowing` is told
-     * once the log is being read. Resolves without a line when the build ended before any runner served it.
-     */
-    async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.#buildLogsUrlOnceAssigned(id, opts.signal);
-        if (!url)
-            return;
-        opts.onFollowing?.();
-        const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
-        await followLogUrl(this.#http, url, onLine, owner, opts);
-    }
-    async #buildLogsUrlOnceAssigned(id, signal) {
-        for (;;) {
-            try {
-                return await this.buildLogsUrl(id, { signal });
-            }
-            catch (err) {
-                if (!(err instanceof NotFoundError) || !/waiting for build runner/i.test(err.message))
-                    throw err;
-                const state = (await this.get(id, { signal })).state;
-                if (snapshots_BUILD_LOG_TERMINAL.has(state))
-                    return undefined;
-                // the server itself waited; a short pause keeps a tight loop off it if it answers at once
-                await abortableSleep(1000, signal);
-            }
-        }
-    }
-    /** The whole build log so far, without following. */
-    async buildLogs(id) {
-        const url = await this.buildLogsUrl(id);
-        const body = await this.#http.request({ method: 'GET', url, raw: true });
-        return body.text();
-    }
-    #url(idOrName) {
-        return `${this.#base}/${encodeURIComponent(idOrName)}`;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
-// Files in a sandbox (daytona-api.md §4.5). Uploads stream from disk; downloads can stream to disk.
-
-
-
-/** Moving megabytes takes longer than a JSON call. */
-const TRANSFER_DEADLINE_MS = 10 * 60_000;
-class FilesApi {
-    #http;
-    #base;
-    constructor(http, toolboxBase) {
-        this.#http = http;
-        this.#base = `${toolboxBase}files`;
-    }
-    /** One multipart request for all files; existing files are overwritten. */
-    async upload(files, opts = {}) {
-        const form = new undici.FormData();
-        for (const [i, file] of files.entries()) {
-            // The daemon reads `files[i].path` first, then `files[i].file`: the order matters.
-            form.append(`files[${i}].path`, file.destination);
-            // openAsBlob reads the file lazily, so a big file is never all in memory.
-            const blob = typeof file.source === 'string' ? await (0,external_node_fs_.openAsBlob)(file.source) : new Blob([file.source]);
-            form.append(`files[${i}].file`, blob, file.destination);
-        }
-        const res = await this.#http.request({
-            method: 'POST',
-            url: `${this.#base}/bulk-upload`,
-            body: form,
-            // re-sending overwrites the same files: safe to retry a reset connection
-            idempotent: true,
-            timeoutMs: TRANSFER_DEADLINE_MS,
-            signal: opts.signal,
-        });
-        return res ?? { files: [] };
-    }
-    async download(path, opts = {}) {
-        const body = await this.#downloadBody(path, opts.signal);
-        return new Uint8Array(await body.arrayBuffer());
-    }
-    /** Streams a sandbox file into a local file. */
-    async downloadTo(path, localPath, opts = {}) {
-        const body = await this.#downloadBody(path, opts.signal);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(localPath));
-    }
-    list(path) {
-        return this.#http.request({ method: 'GET', url: this.#base, query: { path } });
-    }
-    info(path) {
-        return this.#http.request({ method: 'GET', url: `${this.#base}/info`, query: { path } });
-    }
-    /** `mode` is octal text, as the daemon expects. */
-    async createFolder(path, mode = '755') {
-        await this.#http.request({
-            method: 'POST',
-            url: `${this.#base}/folder`,
-            query: { path, mode },
-            idempotent: true,
-        });
-    }
-    /** A directory needs `recursive`, else the daemon answers 400. */
-    async delete(path, opts = {}) {
-        await this.#http.request({
-            method: 'DELETE',
-            url: this.#base,
-            query: { path, recursive: opts.recursive ? true : undefined },
-        });
-    }
-    #downloadBody(path, signal) {
-        return this.#http.request({
-            method: 'GET',
-            url: `${this.#base}/download`,
-            query: { path },
-            raw: true,
-            // for raw bodies the deadline covers the headers; the body may take long but must keep moving
-            idleTimeoutMs: 60_000,
-            signal,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/git.js
-const CLONE_DEADLINE_MS = 15 * 60_000;
-class GitApi {
-    #http;
-    #base;
-    constructor(http, toolboxBase) {
-        this.#http = http;
-        this.#base = `${toolboxBase}git`;
-    }
-    async clone(opts) {
-        const body = { url: opts.url, path: opts.path };
-        if (opts.branch)
-            body.branch = opts.branch;
-        // snake_case on the wire
-        if (opts.commitId)
-            body.commit_id = opts.commitId;
-        if (opts.username !== undefined)
-            body.username = opts.username;
-        if (opts.password !== undefined)
-            body.password = opts.password;
-        if (opts.depth !== undefined)
-            body.depth = opts.depth;
-        await this.#http.request({
-            method: 'POST',
-            url: `${this.#base}/clone`,
-            body,
-            timeoutMs: opts.timeoutMs ?? CLONE_DEADLINE_MS,
-            signal: opts.signal,
-        });
-    }
-    /** The commits reachable from HEAD of the repository at `path`, newest first (no `git` program needed). */
-    history(path, opts = {}) {
-        return this.#http.request({
-            method: 'GET',
-            url: `${this.#base}/history`,
-            query: { path },
-            signal: opts.signal,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/demux.js
-// Splits a session command's log into stdout and stderr. The daemon prefixes every line with a 3-byte
-// marker (01 01 01 = stdout, 02 02 02 = stderr); over a WebSocket the bytes arrive in frames of any size,
-// so a marker or a multi-byte UTF-8 character may be cut between two frames.
-const STDOUT_BYTE = 0x01;
-const STDERR_BYTE = 0x02;
-function isMarkerByte(b) {
-    return b === STDOUT_BYTE || b === STDERR_BYTE;
-}
-/**
- * Byte-level demuxer: `feed` raw log bytes, receive each stream's bytes (markers removed) through the sink.
- * Bytes before the first marker belong to no stream and are dropped. Up to two trailing marker bytes are
- * held back until the next frame shows whether they start a marker; `end()` releases them. Consecutive lines
- * of one stream reach the sink as one piece (the daemon marks every line: handing lines on one by one
- * would make a write per line); the pieces are the demuxer's own copies.
- */
-class Demuxer {
-    #sink;
-    #current;
-    #held = new Uint8Array(0);
-    #pending = [];
-    constructor(sink) {
-        this.#sink = sink;
-    }
-    /** Resolves when the sink has room again; undefined when it has room now. */
-    feed(chunk) {
-        const data = this.#held.length ? demux_concat(this.#held, chunk) : chunk;
-        this.#held = new Uint8Array(0);
-        const end = data.length;
-        const out = new Uint8Array(end);
-        let written = 0;
-        let runStart = 0;
-        let start = 0;
-        // native scans for the next byte that could start a marker, each redone only once passed
-        let nextOut = -1;
-        let nextErr = -1;
-        let i = 0;
-        while (i < end) {
-            if (nextOut !== Infinity && nextOut < i)
-                nextOut = indexOrInfinity(data, STDOUT_BYTE, i, end);
-            if (nextErr !== Infinity && nextErr < i)
-                nextErr = indexOrInfinity(data, STDERR_BYTE, i, end);
-            const at = Math.min(nextOut, nextErr);
-            if (at === Infinity)
-                break;
-            const b = data[at];
-            if (at + 2 < end && data[at + 1] === b && data[at + 2] === b) {
-                if (this.#current) {
-                    out.set(data.subarray(start, at), written);
-                    written += at - start;
-                }
-                const stream = b === STDOUT_BYTE ? 'stdout' : 'stderr';
-                if (stream !== this.#current) {
-                    this.#emit(out, runStart, written);
-                    runStart = written;
-                    this.#current = stream;
-                }
-                start = at + 3;
-                i = start;
-            }
-            else {
-                i = at + 1;
-            }
-        }
-        // The last one or two bytes may be the beginning of a marker cut by the frame boundary.
-        let hold = 0;
-        const last = end - 1;
-        if (last >= start && isMarkerByte(data[last])) {
-            hold = 1;
-            if (last - 1 >= start && data[last - 1] === data[last])
-                hold = 2;
-        }
-        if (this.#current && end - hold > start) {
-            out.set(data.subarray(start, end - hold), written);
-            written += end - hold - start;
-        }
-        this.#emit(out, runStart, written);
-        if (hold)
-            this.#held = data.slice(end - hold);
-        return this.#backlog();
-    }
-    /** The log ended: held-back bytes were data after all. */
-    end() {
-        const held = this.#held;
-        this.#held = new Uint8Array(0);
-        this.#emit(held, 0, held.length);
-        return this.#backlog();
-    }
-    #emit(data, from, to) {
-        if (to <= from || !this.#current)
-            return;
-        const full = this.#sink(this.#current, data.subarray(from, to));
-        if (full)
-            this.#pending.push(full);
-    }
-    #backlog() {
-        const pending = this.#pending;
-        if (pending.length === 0)
-            return undefined;
-        this.#pending = [];
-        return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => { });
-    }
-}
-/** Streaming UTF-8 decoding per stream, so a character cut between frames is decoded whole. */
-class StreamDecoder {
-    #decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
-    decode(stream, bytes) {
-        return this.#decoders[stream].decode(bytes, { stream: true });
-    }
-    /** Whatever incomplete character is left (as U+FFFD), per stream. */
-    flush(stream) {
-        return this.#decoders[stream].decode();
-    }
-}
-/** Demuxer + decoders: feed raw log bytes, receive stdout and stderr text. */
-class TextDemuxer {
-    #handlers;
-    #decoder = new StreamDecoder();
-    #demuxer;
-    constructor(handlers) {
-        this.#handlers = handlers;
-        this.#demuxer = new Demuxer((stream, bytes) => this.#deliver(stream, this.#decoder.decode(stream, bytes)));
-    }
-    feed(chunk) {
-        this.#demuxer.feed(chunk);
-    }
-    end() {
-        this.#demuxer.end();
-        this.#deliver('stdout', this.#decoder.flush('stdout'));
-        this.#deliver('stderr', this.#decoder.flush('stderr'));
-    }
-    #deliver(stream, text) {
-        if (!text)
-            return;
-        if (stream === 'stdout')
-            this.#handlers.onStdout?.(text);
-        else
-            this.#handlers.onStderr?.(text);
-    }
-}
-/** Demuxes a whole log at once (e.g. a plain-text logs response or an `output` field with markers). */
-function demuxAll(log) {
-    const out = { stdout: '', stderr: '' };
-    const demuxer = new TextDemuxer({ onStdout: (t) => (out.stdout += t), onStderr: (t) => (out.stderr += t) });
-    demuxer.feed(typeof log === 'string' ? new TextEncoder().encode(log) : log);
-    demuxer.end();
-    return out;
-}
-function indexOrInfinity(data, byte, from, end) {
-    const at = data.indexOf(byte, from);
-    return at === -1 || at >= end ? Infinity : at;
-}
-function demux_concat(a, b) {
-    const out = new Uint8Array(a.length + b.length);
-    out.set(a, 0);
-    out.set(b, a.length);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/follow.js
-// One follow connection to a command's log (daytona-api.md §4.4): a WebSocket of binary frames, markers
-// included, replayed from the start of the log. The `ws` library rather than undici's WebSocket because it can
-// pause: while the job log has no room, the socket is not read, TCP's window closes and the daemon's writer
-// blocks, so nothing piles up in between. It is loaded on the first follow: a run that never gets there
-// (a bad input, a failed create) does not pay for it at start-up.
-/**
- * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
- * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
- * opening, behind every byte of the log. The early closes seen on v0.204 come at once. So a server's 1000
- * close proves the log complete when the socket lived that long and either we had seen the command end,
- * or a second of silence preceded the close. The silence is ours to measure only while we read as fast as
- * the frames come: when the consumer held the socket back, the daemon's second may have passed while its
- * last frames waited in the network buffers.
- */
-const DAEMON_EOF_GRACE_MS = 900;
-const HELD_BACK_BLUR_MS = 3_000;
-function deliveredWholeLog(end, sawTheEnd = false) {
-    if (end.byServer !== true || end.closeCode !== 1000 || (end.openMs ?? 0) < DAEMON_EOF_GRACE_MS)
-        return false;
-    if (sawTheEnd || (end.silenceMs ?? 0) >= DAEMON_EOF_GRACE_MS)
-        return true;
-    return end.heldBackMsAgo !== undefined && end.heldBackMsAgo < HELD_BACK_BLUR_MS;
-}
-/**
- * The daemon never pings and Daytona's proxy drops connections idle for 70 s: a silent command's socket is
- * kept alive by our pings (the daemon answers them first, v0.190 `ws_keepalive.go`).
- */
-const PING_EVERY_MS = 25_000;
-const HANDSHAKE_TIMEOUT_MS = 30_000;
-async function followSocket(url, headers, onFrame, signal) {
-    if (signal?.aborted)
-        return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 };
-    const { WebSocket } = await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 2977));
-    return new Promise((resolve) => {
-        // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
-        const ws = new WebSocket(url, {
-            headers,
-            perMessageDeflate: false,
-            handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
-        });
-        let opened = false;
-        let aborted = false;
-        let lastActivity = performance.now();
-        let openedAt;
-        let heldBackAt;
-        let waiting = 0;
-        const onAbort = () => {
-            aborted = true;
-            ws.terminate();
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const pinger = setInterval(() => {
-            if (ws.readyState === ws.OPEN)
-                ws.ping();
-        }, PING_EVERY_MS);
-        ws.on('open', () => {
-            opened = true;
-            openedAt = lastActivity = performance.now();
-        });
-        // The daemon sends frames of at most 1 KiB; one socket read holds dozens. They are joined and handed on
-        // once per read, so that a gigabyte of output is 16 thousand writes to the job log, not a million.
-        let batch = [];
-        const flush = () => {
-            const frames = batch;
-            batch = [];
-            const full = onFrame(frames.length === 1 ? frames[0] : Buffer.concat(frames));
-            if (!full)
-                return;
-            if (waiting++ === 0)
-                ws.pause();
-            const release = () => {
-                heldBackAt = performance.now();
-                if (--waiting === 0 && ws.readyState === ws.OPEN)
-                    ws.resume();
-            };
-            full.then(release, release);
-        };
-        ws.on('message', (data) => {
-            lastActivity = performance.now();
-            if (batch.push(data) === 1)
-                queueMicrotask(flush);
-        });
-        ws.on('close', (code) => {
-            if (batch.length)
-                flush();
-            clearInterval(pinger);
-            signal?.removeEventListener('abort', onAbort);
-            const now = performance.now();
-            resolve({
-                opened,
-                closeCode: code,
-                byServer: !aborted,
-                silenceMs: now - lastActivity,
-                openMs: openedAt === undefined ? 0 : now - openedAt,
-                heldBackMsAgo: waiting > 0 ? 0 : heldBackAt === undefined ? undefined : now - heldBackAt,
-            });
-        });
-        // an error (refused upgrade, reset) is always followed by a close event, which settles the promise
-        ws.on('error', () => { });
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/stream.js
-// Live output of a session command (the design's "live output" decision), in bounded memory. The follow
-// WebSocket is best effort: it may close early, and each connection replays the log from the start. So we
-// count the bytes shown per stream and skip the replayed prefix after a reconnect; the status is checked
-// sparsely (the socket itself says when the log ends). The plain log is read again only when the socket
-// could not have delivered everything, skipping the bytes already shown. Output is never duplicated nor
-// lost, and nothing is buffered: while the consumer has no room, the socket (or the plain log's body) is not
-// read.
-
-
-
-const STREAMS = ['stdout', 'stderr'];
-/**
- * When the status shows the end first, a log this small is read again at once (one short request) rather
- * than waiting the second the daemon takes to close the socket; a larger one is left to the socket.
- */
-const SMALL_LOG_BYTES = 64 * 1024;
-/** a socket that keeps failing: reconnect (and check the status) at least this often */
-const RECONNECT_PAUSE_CAP_MS = 10_000;
-async function streamCommand(src, handlers) {
-    const { signal } = handlers;
-    const pollMs = handlers.pollMs ?? 30_000;
-    const firstPollMs = Math.min(handlers.firstPollMs ?? 25, pollMs);
-    const quickPollsMs = handlers.quickPollsMs ?? 800;
-    const nextPoll = (wait) => (wait * 2 <= quickPollsMs ? Math.min(wait * 2, pollMs) : pollMs);
-    const graceMs = handlers.graceMs ?? 3_000;
-    const shown = { stdout: 0, stderr: 0 };
-    const decoder = new StreamDecoder();
-    const emitText = (stream, text) => {
-        if (!text)
-            return undefined;
-        return (stream === 'stdout' ? handlers.onStdout?.(text) : handlers.onStderr?.(text)) ?? undefined;
-    };
-    const { onOutput } = handlers;
-    const emit = (stream, bytes) => onOutput ? (onOutput(stream, bytes) ?? undefined) : emitText(stream, decoder.decode(stream, bytes));
-    /** A sink for one pass over the log from its start: it delivers only the bytes not shown yet. */
-    const freshBytesOnly = () => {
-        const seen = { stdout: 0, stderr: 0 };
-        return (stream, bytes) => {
-            const start = seen[stream];
-            seen[stream] += bytes.length;
-            const skip = shown[stream] - start;
-            if (skip >= bytes.length)
-                return undefined;
-            const fresh = skip > 0 ? bytes.subarray(skip) : bytes;
-            shown[stream] += fresh.length;
-            return emit(stream, fresh);
-        };
-    };
-    const total = () => shown.stdout + shown.stderr;
-    const finish = async (exitCode) => {
-        if (!onOutput)
-            for (const stream of STREAMS)
-                await emitText(stream, decoder.flush(stream));
-        return { exitCode };
-    };
-    /** One connection: how it ended, and the exit code if the status check or the output showed it. */
-    const followOnce = async () => {
-        const sink = freshBytesOnly();
-        const stopSocket = new AbortController();
-        const stopPoll = new AbortController();
-        const socketSignal = signal ? AbortSignal.any([signal, stopSocket.signal]) : stopSocket.signal;
-        let exitCode;
-        let endedInOutput = false;
-        let lastBytesAt = performance.now();
-        let waitingForRoom = 0;
-        const watched = (stream, bytes) => {
-            if (endedInOutput)
-                return undefined;
-            lastBytesAt = performance.now();
-            const full = sink(stream, bytes);
-            if (full) {
-                // waiting for the consumer is not the socket's silence
-                waitingForRoom++;
-                const done = () => {
-                    waitingForRoom--;
-                    lastBytesAt = performance.now();
-                };
-                full.then(done, done);
-            }
-            const ended = handlers.endedWith?.();
-            if (ended !== undefined && exitCode === undefined) {
-                exitCode = ended;
-                endedInOutput = true;
-                // the rest of this frame, and anything after, is not the command's
-                stopSocket.abort();
-            }
-            return full;
-        };
-        // whether the end was known when the socket closed (a status answer arriving after it proves nothing)
-        let endKnownAtClose = false;
-        const socket = src.follow(watched, socketSignal).finally(() => {
-            endKnownAtClose = exitCode !== undefined;
-            stopPoll.abort();
-        });
-        const poll = (async () => {
-            try {
-                for (let wait = firstPollMs;; wait = nextPoll(wait)) {
-                    await abortableSleep(wait, stopPoll.signal);
-                    const cmd = await src.status(stopPoll.signal).catch(() => undefined);
-                    if (cmd?.exitCode === undefined || cmd.exitCode === null)
-                        continue;
-                    exitCode ??= cmd.exitCode;
-                    // a large log is left to the socket, for as long as it keeps delivering
-                    if (total() >= SMALL_LOG_BYTES)
-                        while (waitingForRoom > 0 || performance.now() - lastBytesAt < graceMs)
-                            await abortableSleep(graceMs / 6, stopPoll.signal);
-                    stopSocket.abort();
-                    return;
-                }
-            }
-            catch {
-                // the socket closed: the poll is no longer needed
-            }
-        })();
-        const end = ((await socket) ?? {});
-        stopPoll.abort();
-        await poll;
-        if (endedInOutput)
-            return { exitCode, complete: true };
-        return { exitCode, complete: deliveredWholeLog(end, endKnownAtClose) };
-    };
-    let pause = 250;
-    for (;;) {
-        signal?.throwIfAborted();
-        const before = total();
-        const connection = await followOnce();
-        let exitCode = connection.exitCode;
-        signal?.throwIfAborted();
-        if (exitCode === undefined) {
-            const cmd = await src.status(signal);
-            if (cmd.exitCode !== undefined && cmd.exitCode !== null)
-                exitCode = cmd.exitCode;
-        }
-        if (exitCode !== undefined) {
-            if (!connection.complete)
-                await src.replay(freshBytesOnly(), signal);
-            return finish(exitCode);
-        }
-        // Still running: reconnect. A connection that brought nothing new is retried less eagerly, so a
-        // socket that keeps failing degrades into the slow poll instead of a busy loop.
-        if (total() > before)
-            pause = 250;
-        else {
-            await abortableSleep(pause, signal);
-            pause = Math.min(pause * 2, RECONNECT_PAUSE_CAP_MS);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/process.js
-
-
-
-/** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
-const PLAIN_LOGS_SDK_VERSION = '0.166.0';
-/** A sync `/process/execute` without its own timeout may legitimately run long. */
-const EXECUTE_DEFAULT_DEADLINE_MS = 60 * 60_000;
-class ProcessApi {
-    #http;
-    #base;
-    constructor(http, toolboxBase) {
-        this.#http = http;
-        this.#base = toolboxBase;
-    }
-    /**
-     * One command, stdout and stderr combined in `result`. With `timeout` (seconds) the daemon kills it and
-     * answers 408 (TimeoutError, output lost); our HTTP deadline is then timeout + 5 s.
-     */
-    execute(req, opts = {}) {
-        const timeoutMs = opts.timeoutMs ?? (req.timeout ? req.timeout * 1000 + 5000 : EXECUTE_DEFAULT_DEADLINE_MS);
-        return this.#http.request({
-            method: 'POST',
-            url: `${this.#base}process/execute`,
-            body: req,
-            timeoutMs,
-            signal: opts.signal,
-        });
-    }
-    async createSession(sessionId) {
-        await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } });
-    }
-    getSession(sessionId) {
-        return this.#http.request({ method: 'GET', url: this.#session(sessionId) });
-    }
-    /** Kills the session's whole process group (there is no way to kill a single command). */
-    async deleteSession(sessionId, opts = {}) {
-        await this.#http.request({ method: 'DELETE', url: this.#session(sessionId), ...opts });
-    }
-    /** Runs a command in the session; with `runAsync` the answer (202) carries only `cmdId`. */
-    exec(sessionId, command, opts = {}) {
-        return this.#http.request({
-            method: 'POST',
-            url: `${this.#session(sessionId)}/exec`,
-            body: { command, runAsync: opts.runAsync ?? false },
-            // a sync exec holds the request open until the command ends
-            timeoutMs: opts.timeoutMs ?? (opts.runAsync ? undefined : EXECUTE_DEFAULT_DEADLINE_MS),
-            signal: opts.signal,
-        });
-    }
-    /** `exitCode` is absent while the command runs. */
-    getCommand(sessionId, cmdId, opts = {}) {
-        return this.#http.request({
-            method: 'GET',
-            url: this.#command(sessionId, cmdId),
-            ...opts,
-        });
-    }
-    /** The whole log so far, split by stream (whatever format the daemon answered in). */
-    async getLogs(sessionId, cmdId, opts = {}) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#command(sessionId, cmdId)}/logs`,
-            ...opts,
-        });
-        return parseLogs(res);
-    }
-    /**
-     * The whole log so far as raw bytes, demuxed as they stream in. It asks for the daemon's plain format
-     * (markers kept, §4.2) so that a large log is streamed once, not buffered as JSON holding it twice; a
-     * daemon that answers JSON anyway is read through getLogs' parsing.
-     */
-    async replayLogs(sessionId, cmdId, onBytes, opts = {}) {
-        const body = await this.#http.request({
-            method: 'GET',
-            url: `${this.#command(sessionId, cmdId)}/logs`,
-            headers: { 'x-daytona-sdk-version': PLAIN_LOGS_SDK_VERSION },
-            raw: true,
-            ...opts,
-        });
-        const demuxer = new Demuxer(onBytes);
-        let json;
-        let first = true;
-        for await (const chunk of body) {
-            if (first && chunk.length > 0) {
-                first = false;
-                if (chunk[0] === 0x7b /* '{' */)
-                    json = [];
-            }
-            if (json)
-                json.push(chunk);
-            else {
-                // not reading the next chunk is what slows the body down while the sink has no room
-                const full = demuxer.feed(chunk);
-                if (full)
-                    await full;
-            }
-        }
-        await demuxer.end();
-        if (!json)
-            return;
-        const logs = parseLogs(JSON.parse(Buffer.concat(json).toString('utf8')));
-        const encoder = new TextEncoder();
-        await onBytes('stdout', encoder.encode(logs.stdout));
-        await onBytes('stderr', encoder.encode(logs.stderr));
-    }
-    /**
-     * Follows the command's log over a WebSocket (binary frames, markers included, replayed from the start).
-     * Resolves when the socket closes, normally or not; the caller reconciles with getCommand/getLogs.
-     */
-    async followLogs(sessionId, cmdId, handlers) {
-        const demuxer = new TextDemuxer(handlers);
-        const result = await this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), handlers.signal);
-        demuxer.end();
-        return result;
-    }
-    /** Same as followLogs, raw frames (markers included); the socket pauses while `onFrame` has no room. */
-    followLogBytes(sessionId, cmdId, onFrame, signal) {
-        const url = `${this.#command(sessionId, cmdId)}/logs?follow=true`.replace(/^http/, 'ws');
-        // headers carry the auth (Node can set them)
-        return followSocket(url, this.#http.commonHeaders(), onFrame, signal);
-    }
-    /**
-     * Live output of a running command until it ends, never duplicated nor lost: follows over WebSocket as
-     * best effort, reconnects (skipping what was shown) if the socket closes early, polls the status slowly
-     * as a safety net, and reconciles once with the plain logs at the end. Resolves with the exit code.
-     */
-    streamCommand(sessionId, cmdId, handlers) {
-        return streamCommand({
-            follow: (onBytes, signal) => {
-                // No demuxer.end() when it closes: a whole log ends with a newline (the daemon ends every line),
-                // so bytes held back are only ever a marker cut by an early close, which the next pass resolves.
-                const demuxer = new Demuxer(onBytes);
-                return this.followLogBytes(sessionId, cmdId, (chunk) => demuxer.feed(chunk), signal);
-            },
-            status: (signal) => this.getCommand(sessionId, cmdId, { signal }),
-            replay: (onBytes, signal) => this.replayLogs(sessionId, cmdId, onBytes, { signal }),
-        }, handlers);
-    }
-    #session(sessionId) {
-        return `${this.#base}process/session/${encodeURIComponent(sessionId)}`;
-    }
-    #command(sessionId, cmdId) {
-        return `${this.#session(sessionId)}/command/${encodeURIComponent(cmdId)}`;
-    }
-}
-/** Session logs in whichever format the daemon answered: JSON with or without the split, or raw text. */
-function parseLogs(res) {
-    if (res === undefined)
-        return { output: '', stdout: '', stderr: '' };
-    if (typeof res === 'string')
-        return { output: res, ...demuxAll(res) };
-    const body = res;
-    const output = body.output ?? '';
-    if (typeof body.stdout === 'string' || typeof body.stderr === 'string') {
-        return { output, stdout: body.stdout ?? '', stderr: body.stderr ?? '' };
-    }
-    return { output, ...demuxAll(output) };
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/toolbox/index.js
-// The toolbox (daemon) API of one sandbox, reached through the toolbox proxy: `{toolboxProxyUrl}/{sandboxId}/…`.
-
-
-
-
-
-class Toolbox {
-    /** ends with '/' */
-    baseUrl;
-    process;
-    files;
-    git;
-    #http;
-    /** Needs the sandbox's ID: the proxy does not resolve names. */
-    constructor(http, sandbox) {
-        const proxy = sandbox.toolboxProxyUrl.endsWith('/')
-            ? sandbox.toolboxProxyUrl
-            : `${sandbox.toolboxProxyUrl}/`;
-        this.baseUrl = `${proxy}${encodeURIComponent(sandbox.id)}/`;
-        this.#http = http;
-        this.process = new ProcessApi(http, this.baseUrl);
-        this.files = new FilesApi(http, this.baseUrl);
-        this.git = new GitApi(http, this.baseUrl);
-    }
-    async userHomeDir() {
-        return this.#directory('user-home-dir', 'home directory');
-    }
-    /** The image's WORKDIR, else the home directory; relative toolbox paths resolve against it. */
-    async workDir() {
-        return this.#directory('work-dir', 'work directory');
-    }
-    /** The image decides these, and they are printed and put into commands: a plain absolute path, or an error. */
-    async #directory(route, what) {
-        const { dir } = await this.#http.request({ method: 'GET', url: `${this.baseUrl}${route}` });
-        if (typeof dir === 'string' && dir.startsWith('/') && (0,printable/* isPrintable */.C)(dir))
-            return dir;
-        throw new DaytonaError({ method: 'GET', path: `/${route}` }, `The sandbox's ${what} is not a plain absolute path (${JSON.stringify(String(dir).slice(0, 200))}): ` +
-            "give the image's WORKDIR and home directory as plain absolute paths.");
-    }
-    async version() {
-        return (await this.#http.request({ method: 'GET', url: `${this.baseUrl}version` }))
-            .version;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/client.js
-// The entry point: one HTTP pool for the process, and the API areas the action uses.
-
-
-
-
-
-class Daytona {
-    http;
-    sandboxes;
-    snapshots;
-    objectStorage;
-    constructor(opts) {
-        const apiUrl = opts.apiUrl.replace(/\/+$/, '');
-        this.http = new main_HttpClient({
-            apiKey: opts.apiKey,
-            userAgent: opts.userAgent,
-            onRetry: opts.onRetry,
-            timeoutMs: opts.timeoutMs,
-            retryPolicy: opts.retryPolicy,
-        });
-        this.sandboxes = new Sandboxes(this.http, apiUrl);
-        this.snapshots = new Snapshots(this.http, apiUrl);
-        this.objectStorage = new ObjectStorage(this.http, apiUrl);
-    }
-    toolbox(sandbox) {
-        return new Toolbox(this.http, sandbox);
-    }
-    /** Closes the connection pool (waits for requests in flight). */
-    close() {
-        return this.http.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/github-context.js
-// What to clone into the sandbox, decided from the workflow event the way actions/checkout does,
-// plus the labels and name that let cleanup find the sandbox again.
-// Pure functions; `fromEnvironment` is the only place that touches process.env and the event file.
-
-
-/** Label keys under this prefix belong to the action; users may not set them. */
-const LABEL_PREFIX = 'daytona-action/';
-/** Thrown by assertTrusted; the message is one line and says how to opt in. */
-class UntrustedForkError extends Error {
-    name = 'UntrustedForkError';
-}
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
-/**
- * The only runs GitHub gives no secrets (and a read-only token): these events from a fork. Every other event,
- * and these from the base repository itself, run with the base repository's secrets.
- */
-const UNPRIVILEGED_FROM_FORK = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Reads the run from the runner's environment, as @actions/github's Context does (without loading Octokit). */
-function fromEnvironment(env = process.env) {
-    const payload = readEventPayload(env);
-    const payloadRepo = record(payload.repository)?.full_name ?? '';
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY || payloadRepo,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1,
-        job: env.GITHUB_JOB ?? '',
-        workflow: env.GITHUB_WORKFLOW,
-    };
-}
-/** The event payload at GITHUB_EVENT_PATH, or {} when there is none or it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return record(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'))) ?? {};
-    }
-    catch {
-        return {};
-    }
-}
-/** owner/name of a pull request's head repository when it differs from the base; undefined otherwise. */
-function forkOfPullRequest(payload, baseRepository = '') {
-    const head = headRepository(payload);
-    const base = baseRepository || record(record(record(payload.pull_request)?.base)?.repo)?.full_name;
-    return head && typeof base === 'string' && !sameRepository(head, base) ? head : undefined;
-}
-function resolveSource(event, overrides) {
-    const serverUrl = event.serverUrl.replace(/\/+$/, '');
-    const baseRepository = event.repository;
-    let source = fromEvent(event, baseRepository);
-    const eventFork = source.isFork ? source.repository : undefined;
-    if (overrides.repository && !sameRepository(overrides.repository, source.repository)) {
-        // Another repository: the event's commit means nothing there, so clone its default branch.
-        source = { repository: overrides.repository, sha: '', isFork: false };
-    }
-    if (overrides.ref)
-        source = { ...source, ...refOverride(overrides.ref, event, source) };
-    return {
-        eventName: event.eventName,
-        baseRepository,
-        serverUrl,
-        cloneUrl: `${serverUrl}/${source.repository}.git`,
-        ...source,
-        // trust follows what is cloned, not what the inputs call it
-        isFork: !sameRepository(source.repository, baseRepository),
-        ...(eventFork && { eventFork }),
-        privileged: !(eventFork && UNPRIVILEGED_FROM_FORK.has(event.eventName)),
-    };
-}
-/** What the `ref` input changes: the commit expected, and the branch or tag that leads to it. */
-function refOverride(ref, event, source) {
-    // The branch stays: a single-branch clone reaches the commit through it (another repository: its default).
-    if (FULL_SHA.test(ref))
-        return { sha: ref.toLowerCase(), ref: source.ref, refType: source.refType };
-    const named = refName(ref);
-    if (!named) {
-        throw new Error(`Input 'ref' is ${JSON.stringify(ref)}, which cannot be cloned: use a branch, a tag (refs/tags/<tag>) or a commit SHA.`);
-    }
-    // A tag of the event itself (a tag push or release) is the event's commit; any other is found in the clone.
-    const ownTag = named.refType === 'tag' && ref === event.ref && sameRepository(source.repository, event.repository);
-    return { ...named, sha: ownTag ? event.sha : '' };
-}
-function fromEvent(event, baseRepository) {
-    const { payload } = event;
-    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
-        const pr = record(payload.pull_request);
-        const head = record(pr?.head);
-        const repository = headRepository(payload);
-        if (!pr || !head || typeof head.sha !== 'string') {
-            throw new Error(`The ${event.eventName} event payload has no pull_request.head; cannot tell what to clone.`);
-        }
-        if (!repository) {
-            throw new Error(`The head repository of pull request #${pr.number} no longer exists (the fork was deleted); nothing to clone.`);
-        }
-        return {
-            repository,
-            sha: head.sha,
-            ...(typeof head.ref === 'string' && { ref: head.ref, refType: 'branch' }),
-            prNumber: typeof pr.number === 'number' ? pr.number : undefined,
-            isFork: !sameRepository(repository, baseRepository),
-        };
-    }
-    if (event.eventName === 'workflow_run') {
-        // The triggering run's head, which is what a workflow_run "test the PR" pipeline wants.
-        const run = record(payload.workflow_run);
-        const repository = record(run?.head_repository)?.full_name;
-        if (run && typeof repository === 'string' && typeof run.head_sha === 'string') {
-            const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-            const prNumber = record(prs[0])?.number;
-            return {
-                repository,
-                sha: run.head_sha,
-                ...(typeof run.head_branch === 'string' && { ref: run.head_branch, refType: 'branch' }),
-                prNumber: typeof prNumber === 'number' ? prNumber : undefined,
-                isFork: !sameRepository(repository, baseRepository),
-            };
-        }
-    }
-    return { repository: baseRepository, sha: event.sha, ...refName(event.ref), isFork: false };
-}
-/** Refuses to clone anything but the base repository under an event that carries its secrets, unless allow-fork. */
-function assertTrusted(source, allowFork) {
-    if (!source.isFork || allowFork || !source.privileged)
-        return;
-    const what = source.prNumber && sameRepository(source.repository, source.eventFork ?? '')
-        ? `pull request #${source.prNumber} from fork ${source.repository}`
-        : source.repository;
-    throw new UntrustedForkError(`Refusing to run code from ${what} under ${source.eventName}: ${risk(source)}`);
-}
-/**
- * Refuses the workspace's files (the Dockerfile and its build context) under an event that carries secrets
- * and is about a fork's code: the workflow may have checked the fork out, whatever `repository` says.
- */
-function assertWorkspaceTrusted(source, allowFork, what) {
-    if (!source.eventFork || allowFork || !source.privileged)
-        return;
-    throw new UntrustedForkError(`Refusing to build ${what} from the workspace under ${source.eventName} for ${source.eventFork}: the workspace ` +
-        `may hold the fork's checkout, and a snapshot built from it would be reused by trusted runs; ${risk(source)}`);
-}
-function risk(source) {
-    return (`this event runs with ${source.baseRepository}'s secrets and a write token, so running a fork's code is a ` +
-        `"pwn request" risk. Review the change first and set 'allow-fork: true' (ideally behind an environment ` +
-        'with required reviewers), or use the pull_request event, which runs fork code without secrets.');
-}
-function sandboxLabels(source, run) {
-    const labels = {
-        [`${LABEL_PREFIX}repository`]: source.baseRepository,
-        [`${LABEL_PREFIX}run-id`]: String(run.runId),
-        [`${LABEL_PREFIX}run-attempt`]: String(run.runAttempt),
-        [`${LABEL_PREFIX}job`]: run.job,
-    };
-    if (source.sha)
-        labels[`${LABEL_PREFIX}sha`] = source.sha;
-    if (source.prNumber !== undefined)
-        labels[`${LABEL_PREFIX}pr`] = String(source.prNumber);
-    if (run.matrix)
-        labels[`${LABEL_PREFIX}matrix`] = `${slug(run.matrix, 56)}-${shortHash(run.matrix)}`;
-    return labels;
-}
-const NAME_MAX = 63;
-/**
- * `<repo>-<run id>-<attempt>-<job>[-<matrix>-<hash>]-<random>`, lowercase [a-z0-9-], at most 63 characters.
- * The readable part tells a human which job owns the sandbox; the matrix hash keeps legs apart even when
- * their hints slug to the same text; the random part makes a retried create never collide with a leftover.
- */
-function sandboxName(source, run, matrixHint = run.matrix, suffix = randomSuffix()) {
-    const repoName = source.baseRepository.split('/').pop() ?? '';
-    const tail = [
-        ...(matrixHint ? [slug(matrixHint, 10), shortHash(matrixHint)] : []),
-        slug(suffix, 6) || randomSuffix(),
-    ]
-        .filter(Boolean)
-        .join('-');
-    const head = [
-        slug(repoName, 14) || 'run',
-        slug(String(run.runId), 20),
-        slug(String(run.runAttempt), 3),
-        slug(run.job, 12),
-    ]
-        .filter(Boolean)
-        .join('-');
-    // Long run ids eat into the job name rather than into the parts that keep names apart.
-    return `${head.slice(0, NAME_MAX - tail.length - 1).replace(/-+$/, '')}-${tail}`;
-}
-function randomSuffix() {
-    return (0,external_node_crypto_.randomBytes)(6).readUIntBE(0, 6).toString(36).padStart(6, '0').slice(-6);
-}
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 4);
-}
-function slug(text, max) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, max)
-        .replace(/^-+|-+$/g, '');
-}
-/**
- * `refs/heads/x` → branch x, `refs/tags/v1` → tag v1, a plain name → branch, '' → no ref; other refs
- * (refs/pull/…) name neither: undefined.
- */
-function refName(ref) {
-    if (!ref)
-        return {};
-    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
-    if (match)
-        return { ref: match[2], refType: match[1] === 'tags' ? 'tag' : 'branch' };
-    return ref.startsWith('refs/') ? undefined : { ref, refType: 'branch' };
-}
-function headRepository(payload) {
-    const name = record(record(record(payload.pull_request)?.head)?.repo)?.full_name;
-    return typeof name === 'string' ? name : undefined;
-}
-// GitHub owner and repository names are case-insensitive.
-function sameRepository(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
+var main_http = __nccwpck_require__(5974);
+// EXTERNAL MODULE: ./lib/github-context.js
+var github_context = __nccwpck_require__(5786);
+// EXTERNAL MODULE: ./lib/printable.js
+var printable = __nccwpck_require__(6072);
 // EXTERNAL MODULE: ./lib/environment/context-files.js
 var context_files = __nccwpck_require__(5596);
 ;// CONCATENATED MODULE: ./lib/environment/key.js
@@ -53520,7 +53727,7 @@ async function findDockerfile(config, source, workspace, env = process.env) {
     const path = config.dockerfile;
     const local = await readLocal(workspace, path);
     if (local !== undefined) {
-        assertWorkspaceTrusted(source, config.allowFork, path);
+        (0,github_context/* assertWorkspaceTrusted */.bq)(source, config.allowFork, path);
         return { path, text: local, from: 'workspace' };
     }
     const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref).slice(0, 12)}` : ''}`;
@@ -53588,7 +53795,7 @@ async function fetchFromGitHub(path, source, token, env) {
         return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` };
     }
     catch (err) {
-        return { found: false, detail: errorCode(err) ?? err.message };
+        return { found: false, detail: (0,main_http/* errorCode */.CA)(err) ?? err.message };
     }
 }
 /** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
@@ -53710,7 +53917,7 @@ async function pruneFamily(client, own, family, settings, opts = {}) {
         }
         catch (err) {
             // another job of the matrix may have deleted it first
-            if (!(err instanceof NotFoundError)) {
+            if (!(err instanceof errors/* NotFoundError */.m_)) {
                 core/* warning */.$e(`Could not delete the superseded snapshot ${snapshot.name}: ${err.message}`);
             }
         }
@@ -53725,7 +53932,7 @@ async function pruneAfterUse(client, own, family, settings) {
         const { deleted } = await pruneFamily(client, own, family, settings);
         if (deleted.length > 0) {
             core/* info */.pq(`Deleted ${deleted.length} superseded snapshot${deleted.length === 1 ? '' : 's'} of this environment ` +
-                `(keeping the newest ${settings.keepSnapshots}, unused for ${formatDuration(settings.pruneAfterMs)} or more): ` +
+                `(keeping the newest ${settings.keepSnapshots}, unused for ${(0,lib_duration/* formatDuration */.a)(settings.pruneAfterMs)} or more): ` +
                 deleted.join(', '));
         }
     }
@@ -53802,7 +54009,7 @@ const QUOTA_EXCEEDED = /snapshot quota exceeded/i;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15_000;
 function isQuotaExceeded(err) {
-    return err instanceof BadRequestError && QUOTA_EXCEEDED.test(err.message);
+    return err instanceof errors/* BadRequestError */.v7 && QUOTA_EXCEEDED.test(err.message);
 }
 /**
  * Asks for the activation until the server takes it or says another job's is under way; the caller then
@@ -53818,7 +54025,7 @@ async function activateSnapshot(client, snapshot, opts) {
             return;
         }
         catch (err) {
-            if (!(err instanceof BadRequestError))
+            if (!(err instanceof errors/* BadRequestError */.v7))
                 throw err;
             if (TAKEN_BY_ANOTHER.test(err.message)) {
                 core/* info */.pq(`Snapshot ${snapshot.name} is being activated by another job: waiting for it…`);
@@ -53836,7 +54043,7 @@ async function activateSnapshot(client, snapshot, opts) {
                 toldCooldown = true;
             }
             if (Date.now() + delay > opts.deadline) {
-                throw new Error(`Snapshot ${snapshot.name} could not be activated within ${formatDuration(opts.timeoutMs)}: Daytona ` +
+                throw new Error(`Snapshot ${snapshot.name} could not be activated within ${(0,lib_duration/* formatDuration */.a)(opts.timeoutMs)}: Daytona ` +
                     'was still deactivating it. Run the job again in a few minutes, or raise snapshot-timeout.');
             }
             await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
@@ -53880,7 +54087,7 @@ async function ensureSnapshot(client, spec, settings) {
             core/* info */.pq(`Snapshot ${spec.name} is ${(0,printable/* printable */.g)(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`);
             // another job of a matrix may be deleting it too
             await client.snapshots.delete(existing.id).catch((err) => {
-                if (!(err instanceof NotFoundError))
+                if (!(err instanceof errors/* NotFoundError */.m_))
                     throw err;
             });
             await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
@@ -53940,7 +54147,7 @@ async function build(client, spec, settings) {
         created = await createWithinQuota(client, spec, settings);
     }
     catch (err) {
-        if (!(err instanceof ConflictError))
+        if (!(err instanceof errors/* ConflictError */.fK))
             throw err;
         created = 'taken';
     }
@@ -53956,7 +54163,7 @@ async function build(client, spec, settings) {
     if (logError)
         core/* debug */.Yz(`Build log stream ended: ${logError}`);
     const buildMs = Date.now() - started;
-    core/* info */.pq(`Snapshot ${spec.name} built in ${formatDuration(buildMs)}.`);
+    core/* info */.pq(`Snapshot ${spec.name} built in ${(0,lib_duration/* formatDuration */.a)(buildMs)}.`);
     return { name: spec.name, cacheHit: false, buildMs };
 }
 /**
@@ -54048,13 +54255,13 @@ async function waitActive(client, idOrName, timeoutMs, rebuildOn) {
 async function waitUntilGone(client, snapshot, deadline, timeoutMs) {
     while ((await client.snapshots.find(snapshot.name))?.id === snapshot.id) {
         if (Date.now() > deadline)
-            throw new Error(`Snapshot ${snapshot.name} was not removed within ${formatDuration(timeoutMs)}.`);
+            throw new Error(`Snapshot ${snapshot.name} was not removed within ${(0,lib_duration/* formatDuration */.a)(timeoutMs)}.`);
         await (0,external_node_timers_promises_namespaceObject.setTimeout)(1000);
     }
 }
 async function buildFailure(client, snapshot, rebuildOn) {
     const log = await client.snapshots.buildLogs(snapshot.id).catch((err) => {
-        if (err instanceof NotFoundError)
+        if (err instanceof errors/* NotFoundError */.m_)
             return '';
         return `(the build log could not be read: ${err.message})`;
     });
@@ -54190,7 +54397,7 @@ function oneOf(read, name, choices, fallback) {
 /** Milliseconds; more than 0 and at most 24h. */
 function duration(read, name, fallback) {
     const value = read(name) || fallback;
-    const ms = parseDuration(value) ?? 0;
+    const ms = (0,lib_duration/* parseDuration */.E)(value) ?? 0;
     const form = 'must be a duration such as 90s, 10m, 1h or 1h30m (or plain seconds), above 0 and at most 24h';
     check(ms > 0 && ms <= MAX_DURATION_MS, name, form, value);
     return ms;
@@ -54313,11 +54520,17 @@ const INPUTS = {
     pruneAfter: 'prune-after',
     allowFork: 'allow-fork',
     maskEnv: 'mask-env',
+    capacityTimeout: 'capacity-timeout',
+    mode: 'mode',
+    olderThan: 'older-than',
+    dryRun: 'dry-run',
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
 const DEFAULT_DOCKERFILE = 'Dockerfile';
 const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'];
+/** `run`: the commands in a sandbox; `cleanup`: sweep this action's leftover sandboxes (sweep.ts) */
+const MODES = ['run', 'cleanup'];
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
 function inputFromEnv(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -54334,6 +54547,11 @@ const GIT_REF = /^(?![-/.])(?!.*(?:\.\.|@\{|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))(?!@
 const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|AUTH|CREDENTIAL|PRIVATE|COOKIE|SESSION)/i;
 /** Shorter values would blank out common words all over the log. */
 const MIN_SECRET_ENV_LENGTH = 4;
+/**
+ * Daytona's default per-sandbox maxima (daytona-api.md §2.7; v0.190 config DEFAULT_ORG_QUOTA_MAX_*_PER_SANDBOX):
+ * a bigger request passes no tier's default and would only fail at the API, after a snapshot was built for it.
+ */
+const PER_SANDBOX_MAX = { cpu: 4, memory: 8, disk: 10 };
 const FORMS = {
     target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
     snapshot: 'must be a snapshot name such as my-snapshot:1.0',
@@ -54341,12 +54559,13 @@ const FORMS = {
     ref: 'must be a branch, tag or 40-character commit SHA',
     fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
     snapshotPrefix: 'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-    cpu: 'must be a whole number of vCPUs from 1 to 8',
-    memory: 'must be a whole number of GiB from 1 to 32',
-    disk: 'must be a whole number of GiB from 3 to 100',
+    cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (Daytona's per-sandbox limit)`,
+    memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (Daytona's per-sandbox limit)`,
+    disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (Daytona's per-sandbox limit)`,
     cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
     keepMinutes: 'must be a whole number of minutes from 1 to 1440',
     keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
+    capacityTimeout: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
     pruneAfter: 'must be a duration such as 0s, 10m or 1h (or plain seconds), at most 24h',
 };
 /**
@@ -54365,6 +54584,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
     checkSecret(INPUTS.token, token);
     if (!apiKey)
         throw new InputError(INPUTS.apiKey, `${missingApiKeyReason(env)}.`);
+    const mode = oneOf(read, INPUTS.mode, MODES, 'run');
     const image = optional(read(INPUTS.image), (value) => imageReference(INPUTS.image, value));
     const snapshot = matching(read, INPUTS.snapshot, SNAPSHOT_NAME, FORMS.snapshot);
     const dockerfileRaw = read(INPUTS.dockerfile);
@@ -54375,9 +54595,9 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         fail(INPUTS.dockerfile, 'must name a file relative to the workspace', dockerfileRaw);
     const contextRaw = read(INPUTS.context);
     const resources = {
-        cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: 8 }, FORMS.cpu),
-        memory: wholeNumber(read, INPUTS.memory, { min: 1, max: 32 }, FORMS.memory),
-        disk: wholeNumber(read, INPUTS.disk, { min: 3, max: 100 }, FORMS.disk),
+        cpu: wholeNumber(read, INPUTS.cpu, { min: 1, max: PER_SANDBOX_MAX.cpu }, FORMS.cpu),
+        memory: wholeNumber(read, INPUTS.memory, { min: 1, max: PER_SANDBOX_MAX.memory }, FORMS.memory),
+        disk: wholeNumber(read, INPUTS.disk, { min: 3, max: PER_SANDBOX_MAX.disk }, FORMS.disk),
     };
     const sources = {
         image,
@@ -54398,7 +54618,8 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         apiKey,
         apiUrl: apiUrl(read(INPUTS.apiUrl), env),
         target: matching((name) => read(name) || (env.DAYTONA_TARGET ?? '').trim(), INPUTS.target, TARGET, FORMS.target),
-        run: script(INPUTS.run, read(INPUTS.run)),
+        // A sweep runs no commands: its `run` may be empty.
+        run: mode === 'cleanup' ? read(INPUTS.run) : script(INPUTS.run, read(INPUTS.run)),
         shell: shell(read(INPUTS.shell)),
         workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
         env: envValues,
@@ -54420,6 +54641,10 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
         allowFork: bool(read, INPUTS.allowFork, false),
         maskEnv,
+        capacityTimeoutMs: durationOrZero(read(INPUTS.capacityTimeout) || '10m', INPUTS.capacityTimeout, FORMS.capacityTimeout),
+        mode,
+        olderThanMs: duration(read, INPUTS.olderThan, '2h'),
+        dryRun: bool(read, INPUTS.dryRun, true),
     });
 }
 /** The config with secrets and env values hidden, safe for debug logs and the summary. */
@@ -54466,7 +54691,7 @@ function checkSecret(name, value) {
 function missingApiKeyReason(env) {
     const event = env.GITHUB_EVENT_NAME ?? '';
     const fork = (event === 'pull_request' || event.startsWith('pull_request_review')) &&
-        forkOfPullRequest(readEventPayload(env), env.GITHUB_REPOSITORY ?? '');
+        (0,github_context/* forkOfPullRequest */.uu)((0,github_context/* readEventPayload */.N5)(env), env.GITHUB_REPOSITORY ?? '');
     if (fork) {
         return (`Input 'api-key' is empty because GitHub does not pass secrets to workflows triggered by pull requests ` +
             `from forks (this one comes from ${fork}). To test fork pull requests, run the job on pull_request_target ` +
@@ -54527,8 +54752,8 @@ function checkEnvEntry(key, _value, line) {
 function checkLabelEntry(key, value, line) {
     const keyForm = `line ${line} has an invalid key; label keys are 1-63 letters, digits, '.', '-', '_' or '/'`;
     check(LABEL_KEY.test(key), INPUTS.labels, keyForm, key);
-    const reserved = `line ${line} sets a ${LABEL_PREFIX}* key; those labels belong to the action`;
-    check(!key.toLowerCase().startsWith(LABEL_PREFIX), INPUTS.labels, reserved, key);
+    const reserved = `line ${line} sets a ${github_context/* LABEL_PREFIX */.Ag}* key; those labels belong to the action`;
+    check(!key.toLowerCase().startsWith(github_context/* LABEL_PREFIX */.Ag), INPUTS.labels, reserved, key);
     check(value.length <= 255, INPUTS.labels, `line ${line} has a value longer than 255 characters`);
 }
 /** Rules that span inputs: one source for the sandbox, and what only makes sense with a Dockerfile. */
@@ -54561,7 +54786,7 @@ function optional(value, validate) {
 }
 /** A duration where 0 is allowed ("at once"), at most 24h. */
 function durationOrZero(value, name, form) {
-    const ms = parseDuration(value);
+    const ms = (0,lib_duration/* parseDuration */.E)(value);
     check(ms !== undefined && ms <= 24 * 60 * 60_000, name, form, value);
     return ms;
 }
@@ -54576,7 +54801,7 @@ function durationOrZero(value, name, form) {
 const MAX_ERROR_ANNOTATIONS = 10;
 /** How a failed command ended: `exit code 3 after 1.2s`, `timed out after 10m`. */
 function failureOutcome(result) {
-    const after = formatDuration(result.durationMs);
+    const after = (0,lib_duration/* formatDuration */.a)(result.durationMs);
     if (result.timedOut)
         return `timed out after ${after}`;
     const code = reportedExitCode(result);
@@ -54584,7 +54809,7 @@ function failureOutcome(result) {
 }
 /** One line per failed command: `npm test: exit code 3 after 1.2s`. */
 function failureMessage(result, redact = (text) => text) {
-    return `${commandLabel(redact(result.command))}: ${failureOutcome(result)}`;
+    return `${(0,format/* commandLabel */.Md)(redact(result.command))}: ${failureOutcome(result)}`;
 }
 function annotateResults(results, opts = {}) {
     const redact = opts.redact ?? ((text) => text);
@@ -54597,7 +54822,7 @@ function annotateResults(results, opts = {}) {
     }
     if (shown.length < failures.length) {
         const rest = failures.length - shown.length;
-        core/* error */.z3(`${plural(rest, 'more command')} failed; the step summary lists them all.`, {
+        core/* error */.z3(`${(0,format/* plural */.LS)(rest, 'more command')} failed; the step summary lists them all.`, {
             title: 'More commands failed',
         });
     }
@@ -54606,9 +54831,9 @@ function annotateResults(results, opts = {}) {
         return;
     const firstSkipped = results.findIndex((result) => result.skipped);
     const cause = results.slice(0, firstSkipped).findLast(isFailure);
-    const count = plural(skipped.length, 'command');
+    const count = (0,format/* plural */.LS)(skipped.length, 'command');
     const message = cause
-        ? `${count} skipped because \`${commandLabel(redact(cause.command))}\` failed (fail-fast).`
+        ? `${count} skipped because \`${(0,format/* commandLabel */.Md)(redact(cause.command))}\` failed (fail-fast).`
         : `${count} not run because the run stopped before ${skipped.length === 1 ? 'it' : 'them'}.`;
     core/* notice */.lm(message, { title: 'Commands skipped' });
 }
@@ -54623,7 +54848,7 @@ function annotateResults(results, opts = {}) {
 function textFor(redact) {
     return (text, maxChars) => {
         const clean = redact(text);
-        return escapeHtml(maxChars === undefined ? clean : truncateChars(clean, maxChars));
+        return (0,format/* escapeHtml */.ZD)(maxChars === undefined ? clean : (0,format/* truncateChars */.UT)(clean, maxChars));
     };
 }
 function runFailed(report) {
@@ -54649,25 +54874,25 @@ function counts(results) {
     const parts = Object.keys(STATUS)
         .filter((status) => tally.has(status))
         .map((status) => `${tally.get(status)} ${status}`);
-    return `${plural(results.length, 'command')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    return `${(0,format/* plural */.LS)(results.length, 'command')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 function heading(report, text) {
     const { source } = report;
     const base = source.serverUrl.replace(/\/+$/, '');
     const repoUrl = `${base}/${source.repository}`;
-    const commit = `<a href="${escapeHtml(`${repoUrl}/commit/${source.sha}`)}"><code>${escapeHtml(`${source.repository}@${source.sha.slice(0, 7)}`)}</code></a>`;
+    const commit = `<a href="${(0,format/* escapeHtml */.ZD)(`${repoUrl}/commit/${source.sha}`)}"><code>${(0,format/* escapeHtml */.ZD)(`${source.repository}@${source.sha.slice(0, 7)}`)}</code></a>`;
     const facts = [commit];
     if (source.prNumber !== undefined) {
-        facts.push(`PR <a href="${escapeHtml(`${repoUrl}/pull/${source.prNumber}`)}">#${source.prNumber}</a>`);
+        facts.push(`PR <a href="${(0,format/* escapeHtml */.ZD)(`${repoUrl}/pull/${source.prNumber}`)}">#${source.prNumber}</a>`);
     }
     if (source.ref)
         facts.push(`<code>${text(source.ref, 200)}</code>`);
-    facts.push(`event <code>${escapeHtml(source.eventName)}</code>`);
+    facts.push(`event <code>${(0,format/* escapeHtml */.ZD)(source.eventName)}</code>`);
     const icon = runFailed(report) ? '❌' : '✅';
     return [
         `<h2>${icon} ${text(report.title || 'Daytona sandbox run', 200)}</h2>`,
         `<p>${facts.join(' · ')}</p>`,
-        `<p>${counts(report.results)} · total ${formatDuration(report.durationMs)}</p>`,
+        `<p>${counts(report.results)} · total ${(0,lib_duration/* formatDuration */.a)(report.durationMs)}</p>`,
     ].join('\n');
 }
 /** A block whose text is kept verbatim: a blank line before `<pre>` makes Markdown treat it as raw HTML. */
@@ -54675,7 +54900,7 @@ function preBlock(escaped) {
     return `\n<pre>${escaped}</pre>\n\n`;
 }
 function errorBlock(error, redact, text, maxChars) {
-    return `<p>❌ <b>Error</b></p>\n${preBlock(text(cleanOutput(redact(error)), maxChars))}`;
+    return `<p>❌ <b>Error</b></p>\n${preBlock(text((0,format/* cleanOutput */.DS)(redact(error)), maxChars))}`;
 }
 function environment(env, text) {
     const name = env.name ? ` <code>${text(env.name, 300)}</code>` : '';
@@ -54692,7 +54917,7 @@ function environment(env, text) {
         cache =
             env.snapshotBuildMs === undefined
                 ? ' (cache miss, built)'
-                : ` (built in ${formatDuration(env.snapshotBuildMs)})`;
+                : ` (built in ${(0,lib_duration/* formatDuration */.a)(env.snapshotBuildMs)})`;
     }
     const facts = [`${what}${cache}`];
     if (env.cpu !== undefined)
@@ -54710,27 +54935,27 @@ const TABLE_END = '</table>\n';
 function tableRow(result, index, redact, commandChars) {
     const code = reportedExitCode(result);
     const exit = result.timedOut ? `${code} (timed out)` : code === null ? '—' : String(code);
-    const duration = result.skipped ? '—' : formatDuration(result.durationMs);
-    const command = escapeHtml(commandLabel(redact(result.command), commandChars));
+    const duration = result.skipped ? '—' : (0,lib_duration/* formatDuration */.a)(result.durationMs);
+    const command = (0,format/* escapeHtml */.ZD)((0,format/* commandLabel */.Md)(redact(result.command), commandChars));
     const status = statusOf(result);
     const cells = [String(index + 1), `${STATUS[status]} ${status}`, `<code>${command}</code>`, exit, duration];
     return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>\n`;
 }
 function moreRow(count) {
-    return `<tr><td colspan="5">… ${plural(count, 'more command')} not shown, to keep the summary under GitHub's 1 MiB limit</td></tr>\n`;
+    return `<tr><td colspan="5">… ${(0,format/* plural */.LS)(count, 'more command')} not shown, to keep the summary under GitHub's 1 MiB limit</td></tr>\n`;
 }
 /** The last lines of a failed command's output, folded; undefined when there is nothing to show. */
 function tailBlock(result, index, redact, limits, open) {
     if (!result.tail)
         return undefined;
     // redact again after cleaning: colour codes or `\r` rewrites can split a secret the first pass missed
-    const tail = tailLines(redact(cleanOutput(redact(result.tail))), limits.maxLines, limits.maxBytes);
+    const tail = (0,format/* tailLines */.os)(redact((0,format/* cleanOutput */.DS)(redact(result.tail))), limits.maxLines, limits.maxBytes);
     if (tail.trim() === '')
         return undefined;
-    const label = escapeHtml(commandLabel(redact(result.command), limits.commandChars));
-    const shown = plural(tail.split('\n').length, 'line');
+    const label = (0,format/* escapeHtml */.ZD)((0,format/* commandLabel */.Md)(redact(result.command), limits.commandChars));
+    const shown = (0,format/* plural */.LS)(tail.split('\n').length, 'line');
     const summary = `${STATUS[statusOf(result)]} #${index + 1} <code>${label}</code>: ${failureOutcome(result)}, last ${shown}`;
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${preBlock(escapeHtml(tail))}</details>\n`;
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${preBlock((0,format/* escapeHtml */.ZD)(tail))}</details>\n`;
 }
 function sandboxBlock(sandbox, text) {
     const name = `<b>Sandbox:</b> <code>${text(sandbox.name, 200)}</code> (<code>${text(sandbox.id, 100)}</code>)`;
@@ -54740,7 +54965,7 @@ function sandboxBlock(sandbox, text) {
     if (sandbox.deletedAt !== undefined) {
         const lived = sandbox.createdAt === undefined
             ? ''
-            : ` (lived ${formatDuration(sandbox.deletedAt - sandbox.createdAt)})`;
+            : ` (lived ${(0,lib_duration/* formatDuration */.a)(sandbox.deletedAt - sandbox.createdAt)})`;
         life.push(`deleted ${timestamp(sandbox.deletedAt)}${lived}`);
     }
     else if (sandbox.kept) {
@@ -54786,19 +55011,19 @@ function renderSummary(report, opts = {}) {
     ].join('');
     const bottom = report.sandbox ? `${sandboxBlock(report.sandbox, text)}\n` : '';
     let remaining = (opts.budgetBytes ?? DEFAULT_SUMMARY_BUDGET) -
-        byteLength(top) -
-        byteLength(bottom) -
-        byteLength(TABLE_HEAD) -
-        byteLength(TABLE_END) -
+        (0,format/* byteLength */.dp)(top) -
+        (0,format/* byteLength */.dp)(bottom) -
+        (0,format/* byteLength */.dp)(TABLE_HEAD) -
+        (0,format/* byteLength */.dp)(TABLE_END) -
         NOTE_RESERVE;
     const { results } = report;
     const rows = [];
     for (const [index, result] of results.entries()) {
         const row = tableRow(result, index, redact, limits.commandChars);
-        if (byteLength(row) > remaining)
+        if ((0,format/* byteLength */.dp)(row) > remaining)
             break;
         rows.push(row);
-        remaining -= byteLength(row);
+        remaining -= (0,format/* byteLength */.dp)(row);
     }
     const hidden = results.length - rows.length;
     const table = results.length === 0
@@ -54814,15 +55039,15 @@ function renderSummary(report, opts = {}) {
         const block = omitted === 0 ? tailBlock(result, index, redact, limits, tails.length === 0) : undefined;
         if (block === undefined && omitted === 0)
             continue;
-        if (block !== undefined && byteLength(block) <= remaining) {
+        if (block !== undefined && (0,format/* byteLength */.dp)(block) <= remaining) {
             tails.push(block);
-            remaining -= byteLength(block);
+            remaining -= (0,format/* byteLength */.dp)(block);
         }
         else
             omitted++;
     }
     const note = omitted > 0
-        ? `<p><i>The output of ${plural(omitted, 'more failed command')} was left out to keep the summary under GitHub's 1 MiB limit.</i></p>\n`
+        ? `<p><i>The output of ${(0,format/* plural */.LS)(omitted, 'more failed command')} was left out to keep the summary under GitHub's 1 MiB limit.</i></p>\n`
         : '';
     return `${top}${table}${tails.join('')}${note}${bottom}`;
 }
@@ -54871,7 +55096,7 @@ async function publishReport(report, opts = {}) {
     }
     if (failures.length > 0) {
         // each failure already has its own error annotation; setFailed would add a duplicate one
-        core/* info */.pq(`${plural(failures.length, 'command')} of ${report.results.length} failed.`);
+        core/* info */.pq(`${(0,format/* plural */.LS)(failures.length, 'command')} of ${report.results.length} failed.`);
         process.exitCode = core/* ExitCode */.yU.Failure;
         return true;
     }
@@ -54938,9 +55163,114 @@ function redactor(config) {
     return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
 
+;// CONCATENATED MODULE: ./lib/capacity.js
+// When Daytona has no room for the sandbox — the organisation's total CPU, memory or disk is in use (400
+// "Total CPU limit exceeded. Maximum allowed: N.") or no runner can take it ("No available runners") — the
+// create is refused before anything exists. A matrix over the organisation's limit is the ordinary case (Tier 1
+// allows 10 vCPU: six 2-vCPU legs), so the job waits for room, up to capacity-timeout, instead of failing.
+
+
+
+
+
+const SHORTAGES = [
+    [/^Total CPU limit exceeded/, 'CPU'],
+    [/^Total memory limit exceeded/, 'memory'],
+    [/^Total disk limit exceeded/, 'disk'],
+    [/^Total GPU limit exceeded/, 'GPU'],
+    [/^No available runners/, 'runners'],
+];
+/** Daytona refused the create for want of room (nothing was created), or undefined for any other error. */
+function shortageOf(err) {
+    if (!(err instanceof errors/* BadRequestError */.v7))
+        return undefined;
+    const message = err.serverMessage ?? '';
+    return SHORTAGES.find(([pattern]) => pattern.test(message))?.[1];
+}
+/** Thrown when room did not come within capacity-timeout. */
+class CapacityError extends Error {
+    name = 'CapacityError';
+}
+const FIRST_WAIT_MS = 2_000;
+const MAX_WAIT_MS = 15_000;
+const HOLDERS_SHOWN = 5;
+/**
+ * One per create: `wait(err)` sleeps before the next try and returns, or throws CapacityError once the
+ * deadline is past. The first refusal gets a notice naming what is short and who holds it.
+ */
+class CapacityWait {
+    #client;
+    #repository;
+    #timeoutMs;
+    #deadline;
+    #delayMs = FIRST_WAIT_MS;
+    #tries = 0;
+    constructor(client, repository, timeoutMs) {
+        this.#client = client;
+        this.#repository = repository;
+        this.#timeoutMs = timeoutMs;
+    }
+    async wait(err, shortage) {
+        const now = Date.now();
+        this.#deadline ??= now + this.#timeoutMs;
+        this.#tries++;
+        const limit = firstLine(err.serverMessage ?? err.message);
+        if (now >= this.#deadline) {
+            throw new CapacityError(`Daytona had no room for the sandbox for ${(0,lib_duration/* formatDuration */.a)(this.#timeoutMs)} (capacity-timeout, ` +
+                `${this.#tries} tries): ${limit} ${advice(shortage)}`);
+        }
+        if (this.#tries === 1) {
+            const holders = await this.#holders().catch(() => undefined);
+            core/* notice */.lm(`${what(shortage)}: ${limit} Waiting up to ${(0,lib_duration/* formatDuration */.a)(this.#timeoutMs)} (capacity-timeout) ` +
+                `for room. ${holders ?? "This action's running sandboxes could not be listed."}`, { title: 'Waiting for Daytona capacity' });
+        }
+        else {
+            core/* info */.pq(`Still no room (${shortage}); trying again.`);
+        }
+        // Jitter keeps a matrix's waiting legs from all asking at the same moment.
+        const delay = Math.min(this.#delayMs * (0.75 + Math.random() / 2), this.#deadline - now);
+        this.#delayMs = Math.min(this.#delayMs * 1.5, MAX_WAIT_MS);
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.max(delay, 0));
+    }
+    /** The organisation's running sandboxes with this action's labels for this repository. */
+    async #holders() {
+        const held = [];
+        const labels = { [`${github_context/* LABEL_PREFIX */.Ag}repository`]: this.#repository };
+        for await (const sandbox of this.#client.sandboxes.list({ labels, states: ['started', 'starting'] })) {
+            held.push(sandbox);
+        }
+        if (held.length === 0) {
+            return `None of it is held by this action's sandboxes of ${this.#repository}: other sandboxes of the organisation use it.`;
+        }
+        const total = held.reduce((sum, s) => ({ cpu: sum.cpu + s.cpu, memory: sum.memory + s.memory, disk: sum.disk + s.disk }), { cpu: 0, memory: 0, disk: 0 });
+        const shown = held
+            .slice(0, HOLDERS_SHOWN)
+            .map((s) => `${s.name} (${s.cpu} vCPU, ${s.memory} GiB, run ${s.labels[`${github_context/* LABEL_PREFIX */.Ag}run-id`] ?? '?'})`);
+        const more = held.length > HOLDERS_SHOWN ? ` and ${held.length - HOLDERS_SHOWN} more` : '';
+        return (`This action's running sandboxes of ${this.#repository} hold ${total.cpu} vCPU, ${total.memory} GiB ` +
+            `memory, ${total.disk} GiB disk: ${shown.join(', ')}${more}.`);
+    }
+}
+function what(shortage) {
+    return shortage === 'runners'
+        ? 'No Daytona runner has room for the sandbox'
+        : `The organisation's total ${shortage} is in use`;
+}
+function advice(shortage) {
+    const common = "raise 'capacity-timeout', run fewer legs at once (the matrix's max-parallel)";
+    if (shortage === 'runners')
+        return `Try again later or another region ('target'); or ${common}.`;
+    return `Delete or stop sandboxes you no longer need, ${common}, ask for a smaller size, or upgrade the organisation's tier.`;
+}
+function firstLine(text) {
+    const line = text.split('\n')[0].trim();
+    return /[.!]$/.test(line) ? line : `${line}.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/sandbox.js
 // Step 3: a fresh sandbox for this job, named and labelled so cleanup can always find it, with a server-side
 // backstop so that a sandbox whose runner vanished stops and deletes itself.
+
 
 
 
@@ -54954,14 +55284,14 @@ const IDLE_STOP_MINUTES = 15;
 const START_TIMEOUT_MS = 5 * 60_000;
 const CREATE_ATTEMPTS = 3;
 async function createSandbox(client, config, source, environment, job, cleanup, commandCount) {
-    const name = sandboxName(source, job);
+    const name = (0,github_context/* sandboxName */.ZV)(source, job);
     cleanup.rememberName(name);
     const body = {
         name,
         ...environment.createParams,
         target: config.target,
         env: { ...config.env },
-        labels: { ...config.labels, ...sandboxLabels(source, job) },
+        labels: { ...config.labels, ...(0,github_context/* sandboxLabels */.Vx)(source, job) },
         autoStopInterval: IDLE_STOP_MINUTES,
         // Stopping an ephemeral sandbox deletes it: the idle stop above becomes a delete.
         autoDeleteInterval: 0,
@@ -54970,7 +55300,8 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
         ttlMinutes: lifetimeMinutes(config, commandCount),
     };
     core/* info */.pq(`Creating sandbox ${name}…`);
-    let sandbox = await createNamed(client, body, cleanup);
+    const capacity = new CapacityWait(client, source.baseRepository, config.capacityTimeoutMs);
+    let sandbox = await createNamed(client, body, cleanup, capacity);
     cleanup.rememberId(sandbox.id);
     if (sandbox.state !== 'started') {
         const id = sandbox.id;
@@ -55001,7 +55332,7 @@ async function extendForDebugging(client, sandbox, minutes) {
  * so in `queueTimedOutAt` (the record stays readable by id for a day). Undefined for any other failure.
  */
 async function queueTimeoutError(client, id, name, target, err) {
-    if (!(err instanceof StateError) || !['destroyed', 'destroying'].includes(err.state))
+    if (!(err instanceof errors/* StateError */.qq) || !['destroyed', 'destroying'].includes(err.state))
         return undefined;
     const gone = await client.sandboxes.get(id).catch(() => undefined);
     if (!gone?.queueTimedOutAt)
@@ -55022,25 +55353,37 @@ function lifetimeMinutes(config, commandCount) {
 /**
  * The client never resends a create (it could make two sandboxes), but the name is this job's alone: a create
  * whose answer was lost to a 5xx, a dropped connection or our deadline can be sent again, and "already exists" then means
- * the first one worked.
+ * the first one worked. A create refused for want of room created nothing: it is sent again once there may be room.
  */
-async function createNamed(client, body, cleanup) {
-    for (let attempt = 1;; attempt++) {
+async function createNamed(client, body, cleanup, capacity) {
+    // sends so far after a lost answer (a capacity refusal is not one: it was answered)
+    let resends = 0;
+    for (;;) {
         try {
             return await client.sandboxes.create(body);
         }
         catch (err) {
-            if (err instanceof ConflictError && attempt > 1)
+            if (err instanceof errors/* ConflictError */.fK && resends > 0)
                 return client.sandboxes.get(body.name);
-            if (err instanceof AuthenticationError || err instanceof ForbiddenError) {
+            const shortage = shortageOf(err);
+            if (shortage && err instanceof errors/* BadRequestError */.v7) {
+                // A lost answer may have made our sandbox, which then takes the room this resend was refused for.
+                const made = resends > 0 ? await client.sandboxes.get(body.name).catch(() => undefined) : undefined;
+                if (made)
+                    return made;
+                await capacity.wait(err, shortage);
+                continue;
+            }
+            if (err instanceof errors/* AuthenticationError */.v3 || err instanceof errors/* ForbiddenError */.qQ) {
                 // Nothing was created, and every further call would be refused too (repeated 401s lock an IP out).
                 cleanup.forget();
                 throw err;
             }
-            const answerLost = err instanceof ServerError || err instanceof ConnectionError || err instanceof DeadlineError;
-            if (attempt < CREATE_ATTEMPTS && answerLost) {
+            const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
+            if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * 1000);
+                resends++;
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(resends * 1000);
                 continue;
             }
             // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
@@ -55059,6 +55402,8 @@ async function adoptOrphan(client, name, cleanup) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
@@ -55297,39 +55642,8 @@ function lineOf(script, offset) {
     return Buffer.from(script, 'utf8').subarray(0, offset).toString('utf8').split('\n').length;
 }
 
-;// CONCATENATED MODULE: ./lib/github-api.js
-// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
-// commit without a `git` program of its own. Never puts the token in a message.
-
-
-const github_api_GITHUB_TIMEOUT_MS = 15_000;
-/** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
-async function commitOf(repository, ref, token, env = process.env) {
-    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    let status;
-    try {
-        const res = await (0,undici/* request */.Em)(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
-            headers: {
-                accept: 'application/vnd.github.sha',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'daytona-action',
-                ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            headersTimeout: github_api_GITHUB_TIMEOUT_MS,
-            bodyTimeout: github_api_GITHUB_TIMEOUT_MS,
-        });
-        const text = (await res.body.text()).trim();
-        if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
-            return text;
-        status = `HTTP ${res.statusCode}`;
-    }
-    catch (err) {
-        status = errorCode(err) ?? err.message;
-    }
-    throw new Error(`Could not find which commit ${ref} of ${repository} is (GitHub API: ${status}). Check that the tag exists ` +
-        "and that 'token' can read the repository.");
-}
-
+// EXTERNAL MODULE: ./lib/github-api.js
+var github_api = __nccwpck_require__(2237);
 ;// CONCATENATED MODULE: ./lib/source.js
 // Step 4: the exact commit under test, cloned inside the sandbox by the daemon's own git (go-git), so the image
 // needs no `git` program. A public repository is cloned without credentials; for a private one the token goes
@@ -55346,7 +55660,7 @@ const VERIFIED_DEPTH = 50;
 async function pinCommit(source, config) {
     if (source.sha || source.refType !== 'tag' || !source.ref)
         return source;
-    return { ...source, sha: await commitOf(source.repository, `tags/${source.ref}`, config.token) };
+    return { ...source, sha: await (0,github_api/* commitOf */.D)(source.repository, `tags/${source.ref}`, config.token) };
 }
 async function cloneSource(toolbox, source, config, event) {
     const path = source.repository.split('/')[1] ?? 'repository';
@@ -55423,17 +55737,17 @@ function branchNotFound(source, branch) {
         `If 'ref' means a tag, write it as refs/tags/${branch}; a commit, as its full SHA.`);
 }
 function branchMissing(err) {
-    return err instanceof DaytonaError && err.code === 'GIT_BRANCH_NOT_FOUND';
+    return err instanceof errors/* DaytonaError */.hY && err.code === 'GIT_BRANCH_NOT_FOUND';
 }
 /** The repository was cloned, but the commit asked for is not in what was fetched. */
 function commitNotFound(err) {
-    return (err instanceof DaytonaError &&
+    return (err instanceof errors/* DaytonaError */.hY &&
         err.status === 404 &&
         !['GIT_REPO_NOT_FOUND', 'GIT_BRANCH_NOT_FOUND'].includes(err.code ?? ''));
 }
 /** Errors that more history can fix; not a missing repository or a refused token. */
 function commitMissing(err) {
-    if (!(err instanceof DaytonaError))
+    if (!(err instanceof errors/* DaytonaError */.hY))
         return false;
     return (![401, 403].includes(err.status ?? 0) &&
         !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
@@ -55461,13 +55775,19 @@ async function run() {
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
     core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
+    if (config.mode === 'cleanup') {
+        // The scheduled orphan sweep: no sandbox of its own, no commands.
+        const { sweep } = await __nccwpck_require__.e(/* import() */ 823).then(__nccwpck_require__.bind(__nccwpck_require__, 3823));
+        return sweep(config, (0,github_context/* fromEnvironment */.AU)());
+    }
     const commands = await scriptCommands(config);
-    const event = fromEnvironment();
-    const resolved = resolveSource(event, config);
-    assertTrusted(resolved, config.allowFork);
+    const event = (0,github_context/* fromEnvironment */.AU)();
+    (0,github_context/* assertWorkflowRun */.Rn)(event);
+    const resolved = (0,github_context/* resolveSource */.ev)(event, config);
+    (0,github_context/* assertTrusted */.oA)(resolved, config.allowFork);
     const source = await pinCommit(resolved, config);
     const outcome = { startedAt, config, source, job: event.job, results: [] };
-    const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
+    const client = new daytona_client/* Daytona */.d({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
     const cleanup = new Cleanup(client, config.apiUrl);
     try {
         // 2. Environment: reuse or build the snapshot.

@@ -24,6 +24,7 @@ const OUTPUTS = [
   'exit-code',
   'results',
   'duration',
+  'swept',
 ]
 
 describe('action.yml', () => {
@@ -51,7 +52,8 @@ describe('action.yml', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, as action.yml spells it
     expect(action.inputs.token?.default).toBe('${{ github.token }}')
     expect(action.inputs['fail-fast']?.default).toBe('true')
-    expect(action.inputs.run?.required).toBe(true)
+    // not required: mode cleanup runs no commands (readInputs requires it in mode run)
+    expect(action.inputs.run?.required).toBe(false)
   })
 })
 

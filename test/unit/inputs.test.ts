@@ -68,11 +68,15 @@ describe('defaults', () => {
       pruneAfterMs: 10 * 60_000,
       allowFork: false,
       maskEnv: [],
+      capacityTimeoutMs: 10 * 60_000,
+      mode: 'run',
+      olderThanMs: 2 * 60 * 60_000,
+      dryRun: true,
     })
   })
 
-  it('names 32 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(32)
+  it('names 36 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(36)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
@@ -139,8 +143,8 @@ describe('valid forms', () => {
     ['resources', { cpu: '2', memory: '4', disk: '10' }, { resources: { cpu: 2, memory: 4, disk: 10 } }],
     [
       'resources at limits',
-      { cpu: '8', memory: '32', disk: '100' },
-      { resources: { cpu: 8, memory: 32, disk: 100 } },
+      { cpu: '4', memory: '8', disk: '10' },
+      { resources: { cpu: 4, memory: 8, disk: 10 } },
     ],
     ['one resource', { memory: '1' }, { resources: { memory: 1 } }],
     ['repository', { repository: 'octo-org/octo.repo_2' }, { repository: 'octo-org/octo.repo_2' }],
@@ -219,12 +223,13 @@ const BAD_INPUTS: [string, Record<string, string>, string][] = [
   ['dockerfile', { dockerfile: '../Dockerfile' }, "no '..'"],
   ['dockerfile', { dockerfile: '.' }, 'must name a file'],
   ['context', { context: '../..' }, "no '..'"],
-  ['cpu', { cpu: '0' }, 'from 1 to 8'],
+  ['cpu', { cpu: '0' }, 'from 1 to 4'],
+  ['cpu', { cpu: '8' }, 'from 1 to 4'],
   ['cpu', { cpu: '1.5' }, 'whole number'],
   ['cpu', { cpu: 'two' }, 'whole number'],
-  ['memory', { memory: '64' }, 'GiB from 1 to 32'],
-  ['disk', { disk: '2' }, 'GiB from 3 to 100'],
-  ['disk', { disk: '101' }, 'GiB from 3 to 100'],
+  ['memory', { memory: '64' }, 'GiB from 1 to 8'],
+  ['disk', { disk: '2' }, 'GiB from 3 to 10'],
+  ['disk', { disk: '11' }, 'GiB from 3 to 10'],
   ['repository', { repository: 'just-a-name' }, 'owner/name'],
   ['repository', { repository: 'https://github.com/o/r' }, 'owner/name'],
   ['repository', { repository: 'owner/..' }, 'owner/name'],
@@ -299,7 +304,7 @@ describe('bad inputs', () => {
 
   it('says exactly what was wrong', () => {
     expect(errorOf(() => load({ cpu: '12' })).message).toBe(
-      `Input 'cpu' must be a whole number of vCPUs from 1 to 8 (got "12").`,
+      `Input 'cpu' must be a whole number of vCPUs from 1 to 4 (Daytona's per-sandbox limit) (got "12").`,
     )
     expect(errorOf(() => load({ timeout: 'soon' })).message).toBe(
       `Input 'timeout' must be a duration such as 90s, 10m, 1h or 1h30m (or plain seconds), above 0 and at most 24h (got "soon").`,

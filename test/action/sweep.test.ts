@@ -1,0 +1,83 @@
+// mode: cleanup, the scheduled orphan sweep, through the bundled action: it deletes this repository's sandboxes
+// made by this action whose run has ended or that are older than older-than, lists them first in a dry run,
+// and never touches another repository's sandboxes or ones without the action's labels.
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Daytona } from '../../src/daytona/client.ts'
+import { BASE, job, liveSandboxes, openProject, type Project } from './project.ts'
+
+let project: Project
+let client: Daytona
+beforeAll(async () => {
+  project = await openProject()
+  client = new Daytona({ apiUrl: project.emulator.apiUrl, apiKey: project.emulator.apiKey })
+})
+afterAll(async () => {
+  await client.close()
+  await project.close()
+})
+
+const made = (name: string, labels: Record<string, string>) => client.sandboxes.create({ name, labels })
+const ours = (runId: string) => ({ 'daytona-action/repository': BASE, 'daytona-action/run-id': runId })
+const names = async () => (await liveSandboxes(project)).map((s) => s.name).sort()
+
+describe('mode: cleanup', () => {
+  it('lists, then deletes, the sandboxes whose run ended or that are too old, and no others', async () => {
+    project.github.runs.set('100', 'completed')
+    project.github.runs.set('200', 'in_progress')
+    await made('ended-run', ours('100'))
+    await made('running-run', ours('200'))
+    await made('unknown-run', ours('300'))
+    await made('other-repo', { 'daytona-action/repository': 'acme/other', 'daytona-action/run-id': '100' })
+    await made('not-ours', {})
+    const everything = await names()
+
+    await project.emulator.admin.resetRequests()
+    const dry = await job(project, { mode: 'cleanup' })
+    expect(dry.main.exitCode).toBe(0)
+    expect(dry.main.summary).toMatch(/Dry run: 1 sandbox of acme\/widgets would be deleted/)
+    expect(dry.main.summary).toMatch(/\| ended-run \| started \| \d+s \| run 100 has ended \|/)
+    expect(await names()).toEqual(everything)
+    const requests = await project.emulator.admin.requests()
+    expect(Object.keys(requests.routes).filter((route) => !route.startsWith('GET '))).toEqual([])
+
+    const real = await job(project, { mode: 'cleanup', 'dry-run': 'false' })
+    expect(real.main.exitCode).toBe(0)
+    expect(real.main.outputs.swept).toBe('1')
+    expect(real.main.summary).toMatch(/Deleted 1 sandbox of acme\/widgets/)
+    expect(await names()).toEqual(['not-ours', 'other-repo', 'running-run', 'unknown-run'])
+
+    await sleep(1100) // so that every sandbox left is older than the 1s below
+    const old = await job(project, { mode: 'cleanup', 'dry-run': 'false', 'older-than': '1s' })
+    expect(old.main.exitCode).toBe(0)
+    expect(old.main.summary).toMatch(/running-run .* older than 1s; run 200 is in progress/)
+    expect(old.main.summary).toMatch(/unknown-run .* older than 1s; run 300 unknown to GitHub/)
+    expect(await names()).toEqual(['not-ours', 'other-repo'])
+    expect(old.post.exitCode).toBe(0)
+
+    for (const sandbox of await liveSandboxes(project)) await client.sandboxes.delete(sandbox.id)
+  })
+
+  it('leaves a sandbox of its own run alone, however old', async () => {
+    await made('same-run', ours('7654321098'))
+    await sleep(1100)
+    const { main } = await job(project, { mode: 'cleanup', 'dry-run': 'false', 'older-than': '1s' })
+    expect(main.exitCode).toBe(0)
+    expect(main.summary).toMatch(/Deleted 0 sandboxes/)
+    expect(await names()).toEqual(['same-run'])
+    for (const sandbox of await liveSandboxes(project)) await client.sandboxes.delete(sandbox.id)
+  })
+
+  it('refuses a bad mode or older-than before any request', async () => {
+    await project.emulator.admin.resetRequests()
+    const bad: Record<string, string>[] = [{ mode: 'sweep' }, { mode: 'cleanup', 'older-than': 'yesterday' }]
+    for (const inputs of bad) {
+      const { main } = await job(project, inputs)
+      expect(main.exitCode).toBe(1)
+      const errors = main.annotations.filter((a) => a.level === 'error')
+      expect(errors).toHaveLength(1)
+      expect(errors[0]!.message).toMatch(/^Input '(mode|older-than)' /)
+    }
+    expect((await project.emulator.admin.requests()).total).toBe(0)
+  })
+})
