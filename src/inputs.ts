@@ -20,6 +20,7 @@ import {
   wholeNumber,
 } from './input-parsers.ts'
 
+import { RESULTS_INPUTS, type ResultsConfig, readResultsInputs } from './results/inputs.ts'
 import type { Shell } from './shell/exec-text.ts'
 
 export { InputError, type InputReader } from './input-parsers.ts'
@@ -58,6 +59,7 @@ export const INPUTS = {
   keepSnapshots: 'keep-snapshots',
   pruneAfter: 'prune-after',
   allowFork: 'allow-fork',
+  ...RESULTS_INPUTS,
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -67,7 +69,7 @@ export const DEFAULT_DOCKERFILE = 'Dockerfile'
 export const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'] as const
 export type KeepSandbox = (typeof KEEP_SANDBOX_MODES)[number]
 
-export interface Config {
+export interface Config extends ResultsConfig {
   apiKey: string
   apiUrl: string
   target?: string
@@ -217,6 +219,7 @@ export function readInputs(
     keepSnapshots: wholeNumber(read, INPUTS.keepSnapshots, { min: 1, max: 100 }, FORMS.keepSnapshots) ?? 3,
     pruneAfterMs: durationOrZero(read(INPUTS.pruneAfter) || '10m', INPUTS.pruneAfter, FORMS.pruneAfter),
     allowFork: bool(read, INPUTS.allowFork, false),
+    ...readResultsInputs(read, env),
   })
 }
 

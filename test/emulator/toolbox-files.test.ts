@@ -130,7 +130,8 @@ describe.each(availableModes())('toolbox files (%s)', (isolation) => {
     const byName = Object.fromEntries((list.json as FileInfo[]).map((f) => [f.name, f]))
     expect(byName['a.txt']).toMatchObject({ isDir: false, size: 3, mode: '-rw-r--r--', permissions: '0644' })
     expect(byName.sub).toMatchObject({ isDir: true, mode: 'drwx------', permissions: '0700' })
-    expect(byName.sub.path).toBe(`${home}/tree/sub`)
+    // the daemon joins the path as requested with the name (fs/list_files.go): relative stays relative
+    expect(byName.sub.path).toBe('tree/sub')
     const deep = await sb.get('/files?path=tree&depth=2')
     expect(deep.json.length).toBe(2)
     const info = await sb.get('/files/info?path=tree/a.txt')

@@ -24,6 +24,8 @@ const OUTPUTS = [
   'exit-code',
   'results',
   'duration',
+  'download-path',
+  'tests',
 ]
 
 describe('action.yml', () => {

@@ -67,11 +67,14 @@ describe('defaults', () => {
       keepSnapshots: 3,
       pruneAfterMs: 10 * 60_000,
       allowFork: false,
+      download: [],
+      downloadPath: expect.stringMatching(/\/daytona-artifacts$/),
+      testResults: [],
     })
   })
 
   it('names 31 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(31)
+    expect(new Set(INPUT_NAMES).size).toBe(34)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
