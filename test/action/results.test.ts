@@ -91,6 +91,18 @@ describe('results back', () => {
     expect(main.summary).toContain('Downloaded:')
   })
 
+  it('still downloads when a command timed out', async () => {
+    const into = join(downloads, 'timeout')
+    const { main } = await job(project, {
+      run: 'mkdir -p out && echo partial > out/log.txt && sleep 30',
+      timeout: '2s',
+      download: 'out/*.txt',
+      'download-path': into,
+    })
+    expect(main.outputs['exit-code']).toBe('124')
+    expect(await readFile(join(into, 'out/log.txt'), 'utf8')).toBe('partial\n')
+  })
+
   it('refuses a path leading out of the clone at input time, before any request', async () => {
     await project.emulator.admin.resetRequests()
     const { main } = await job(project, { run: 'true', download: 'coverage\n../../etc/passwd' })
