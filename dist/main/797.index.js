@@ -195,6 +195,8 @@ function matchFiles(listing, patterns) {
 
 
 
+/** More files than this is almost surely a pattern that caught node_modules; the first ones are taken. */
+const MAX_DOWNLOAD_FILES = 10_000;
 /** A JUnit report bigger than this is not read (they are text; 50 MiB is already a huge suite). */
 const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 function message(error) {
@@ -232,7 +234,11 @@ async function fetchResults(toolbox, config, clonePath) {
     return back;
 }
 async function downloads(toolbox, config, listed) {
-    const wanted = matchFiles(listed, config.download);
+    let wanted = matchFiles(listed, config.download);
+    if (wanted.length > MAX_DOWNLOAD_FILES) {
+        core/* warning */.$e(`download matches ${wanted.length} files; only the first ${MAX_DOWNLOAD_FILES} are fetched. Name the files more narrowly.`, { title: 'Too many files to download' });
+        wanted = wanted.slice(0, MAX_DOWNLOAD_FILES);
+    }
     if (wanted.length === 0) {
         core/* warning */.$e(`No file in the clone matches download: ${config.download.join(', ')}`, {
             title: 'Nothing to download',

@@ -10,6 +10,8 @@ import type { ResultsConfig } from './inputs.ts'
 import type { TestReport } from './junit.ts'
 import { filesOf, type Listing, MAX_LIST_DEPTH, matchFiles, type SandboxFile } from './listing.ts'
 
+/** More files than this is almost surely a pattern that caught node_modules; the first ones are taken. */
+const MAX_DOWNLOAD_FILES = 10_000
 /** A JUnit report bigger than this is not read (they are text; 50 MiB is already a huge suite). */
 const MAX_REPORT_BYTES = 50 * 1024 * 1024
 
@@ -63,7 +65,14 @@ async function downloads(
   config: ResultsConfig,
   listed: readonly SandboxFile[],
 ): Promise<ResultsBack['download']> {
-  const wanted = matchFiles(listed, config.download)
+  let wanted = matchFiles(listed, config.download)
+  if (wanted.length > MAX_DOWNLOAD_FILES) {
+    core.warning(
+      `download matches ${wanted.length} files; only the first ${MAX_DOWNLOAD_FILES} are fetched. Name the files more narrowly.`,
+      { title: 'Too many files to download' },
+    )
+    wanted = wanted.slice(0, MAX_DOWNLOAD_FILES)
+  }
   if (wanted.length === 0) {
     core.warning(`No file in the clone matches download: ${config.download.join(', ')}`, {
       title: 'Nothing to download',
