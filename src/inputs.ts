@@ -20,6 +20,7 @@ import {
   wholeNumber,
 } from './input-parsers.ts'
 
+import { RESULTS_INPUTS, type ResultsConfig, readResultsInputs } from './results/inputs.ts'
 import type { Shell } from './shell/exec-text.ts'
 
 export { InputError, type InputReader } from './input-parsers.ts'
@@ -63,6 +64,7 @@ export const INPUTS = {
   mode: 'mode',
   olderThan: 'older-than',
   dryRun: 'dry-run',
+  ...RESULTS_INPUTS,
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -75,7 +77,7 @@ export type KeepSandbox = (typeof KEEP_SANDBOX_MODES)[number]
 export const MODES = ['run', 'cleanup'] as const
 export type Mode = (typeof MODES)[number]
 
-export interface Config {
+export interface Config extends ResultsConfig {
   apiKey: string
   apiUrl: string
   target?: string
@@ -253,6 +255,7 @@ export function readInputs(
     mode,
     olderThanMs: duration(read, INPUTS.olderThan, '2h'),
     dryRun: bool(read, INPUTS.dryRun, true),
+    ...readResultsInputs(read, env),
   })
 }
 

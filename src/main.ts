@@ -1,5 +1,6 @@
-// The main step: inputs → environment → sandbox → source → commands → cleanup → results. The sandbox goes as
-// soon as the commands end (an idle sandbox still costs money); reporting needs only what was gathered.
+// The main step: inputs → environment → sandbox → source → commands → results back → cleanup → report. The
+// sandbox goes as soon as its results are back (an idle sandbox still costs money); reporting needs only
+// what was gathered.
 import * as core from '@actions/core'
 import { Cleanup } from './cleanup.ts'
 import { CommandShell, resolveCwd, runCommands } from './commands.ts'
@@ -9,6 +10,7 @@ import { assertTrusted, assertWorkflowRun, fromEnvironment, resolveSource } from
 import { readInputs, redactConfig } from './inputs.ts'
 import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
+import { wantsResults } from './results/inputs.ts'
 import { createSandbox, extendForDebugging } from './sandbox.ts'
 import { scriptCommands } from './script.ts'
 import { cloneSource, pinCommit } from './source.ts'
@@ -51,8 +53,18 @@ async function run(): Promise<void> {
     const checkout = await core.group('Cloning the source', () => cloneSource(toolbox, source, config, event))
     // 5. Commands
     const cwd = resolveCwd(checkout.path, config.workingDirectory)
-    await runCommands(shell, { ...config, commands, cwd }, outcome.results)
-    // 6. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
+    try {
+      await runCommands(shell, { ...config, commands, cwd }, outcome.results)
+    } finally {
+      // 6. Results back: downloads and test reports, also after failed or timed-out commands
+      if (wantsResults(config)) {
+        const { fetchResults } = await import('./results/index.ts')
+        outcome.resultsBack = await core.group('Fetching results from the sandbox', () =>
+          fetchResults(toolbox, config, checkout.path),
+        )
+      }
+    }
+    // 7. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
     const failed = outcome.results.some(isFailure)
     if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {
       await extendForDebugging(client, sandbox, config.keepMinutes)
@@ -69,7 +81,7 @@ async function run(): Promise<void> {
     cleanup.dispose()
     await client.close()
   }
-  // 7. Results: outputs, annotations, the step summary; the step fails if anything did.
+  // 8. Report: outputs, annotations, the step summary; the step fails if anything did.
   await report(outcome)
 }
 

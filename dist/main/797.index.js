@@ -8,278 +8,276 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildContext: () => (/* binding */ buildContext),
-  copySources: () => (/* binding */ copySources),
-  uploadContext: () => (/* binding */ uploadContext)
+  fetchResults: () => (/* binding */ fetchResults)
 });
 
-// UNUSED EXPORTS: packContextEntry
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(5792);
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(8697);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
-// EXTERNAL MODULE: ./lib/printable.js
-var printable = __webpack_require__(6072);
-// EXTERNAL MODULE: ./lib/environment/context-files.js
-var context_files = __webpack_require__(5596);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./lib/environment/context-hash.js
-// Two digests of one build-context entry, computed in one read of its files:
-//  - `hash`, the SDK's MD5 (daytona-api.md §3.3), which names the tar in object storage and lets the server's
-//    build dedupe recognise contexts uploaded by the SDK: MD5 over the archive path, then the file's bytes,
-//    or for a directory each file's path relative to it + its bytes, and each empty directory's path; links
-//    are skipped. It is ambiguous (paths and bytes run together, links are not in it), so it names nothing
-//    we trust;
-//  - `key`, what snapshot names are made from: SHA-256 over a length-prefixed encoding of the archive path,
-//    then of every entry's type, mode, path, link target and content, so that different contexts never
-//    share a key.
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./lib/results/download.js
+// Sandbox files onto the runner, streamed: each body goes from the socket to disk with backpressure, so a
+// large file never sits in memory. What the sandbox sends is hostile: it lands only at the checked relative
+// path under the download folder, in a file created new (never through an existing link), and no larger
+// than the listing said.
 
 
 
-const KIND_CODE = { file: 'f', directory: 'd', symlink: 'l' };
-async function hashNodes(contextRoot, archivePath, nodes) {
-    const sdk = (0,external_node_crypto_.createHash)('md5').update(archivePath);
-    const key = (0,external_node_crypto_.createHash)('sha256');
-    field(key, archivePath);
-    const entryIsFile = nodes.length === 1 && nodes[0].kind === 'file';
-    for (const node of nodes) {
-        field(key, KIND_CODE[node.kind]);
-        field(key, node.mode.toString(8));
-        field(key, node.relative);
-        field(key, node.linkTarget ?? '');
-        if (node.kind === 'directory' && node.empty)
-            sdk.update(node.relative);
-        if (node.kind !== 'file')
-            continue;
-        if (!entryIsFile)
-            sdk.update(node.relative);
-        key.update(context_hash_length(node.size));
-        await hashFile((0,external_node_path_.join)(contextRoot, node.source), node.size, sdk, key);
+
+
+/** Files fetched at once: enough to hide per-request latency, few enough to be polite. */
+const PARALLEL_DOWNLOADS = 4;
+/** The runner path for a checked relative path; throws if it would still land outside `root`. */
+function localPathFor(root, relativePath) {
+    const target = (0,external_node_path_.resolve)(root, ...relativePath.split('/'));
+    const back = (0,external_node_path_.relative)(root, target);
+    if (!back || back.startsWith(`..${external_node_path_.sep}`) || back === '..' || (0,external_node_path_.resolve)(back) === back) {
+        throw new Error(`refusing to write outside the download folder: ${relativePath}`);
     }
-    return { hash: sdk.digest('hex'), key: key.digest('hex') };
+    return target;
 }
-function field(hash, text) {
-    const bytes = Buffer.from(text, 'utf8');
-    hash.update(context_hash_length(bytes.length)).update(bytes);
+/** Stops the stream when the sandbox sends more than it listed: a file cannot grow without bound. */
+function atMost(limit) {
+    let seen = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            seen += chunk.length;
+            if (seen > limit)
+                done(new Error(`the sandbox sent more than the ${limit} bytes it listed`));
+            else
+                done(null, chunk);
+        },
+    });
 }
-function context_hash_length(n) {
-    const prefix = Buffer.alloc(8);
-    prefix.writeBigUInt64BE(BigInt(n));
-    return prefix;
+async function downloadOne(files, root, file) {
+    const target = localPathFor(root, file.relative);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    // O_EXCL|O_NOFOLLOW: a name the listing gave twice (case-folding runner disks) or an existing link fails.
+    const handle = await (0,promises_.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    let bytes = 0;
+    try {
+        const body = await files.downloadBody(file.path);
+        const counter = atMost(file.size);
+        counter.on('data', (chunk) => {
+            bytes += chunk.length;
+        });
+        await (0,external_node_stream_promises_.pipeline)(body, counter, handle.createWriteStream());
+    }
+    catch (error) {
+        await handle.close().catch(() => { });
+        await (0,promises_.rm)(target, { force: true });
+        throw error;
+    }
+    return bytes;
 }
-async function hashFile(path, size, ...hashes) {
-    let read = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
-        read += chunk.length;
-        for (const hash of hashes)
-            hash.update(chunk);
+async function downloadFiles(files, root, wanted) {
+    await (0,promises_.mkdir)(root, { recursive: true });
+    const result = { files: [], failed: [] };
+    const queue = [...wanted];
+    const worker = async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+            try {
+                result.files.push({ relative: file.relative, bytes: await downloadOne(files, root, file) });
+            }
+            catch (error) {
+                result.failed.push({
+                    relative: file.relative,
+                    reason: error instanceof Error ? error.message : String(error),
+                });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, wanted.length) }, worker));
+    result.files.sort((a, b) => a.relative.localeCompare(b.relative));
+    return result;
+}
+/** A small sandbox file read whole (a test report), refused past `maxBytes`. */
+async function readSmallFile(files, path, maxBytes) {
+    const body = await files.downloadBody(path);
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of body) {
+        total += chunk.length;
+        if (total > maxBytes) {
+            body.destroy();
+            throw new Error(`larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`);
+        }
+        chunks.push(chunk);
     }
-    // the length went into the key before the bytes: a file that changed since must not slip through
-    if (read !== size)
-        throw new Error(`${path} changed while the build context was read; run again.`);
+    return Buffer.concat(chunks);
 }
 
-;// CONCATENATED MODULE: ./lib/environment/context.js
-// The build context of a Dockerfile: only what its COPY/ADD instructions take (within the context, without
-// .git, minus what .dockerignore excludes: context-files.ts), hashed and packed the way Daytona's SDK does
-// (daytona-api.md §3.3), so the server's build dedupe recognises contexts uploaded by anyone using the SDK.
-//  - one entry per source (globs expanded); its archivePath is the source relative to the context dir;
-//  - hash (the SDK's, for the server) and key (ours, for snapshot names): context-hash.ts;
-//  - the upload is an uncompressed portable tar whose entry names start at archivePath.
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+;// CONCATENATED MODULE: ./lib/results/listing.js
+// Which sandbox files the patterns name. The clone is listed once through the toolbox files API and matched
+// on the runner: the sandbox answers with names only, and every name is checked before it can become a
+// path on the runner. The daemon's recursive listing does not descend into symlinked directories, so a link
+// to /etc or ../.. shows as a directory with nothing under it, and nothing below it can match.
 
 
-
-
-
-
-
-
-
-
-const GLOB = /[*?[]/;
-const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git:\/\/)/;
-/** Local sources of COPY/ADD (no `--from` stage or image, no URLs, no heredocs), in Dockerfile order. */
-function copySources(dockerfileText) {
-    const sources = [];
-    for (const instruction of main.DockerfileParser.parse(dockerfileText).getInstructions()) {
-        if (!(instruction instanceof main.Copy || instruction instanceof main.Add))
-            continue;
-        if (instruction.getFlags().some((flag) => flag.getName().toLowerCase() === 'from'))
-            continue;
-        const keyword = instruction instanceof main.Copy ? 'COPY' : 'ADD';
-        const line = instruction.getRange().start.line + 1;
-        for (const source of argumentsOf(instruction).slice(0, -1)) {
-            if (source.startsWith('<<') || (keyword === 'ADD' && REMOTE.test(source)))
-                continue;
-            sources.push({ source, line, keyword });
-        }
-    }
-    return sources;
-}
-/** `COPY a b /dst/`, `COPY ["a", "b", "/dst/"]`, and heredocs (`COPY <<EOF /dst` + body lines). */
-function argumentsOf(instruction) {
-    const content = instruction.getArgumentsContent() ?? '';
-    const firstLine = content.split('\n')[0].trim();
-    if (firstLine.startsWith('[')) {
-        try {
-            const parsed = JSON.parse(firstLine);
-            if (Array.isArray(parsed) && parsed.every((a) => typeof a === 'string'))
-                return parsed;
-        }
-        catch {
-            // not valid JSON: Docker then reads it in shell form too
-        }
-    }
-    const args = instruction.getArguments().map((arg) => arg.getValue());
-    // a heredoc's body lines come back as arguments: only the instruction's own line counts
-    return content.includes('\n') && /<</.test(firstLine) ? args.slice(0, firstLine.split(/\s+/).length) : args;
-}
-/** The context entries a Dockerfile needs, hashed. Fails with the Dockerfile line when a source is unusable. */
-async function buildContext(contextDir, dockerfileText, opts = {}) {
-    const sources = copySources(dockerfileText);
-    if (sources.length === 0)
-        return [];
-    const where = (s) => `${opts.dockerfileName ?? 'Dockerfile'} line ${s.line} (${s.keyword} ${s.source})`;
-    const contextRoot = await (0,context_files/* realPathOf */.dN)(contextDir);
-    if (!contextRoot || !(await (0,promises_.stat)(contextRoot)).isDirectory()) {
-        throw new Error(`${where(sources[0])}: the build context ${contextDir} is not a directory.`);
-    }
-    const workspaceRoot = opts.workspace ? await (0,context_files/* realPathOf */.dN)(opts.workspace) : contextRoot;
-    if (!workspaceRoot || !(0,context_files/* isInside */.FK)(workspaceRoot, contextRoot)) {
-        throw new context_files/* ContextEscapeError */.J3(`The build context ${contextDir} leads outside the workspace through a symbolic link: refusing to upload it.`);
-    }
-    const excluded = await (0,context_files/* loadExclusions */.iw)(contextRoot, opts.dockerfilePath, workspaceRoot);
-    const entries = [];
-    for (const source of sources) {
-        for (const found of await expand(contextDir, contextRoot, source, where(source), excluded)) {
-            if (entries.some((e) => e.archivePath === found.archivePath))
-                continue;
-            const nodes = await (0,context_files/* listSource */.Kq)(contextRoot, found.source, excluded);
-            entries.push({ ...found, ...(await hashNodes(contextRoot, found.archivePath, nodes)), nodes });
-        }
-    }
-    return entries;
-}
-/** A COPY source's entries: where each is really (inside the context), and the name the Dockerfile uses. */
-async function expand(contextDir, contextRoot, source, where, excluded) {
-    if (source.source.includes('$')) {
-        throw new Error(`${where}: sources with variables cannot be resolved before the build; name the path.`);
-    }
-    // Docker reads an absolute source relative to the context root, and never leaves the context
-    const path = external_node_path_.posix.normalize(source.source.replace(/^\/+/, '')).replace(/\/+$/, '');
-    if (path === '..' || path.startsWith('../')) {
-        throw new Error(`${where}: the source is outside the build context (${contextDir}).`);
-    }
-    const named = GLOB.test(path)
-        ? (await (0,dist/* glob */.TI)([path], {
-            cwd: contextRoot,
-            dot: true,
-            onlyFiles: false,
-            expandDirectories: false,
-            // a link is then not matched at all (Docker would match it and follow it if it stays inside)
-            followSymbolicLinks: false,
-        }))
-            .map((m) => m.replace(/\/+$/, ''))
-            .filter((m) => !excluded(m))
-            .sort()
-        : [path === '.' ? '' : path];
-    if (named.length === 0)
-        throw new Error(`${where}: no file in the build context (${contextDir}) matches.`);
-    const found = [];
-    for (const archivePath of named) {
-        if ((0,context_files/* hasGitDir */.Co)(archivePath)) {
-            throw new context_files/* ContextEscapeError */.J3(`${where}: .git is never uploaded (after a checkout it holds the token).`);
-        }
-        const real = await (0,context_files/* realPathOf */.dN)((0,external_node_path_.join)(contextRoot, archivePath));
-        if (!real)
-            throw new Error(`${where}: no such file in the build context (${contextDir}).`);
-        if (!(0,context_files/* isInside */.FK)(contextRoot, real)) {
-            throw new context_files/* ContextEscapeError */.J3(`${where}: the source leads outside the build context through a symbolic link: refusing to upload it.`);
-        }
-        const resolved = (0,context_files/* toContextPath */.U7)(contextRoot, real);
-        if ((0,context_files/* hasGitDir */.Co)(resolved)) {
-            throw new context_files/* ContextEscapeError */.J3(`${where}: .git is never uploaded (after a checkout it holds the token).`);
-        }
-        if (excluded(archivePath) || excluded(resolved)) {
-            throw new Error(`${where}: the source is excluded by .dockerignore, so a build cannot use it.`);
-        }
-        found.push({ archivePath, source: resolved });
-    }
-    return found;
+/**
+ * Deep enough for any real project tree. The whole clone is listed from its root, never from a pattern's
+ * base: the daemon follows a symlinked root, so listing from `link/` would walk wherever the link points.
+ */
+const MAX_LIST_DEPTH = 64;
+/** More entries than this is a listing we will not match against (a runaway tree, or a hostile answer). */
+const MAX_LISTED_ENTRIES = 200_000;
+class ListingError extends Error {
+    name = 'ListingError';
 }
 /**
- * Writes the entry's tar (uncompressed, portable) to `file`: exactly the listed nodes, links as links, each
- * named by the archive path the Dockerfile uses followed by its path below it.
+ * A name the sandbox gave, as a path relative to the clone that is safe to create on the runner: plain
+ * segments only (no `.`, `..`, empty, control characters or backslashes), and inside the clone.
  */
-async function packContextEntry(contextDir, entry, file) {
-    const names = new Map();
-    for (const node of entry.nodes) {
-        if (node.relative === '' && entry.archivePath === '')
-            continue; // COPY .: the root's children, not the root
-        const name = external_node_path_.posix.join(entry.archivePath, node.relative);
-        names.set(node.source || '.', node.kind === 'directory' ? `${name}/` : name);
-    }
-    // an empty archive is two zero blocks; tar refuses an empty path list
-    if (names.size === 0)
-        return (0,promises_.writeFile)(file, Buffer.alloc(1024));
-    const cwd = (await (0,context_files/* realPathOf */.dN)(contextDir)) ?? contextDir;
-    await (0,index_min/* create */.vt)({
-        cwd,
-        file,
-        portable: true,
-        gzip: false,
-        noDirRecurse: true,
-        onWriteEntry: (written) => {
-            const name = names.get(written.path.replace(/\/+$/, ''));
-            if (name === undefined)
-                throw new Error(`${written.path} is not part of the build context.`);
-            written.path = name;
-        },
-    }, [...names.keys()]);
+function safeRelative(clone, sandboxPath) {
+    if (typeof sandboxPath !== 'string' || /[\p{Cc}\\]/u.test(sandboxPath))
+        return undefined;
+    if (!sandboxPath.startsWith(`${clone}/`))
+        return undefined;
+    const relative = sandboxPath.slice(clone.length + 1);
+    const segments = relative.split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+        return undefined;
+    if (segments.some((segment) => Buffer.byteLength(segment) > 255))
+        return undefined;
+    return relative;
 }
-/** Puts every entry in Daytona's object storage, skipping those already there (by hash, like the SDK). */
-async function uploadContext(client, contextDir, entries) {
-    const access = await client.objectStorage.pushAccess();
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'daytona-context-'));
+/** The regular files of a listing, each with its checked relative path. */
+function filesOf(clone, entries) {
+    if (!Array.isArray(entries))
+        throw new ListingError('the sandbox answered the file listing with no list');
+    if (entries.length > MAX_LISTED_ENTRIES) {
+        throw new ListingError(`the clone holds more than ${MAX_LISTED_ENTRIES} entries; name the files to download more narrowly`);
+    }
+    const files = [];
+    const refused = [];
+    for (const entry of entries) {
+        if (typeof entry?.path !== 'string') {
+            throw new ListingError("the sandbox's daemon does not list files recursively (no `path` in its answer); it is too old for download and test-results");
+        }
+        if (entry.isDir)
+            continue;
+        const relative = safeRelative(clone, entry.path);
+        if (relative === undefined) {
+            refused.push(entry.path);
+            continue;
+        }
+        files.push({ path: external_node_path_.posix.join(clone, relative), relative, size: Number(entry.size) || 0 });
+    }
+    return { files, refused };
+}
+/**
+ * The listed files any pattern matches, in listing order. A pattern naming a directory takes everything
+ * under it. Hidden files match only when a pattern spells the dot out.
+ */
+function matchFiles(listing, patterns) {
+    if (patterns.length === 0)
+        return [];
+    const isMatch = picomatch(patterns.flatMap((pattern) => [pattern, `${pattern}/**`]), { dot: false });
+    return listing.filter((file) => isMatch(file.relative));
+}
+
+;// CONCATENATED MODULE: ./lib/results/index.js
+// Step 6 of main: results back from the sandbox, after the commands (whether they passed, failed or timed
+// out) and before the sandbox is deleted. The clone is listed once; `download` files are streamed to the
+// runner and `test-results` reports are read into counts and failures. Nothing here fails the run: a file
+// that cannot be fetched is a warning, and the report says what came back.
+
+
+
+
+/** More files than this is almost surely a pattern that caught node_modules; the first ones are taken. */
+const MAX_DOWNLOAD_FILES = 10_000;
+/** A JUnit report bigger than this is not read (they are text; 50 MiB is already a huge suite). */
+const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+async function fetchResults(toolbox, config, clonePath) {
+    const back = {};
+    let listing;
+    let clone;
     try {
-        for (const entry of entries) {
-            // a COPY source is the pull request's text (JSON form allows any character)
-            const label = (0,printable/* printable */.g)(entry.archivePath || '.');
-            const tarFile = (0,external_node_path_.join)(scratch, `${entry.hash}.tar`);
-            const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
-                await packContextEntry(contextDir, entry, tarFile);
-                return tarFile;
+        clone = external_node_path_.posix.isAbsolute(clonePath) ? clonePath : external_node_path_.posix.join(await toolbox.workDir(), clonePath);
+        listing = filesOf(clone, await toolbox.files.list(clone, { depth: MAX_LIST_DEPTH }));
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not list the clone to fetch results: ${message(error)}`, { title: 'No results back' });
+        if (config.download.length)
+            back.download = { path: config.downloadPath, files: [], failed: [] };
+        return back;
+    }
+    for (const path of listing.refused.slice(0, 5)) {
+        core/* warning */.$e(`Skipped ${JSON.stringify(path)}: the sandbox listed it outside the clone or unsafely named.`);
+    }
+    if (config.download.length > 0) {
+        back.download = await downloads(toolbox, config, listing.files).catch((error) => {
+            core/* warning */.$e(`Could not download: ${message(error)}`, { title: 'Download failed' });
+            return { path: config.downloadPath, files: [], failed: [] };
+        });
+    }
+    if (config.testResults.length > 0) {
+        back.tests = await testReports(toolbox, config, listing.files, clone).catch((error) => {
+            core/* warning */.$e(`Could not read the test reports: ${message(error)}`, { title: 'No test reports' });
+            return undefined;
+        });
+    }
+    return back;
+}
+async function downloads(toolbox, config, listed) {
+    let wanted = matchFiles(listed, config.download);
+    if (wanted.length > MAX_DOWNLOAD_FILES) {
+        core/* warning */.$e(`download matches ${wanted.length} files; only the first ${MAX_DOWNLOAD_FILES} are fetched. Name the files more narrowly.`, { title: 'Too many files to download' });
+        wanted = wanted.slice(0, MAX_DOWNLOAD_FILES);
+    }
+    if (wanted.length === 0) {
+        core/* warning */.$e(`No file in the clone matches download: ${config.download.join(', ')}`, {
+            title: 'Nothing to download',
+        });
+    }
+    const result = await downloadFiles(toolbox.files, config.downloadPath, wanted);
+    const bytes = result.files.reduce((sum, file) => sum + file.bytes, 0);
+    core/* info */.pq(`Downloaded ${result.files.length} file(s), ${bytes} bytes, to ${config.downloadPath}`);
+    for (const failure of result.failed.slice(0, 10)) {
+        core/* warning */.$e(`Could not download ${failure.relative}: ${failure.reason}`, { title: 'Download failed' });
+    }
+    return { ...result, path: config.downloadPath };
+}
+async function testReports(toolbox, config, listed, clone) {
+    // The XML parser is loaded only by runs that read reports.
+    const { addJUnit, emptyReport } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 9290));
+    const report = emptyReport();
+    const reports = matchFiles(listed, config.testResults);
+    if (reports.length === 0) {
+        core/* warning */.$e(`No file in the clone matches test-results: ${config.testResults.join(', ')}`, {
+            title: 'No test reports',
+        });
+    }
+    for (const file of reports) {
+        try {
+            if (file.size > MAX_REPORT_BYTES)
+                throw new Error(`larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
+            const xml = await readSmallFile(toolbox.files, file.path, MAX_REPORT_BYTES);
+            addJUnit(report, xml.toString('utf8'), clone);
+        }
+        catch (error) {
+            report.unreadable.push({ path: file.relative, reason: message(error) });
+            core/* warning */.$e(`Could not read the test report ${file.relative}: ${message(error)}`, {
+                title: 'Unreadable test report',
             });
-            if (done === 'present')
-                core/* info */.pq(`${label}: already in object storage (${entry.hash})`);
-            else
-                core/* info */.pq(`${label}: uploaded ${formatBytes((await (0,promises_.stat)(tarFile)).size)} (${entry.hash})`);
         }
     }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    core/* info */.pq(`Tests: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${reports.length} report(s))`);
+    return report;
 }
 
 

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export findOrphans */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5792);
-/* harmony import */ var _daytona_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9998);
+/* harmony import */ var _daytona_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5535);
 /* harmony import */ var _daytona_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7679);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1999);
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2237);

@@ -46969,6 +46969,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 7830:
 /***/ ((module) => {
 
@@ -47081,7 +47088,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 9998:
+/***/ 5535:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47569,8 +47576,8 @@ class Snapshots {
 
 // EXTERNAL MODULE: ./lib/printable.js
 var printable = __nccwpck_require__(6072);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./lib/daytona/toolbox/files.js
 // Files in a sandbox (daytona-api.md §4.5). Uploads stream from disk; downloads can stream to disk.
 
@@ -47613,10 +47620,23 @@ class FilesApi {
     /** Streams a sandbox file into a local file. */
     async downloadTo(path, localPath, opts = {}) {
         const body = await this.#downloadBody(path, opts.signal);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(localPath));
+        await (0,external_node_stream_promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(localPath));
     }
-    list(path) {
-        return this.#http.request({ method: 'GET', url: this.#base, query: { path } });
+    /**
+     * `depth` > 1 lists recursively [C205+]; the daemon walks without following symlinked directories, and
+     * each entry's `path` is the requested path joined with the entry's place under it.
+     */
+    list(path, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: this.#base,
+            query: { path, depth: opts.depth },
+            timeoutMs: opts.depth && opts.depth > 1 ? TRANSFER_DEADLINE_MS : undefined,
+        });
+    }
+    /** The body of one sandbox file, to be streamed by the caller (who must consume or cancel it). */
+    downloadBody(path, opts = {}) {
+        return this.#downloadBody(path, opts.signal);
     }
     info(path) {
         return this.#http.request({ method: 'GET', url: `${this.#base}/info`, query: { path } });
@@ -53004,6 +53024,12 @@ function outputValues(report, extra = {}) {
         skipped: result.skipped,
     })));
     values.duration = String(Math.round(report.durationMs));
+    if (report.downloads)
+        values['download-path'] = report.downloads.path;
+    if (report.tests) {
+        const { passed, failed, skipped, total } = report.tests;
+        values.tests = JSON.stringify({ passed, failed, skipped, total });
+    }
     return values;
 }
 function setOutputs(report, extra = {}) {
@@ -53616,8 +53642,8 @@ function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
 }
 
-// EXTERNAL MODULE: ./lib/daytona/client.js + 13 modules
-var daytona_client = __nccwpck_require__(9998);
+// EXTERNAL MODULE: ./lib/daytona/client.js + 12 modules
+var daytona_client = __nccwpck_require__(5535);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -53801,7 +53827,7 @@ async function fetchFromGitHub(path, source, token, env) {
 /** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
 async function prepareDockerfile(client, config, source, workspace, dockerfile) {
     // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
-    const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4797));
+    const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(56), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7178));
     const sources = copySources(dockerfile.text);
     if (dockerfile.from === 'workspace')
         noticeWholeContextCopy(dockerfile.path, sources);
@@ -54477,9 +54503,79 @@ function deepFreeze(value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./lib/results/inputs.js
+// The inputs of the results-back step: what to download from the clone, where to, and which JUnit reports
+// to read. Patterns are checked here, before any request, so a path leading out of the clone never leaves
+// the runner.
+
+
+const RESULTS_INPUTS = {
+    download: 'download',
+    downloadPath: 'download-path',
+    testResults: 'test-results',
+};
+/** Whether the run fetches anything back; the results code is loaded only then. */
+function wantsResults(config) {
+    return config.download.length > 0 || config.testResults.length > 0;
+}
+/** The default `download-path`, `${{ runner.temp }}/daytona-artifacts`, resolved when the step runs. */
+const DEFAULT_DOWNLOAD_DIR = 'daytona-artifacts';
+const MAX_PATTERNS = 100;
+function readResultsInputs(read, env) {
+    return {
+        download: cloneGlobs(RESULTS_INPUTS.download, read(RESULTS_INPUTS.download)),
+        downloadPath: downloadPath(read(RESULTS_INPUTS.downloadPath), env),
+        testResults: cloneGlobs(RESULTS_INPUTS.testResults, read(RESULTS_INPUTS.testResults)),
+    };
+}
+/** One glob per line (blank and `#` lines skipped), each relative to the clone and never leading out of it. */
+function cloneGlobs(name, text) {
+    const globs = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        globs.push(cloneGlob(name, line));
+    }
+    if (globs.length > MAX_PATTERNS)
+        fail(name, `takes at most ${MAX_PATTERNS} paths or globs`);
+    return [...new Set(globs)];
+}
+function cloneGlob(name, line) {
+    if (/\p{Cc}/u.test(line))
+        fail(name, 'must be paths or globs relative to the clone, one per line', line);
+    if (line.startsWith('/') || line.startsWith('~') || /^[A-Za-z]:[\\/]/.test(line)) {
+        fail(name, 'must be paths or globs relative to the clone, not absolute paths', line);
+    }
+    if (line.startsWith('!'))
+        fail(name, 'does not take exclusions (lines starting with !)', line);
+    // Any `..` segment is refused, not just a leading one: `a/../../b` and `**/../x` lead out too.
+    if (line.split(/[\\/]/).includes('..'))
+        fail(name, "must stay inside the clone (no '..' segments)", line);
+    const normal = line
+        .split('/')
+        .filter((segment) => segment !== '' && segment !== '.')
+        .join('/');
+    if (!normal)
+        fail(name, 'must name files inside the clone, not the clone itself', line);
+    return normal;
+}
+function downloadPath(value, env) {
+    if (value) {
+        if (/\p{Cc}/u.test(value))
+            fail(RESULTS_INPUTS.downloadPath, 'must be a directory path on one line');
+        return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd(), value);
+    }
+    const temp = env.RUNNER_TEMP;
+    if (temp && (0,external_node_path_.isAbsolute)(temp))
+        return (0,external_node_path_.resolve)(temp, DEFAULT_DOWNLOAD_DIR);
+    return (0,external_node_path_.resolve)(process.cwd(), DEFAULT_DOWNLOAD_DIR);
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs.js
 // Every action input, read once, validated before any request, into one deeply frozen Config.
 // Each invalid value throws InputError with a one-line message naming the input and the accepted form.
+
 
 
 
@@ -54524,6 +54620,7 @@ const INPUTS = {
     mode: 'mode',
     olderThan: 'older-than',
     dryRun: 'dry-run',
+    ...RESULTS_INPUTS,
 };
 const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
@@ -54645,6 +54742,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         mode,
         olderThanMs: duration(read, INPUTS.olderThan, '2h'),
         dryRun: bool(read, INPUTS.dryRun, true),
+        ...readResultsInputs(read, env),
     });
 }
 /** The config with secrets and env values hidden, safe for debug logs and the summary. */
@@ -54799,6 +54897,7 @@ function durationOrZero(value, name, form) {
 
 // GitHub shows at most 10 error annotations per step; the 11th and later would vanish silently.
 const MAX_ERROR_ANNOTATIONS = 10;
+const TEST_MESSAGE_CHARS = 2000;
 /** How a failed command ended: `exit code 3 after 1.2s`, `timed out after 10m`. */
 function failureOutcome(result) {
     const after = (0,lib_duration/* formatDuration */.a)(result.durationMs);
@@ -54811,6 +54910,7 @@ function failureOutcome(result) {
 function failureMessage(result, redact = (text) => text) {
     return `${(0,format/* commandLabel */.Md)(redact(result.command))}: ${failureOutcome(result)}`;
 }
+/** Annotates failed and skipped commands; returns how many error annotations it made. */
 function annotateResults(results, opts = {}) {
     const redact = opts.redact ?? ((text) => text);
     const failures = results.filter(isFailure);
@@ -54826,9 +54926,10 @@ function annotateResults(results, opts = {}) {
             title: 'More commands failed',
         });
     }
+    const errors = shown.length + (shown.length < failures.length ? 1 : 0);
     const skipped = results.filter((result) => result.skipped);
     if (skipped.length === 0)
-        return;
+        return errors;
     const firstSkipped = results.findIndex((result) => result.skipped);
     const cause = results.slice(0, firstSkipped).findLast(isFailure);
     const count = (0,format/* plural */.LS)(skipped.length, 'command');
@@ -54836,6 +54937,31 @@ function annotateResults(results, opts = {}) {
         ? `${count} skipped because \`${(0,format/* commandLabel */.Md)(redact(cause.command))}\` failed (fail-fast).`
         : `${count} not run because the run stopped before ${skipped.length === 1 ? 'it' : 'them'}.`;
     core/* notice */.lm(message, { title: 'Commands skipped' });
+    return errors;
+}
+/**
+ * One error annotation per failed test, at its file and line when the report has them, within what is
+ * left of the step's error annotations (`budget`); past it, one more says how many were left out.
+ */
+function annotateTests(tests, budget, opts = {}) {
+    const redact = opts.redact ?? ((text) => text);
+    if (budget <= 0 || tests.failed === 0)
+        return;
+    const listed = tests.failures;
+    const fits = tests.failed <= budget && listed.length === tests.failed;
+    const shown = fits ? listed : listed.slice(0, budget - 1);
+    for (const failure of shown) {
+        const where = failure.file ? { file: failure.file, startLine: failure.line } : {};
+        core/* error */.z3(`${redact(failure.name)}\n${(0,format/* truncateChars */.UT)(redact(failure.message), TEST_MESSAGE_CHARS)}`, {
+            title: 'Test failed',
+            ...where,
+        });
+    }
+    if (!fits) {
+        core/* error */.z3(`${(0,format/* plural */.LS)(tests.failed - shown.length, 'more test')} failed; the step summary lists them.`, {
+            title: 'More tests failed',
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/report/summary-parts.js
@@ -54983,10 +55109,49 @@ function timestamp(ms) {
             .replace(/\.\d+Z$/, ' UTC');
 }
 
+;// CONCATENATED MODULE: ./lib/report/summary-results.js
+// The summary's blocks for what came back from the sandbox: test counts with the failed tests, and the
+// downloads. Test names and messages come from the pull request's reports: redacted and escaped (`Text`).
+
+
+/** The tests block never takes more than this, however many tests failed. */
+const TESTS_BLOCK_MAX_BYTES = 64 * 1024;
+const MAX_FAILURES_SHOWN = 50;
+const MESSAGE_CHARS = 1500;
+function testsBlock(tests, text, maxBytes) {
+    const counts = `<p><b>Tests:</b> ✅ ${tests.passed} passed · ❌ ${tests.failed} failed · ⏭️ ${tests.skipped} skipped (${tests.total} total)</p>\n`;
+    const unreadable = tests.unreadable.length > 0
+        ? `<p>⚠️ ${(0,format/* plural */.LS)(tests.unreadable.length, 'report')} could not be read: ${tests.unreadable
+            .slice(0, 5)
+            .map((report) => `<code>${text(report.path, 200)}</code> (${text(report.reason, 200)})`)
+            .join(', ')}</p>\n`
+        : '';
+    const note = (hidden) => `<p><i>${(0,format/* plural */.LS)(hidden, 'more failed test')} not shown.</i></p>\n`;
+    let remaining = Math.min(maxBytes, TESTS_BLOCK_MAX_BYTES) - (0,format/* byteLength */.dp)(counts) - (0,format/* byteLength */.dp)(unreadable) - 100;
+    const blocks = [];
+    for (const failure of tests.failures.slice(0, MAX_FAILURES_SHOWN)) {
+        const where = failure.file
+            ? ` — <code>${text(failure.file, 300)}${failure.line ? `:${failure.line}` : ''}</code>`
+            : '';
+        const block = `<details><summary>❌ ${text(failure.name, 300)}${where}</summary>\n${preBlock(text(failure.message, MESSAGE_CHARS))}</details>\n`;
+        if ((0,format/* byteLength */.dp)(block) > remaining)
+            break;
+        blocks.push(block);
+        remaining -= (0,format/* byteLength */.dp)(block);
+    }
+    const hidden = tests.failed - blocks.length;
+    return `${counts}${unreadable}${blocks.join('')}${hidden > 0 ? note(hidden) : ''}`;
+}
+function downloadsBlock(downloads, text) {
+    const failed = downloads.failed > 0 ? ` · ⚠️ ${(0,format/* plural */.LS)(downloads.failed, 'file')} failed` : '';
+    return `<p><b>Downloaded:</b> ${(0,format/* plural */.LS)(downloads.files, 'file')} (${downloads.bytes} bytes) to <code>${text(downloads.path, 500)}</code>${failed}</p>\n`;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 // The step summary, assembled under a byte budget: GitHub rejects a step's summary above 1 MiB, and the
 // runner then drops all of it. Priority when space runs out: the heading, error, environment and sandbox
 // always; then the command table; then the output of failed commands, each already cut to its last lines.
+
 
 
 
@@ -55029,6 +55194,14 @@ function renderSummary(report, opts = {}) {
     const table = results.length === 0
         ? '<p>No commands were run.</p>\n'
         : `${TABLE_HEAD}${rows.join('')}${hidden > 0 ? moreRow(hidden) : ''}${TABLE_END}`;
+    // What came back (test counts and failures, downloads) ranks after the table, before command output.
+    let back = report.downloads ? downloadsBlock(report.downloads, text) : '';
+    if (report.tests && remaining - (0,format/* byteLength */.dp)(back) > 0) {
+        back = testsBlock(report.tests, text, remaining - (0,format/* byteLength */.dp)(back)) + back;
+    }
+    if ((0,format/* byteLength */.dp)(back) > remaining)
+        back = '';
+    remaining -= (0,format/* byteLength */.dp)(back);
     // Tails in command order; once one does not fit, the rest are left out too, so what is shown is
     // always "the first N failures", never a confusing selection.
     const tails = [];
@@ -55049,7 +55222,7 @@ function renderSummary(report, opts = {}) {
     const note = omitted > 0
         ? `<p><i>The output of ${(0,format/* plural */.LS)(omitted, 'more failed command')} was left out to keep the summary under GitHub's 1 MiB limit.</i></p>\n`
         : '';
-    return `${top}${table}${tails.join('')}${note}${bottom}`;
+    return `${top}${table}${back}${tails.join('')}${note}${bottom}`;
 }
 /**
  * Appends the summary to the step summary file. Reporting must never fail the job: a missing or
@@ -55086,7 +55259,9 @@ async function publishReport(report, opts = {}) {
     catch (error) {
         core/* warning */.$e(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
     }
-    annotateResults(report.results, { redact });
+    const commandErrors = annotateResults(report.results, { redact });
+    if (report.tests)
+        annotateTests(report.tests, MAX_ERROR_ANNOTATIONS - commandErrors, { redact });
     if (summary)
         await writeSummary(report, opts);
     const failures = report.results.filter(isFailure);
@@ -55134,6 +55309,13 @@ async function report(outcome) {
         results: outcome.results,
         durationMs: Date.now() - outcome.startedAt,
         error: outcome.error,
+        downloads: outcome.resultsBack?.download && {
+            path: outcome.resultsBack.download.path,
+            files: outcome.resultsBack.download.files.length,
+            bytes: outcome.resultsBack.download.files.reduce((sum, file) => sum + file.bytes, 0),
+            failed: outcome.resultsBack.download.failed.length,
+        },
+        tests: outcome.resultsBack?.tests,
     };
     await publishReport(runReport, {
         summary: config.summary,
@@ -55754,8 +55936,10 @@ function commitMissing(err) {
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
-// The main step: inputs → environment → sandbox → source → commands → cleanup → results. The sandbox goes as
-// soon as the commands end (an idle sandbox still costs money); reporting needs only what was gathered.
+// The main step: inputs → environment → sandbox → source → commands → results back → cleanup → report. The
+// sandbox goes as soon as its results are back (an idle sandbox still costs money); reporting needs only
+// what was gathered.
+
 
 
 
@@ -55803,8 +55987,17 @@ async function run() {
         const checkout = await core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config, event));
         // 5. Commands
         const cwd = resolveCwd(checkout.path, config.workingDirectory);
-        await runCommands(shell, { ...config, commands, cwd }, outcome.results);
-        // 6. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
+        try {
+            await runCommands(shell, { ...config, commands, cwd }, outcome.results);
+        }
+        finally {
+            // 6. Results back: downloads and test reports, also after failed or timed-out commands
+            if (wantsResults(config)) {
+                const { fetchResults } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4797));
+                outcome.resultsBack = await core/* group */.Os('Fetching results from the sandbox', () => fetchResults(toolbox, config, checkout.path));
+            }
+        }
+        // 7. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
         const failed = outcome.results.some(isFailure);
         if (config.keepSandbox === 'always' || (config.keepSandbox === 'on-failure' && failed)) {
             await extendForDebugging(client, sandbox, config.keepMinutes);
@@ -55824,7 +56017,7 @@ async function run() {
         cleanup.dispose();
         await client.close();
     }
-    // 7. Results: outputs, annotations, the step summary; the step fails if anything did.
+    // 8. Report: outputs, annotations, the step summary; the step fails if anything did.
     await report(outcome);
 }
 run().catch((err) => core/* setFailed */.C1(err instanceof Error ? err.message : String(err)));

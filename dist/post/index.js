@@ -51037,8 +51037,21 @@ class FilesApi {
         const body = await this.#downloadBody(path, opts.signal);
         await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_namespaceObject.createWriteStream)(localPath));
     }
-    list(path) {
-        return this.#http.request({ method: 'GET', url: this.#base, query: { path } });
+    /**
+     * `depth` > 1 lists recursively [C205+]; the daemon walks without following symlinked directories, and
+     * each entry's `path` is the requested path joined with the entry's place under it.
+     */
+    list(path, opts = {}) {
+        return this.#http.request({
+            method: 'GET',
+            url: this.#base,
+            query: { path, depth: opts.depth },
+            timeoutMs: opts.depth && opts.depth > 1 ? TRANSFER_DEADLINE_MS : undefined,
+        });
+    }
+    /** The body of one sandbox file, to be streamed by the caller (who must consume or cancel it). */
+    downloadBody(path, opts = {}) {
+        return this.#downloadBody(path, opts.signal);
     }
     info(path) {
         return this.#http.request({ method: 'GET', url: `${this.#base}/info`, query: { path } });

@@ -86,10 +86,20 @@ function requiredPath(url: URL): string {
   return path
 }
 
-async function listInto(layout: SandboxLayout, view: string, depth: number, out: FileInfo[]) {
-  const { host } = layout.resolve(view)
+/**
+ * Entries under `view`, `depth` levels deep. As the daemon [C205+] does it (fs/list_files.go): each entry is
+ * stat'ed (a link shows as what it points to), but the walk does not descend into a symlinked directory
+ * (filepath.WalkDir). `shown` is the path as the caller wrote it, which the entries' `path` is joined to.
+ */
+async function listInto(
+  layout: SandboxLayout,
+  dir: { view: string; shown: string },
+  depth: number,
+  out: FileInfo[],
+) {
+  const { host } = layout.resolve(dir.view)
   for (const name of (await readdir(host)).sort()) {
-    const childView = posix.join(view, name)
+    const childView = posix.join(dir.view, name)
     let resolved: { host: string; view: string }
     try {
       resolved = layout.resolve(childView)
@@ -98,22 +108,26 @@ async function listInto(layout: SandboxLayout, view: string, depth: number, out:
     }
     const st = await statOrNull(resolved.host)
     if (!st) continue // dangling link
-    out.push(toFileInfo(childView, st))
-    if (depth > 1 && st.isDirectory()) await listInto(layout, childView, depth - 1, out)
+    const shown = posix.join(dir.shown, name)
+    out.push({ ...toFileInfo(childView, st), path: shown })
+    if (depth > 1 && st.isDirectory() && !(await lstat(posix.join(host, name))).isSymbolicLink()) {
+      await listInto(layout, { view: childView, shown }, depth - 1, out)
+    }
   }
 }
 
 export async function listFiles({ rt, res, url }: RouteContext) {
   const layout = rt.layout
-  const view = layout.absolute(url.searchParams.get('path') || layout.workDir)
+  const requested = url.searchParams.get('path') || '.'
+  const view = layout.absolute(requested)
   const depthParam = url.searchParams.get('depth')
-  const depth = depthParam === null ? 1 : Number(depthParam)
+  const depth = depthParam === null || depthParam === '' ? 1 : Number(depthParam)
   if (!Number.isInteger(depth) || depth < 1) throw new HttpError(400, 'depth must be an integer >= 1')
   const st = await statOrNull(layout.resolve(view).host)
   if (!st) throw notFound(view)
   if (!st.isDirectory()) throw new HttpError(400, `not a directory: ${view}`)
   const out: FileInfo[] = []
-  await listInto(layout, view, depth, out)
+  await listInto(layout, { view, shown: posix.normalize(requested) }, depth, out)
   sendJson(res, 200, out)
 }
 

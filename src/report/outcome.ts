@@ -3,6 +3,7 @@
 import type { Environment } from '../environment/index.ts'
 import type { Source } from '../github-context.ts'
 import { type Config, secretEnvValues } from '../inputs.ts'
+import type { ResultsBack } from '../results/index.ts'
 import { publishReport } from './publish.ts'
 import type { CommandResult, Redact, RunReport } from './types.ts'
 
@@ -24,6 +25,8 @@ export interface Outcome {
     target: string
   }
   results: CommandResult[]
+  /** what came back from the sandbox: downloads and test reports */
+  resultsBack?: ResultsBack
   error?: string
 }
 
@@ -55,6 +58,13 @@ export async function report(outcome: Outcome): Promise<void> {
     results: outcome.results,
     durationMs: Date.now() - outcome.startedAt,
     error: outcome.error,
+    downloads: outcome.resultsBack?.download && {
+      path: outcome.resultsBack.download.path,
+      files: outcome.resultsBack.download.files.length,
+      bytes: outcome.resultsBack.download.files.reduce((sum, file) => sum + file.bytes, 0),
+      failed: outcome.resultsBack.download.failed.length,
+    },
+    tests: outcome.resultsBack?.tests,
   }
   await publishReport(runReport, {
     summary: config.summary,

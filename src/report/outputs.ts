@@ -57,6 +57,11 @@ export function outputValues(report: RunReport, extra: OutputExtras = {}): Recor
     })),
   )
   values.duration = String(Math.round(report.durationMs))
+  if (report.downloads) values['download-path'] = report.downloads.path
+  if (report.tests) {
+    const { passed, failed, skipped, total } = report.tests
+    values.tests = JSON.stringify({ passed, failed, skipped, total })
+  }
   return values
 }
 

@@ -1,7 +1,7 @@
 // All of the reporting in one call, for the end of main: outputs, annotations, the step summary, and the
 // step's failure status. Each part is independent: one failing to write must not stop the others.
 import * as core from '@actions/core'
-import { annotateResults } from './annotations.ts'
+import { annotateResults, annotateTests, MAX_ERROR_ANNOTATIONS } from './annotations.ts'
 import { plural } from './format.ts'
 import { isFailure, type OutputExtras, setOutputs } from './outputs.ts'
 import { type SummaryOptions, writeSummary } from './summary.ts'
@@ -20,7 +20,8 @@ export async function publishReport(report: RunReport, opts: PublishOptions = {}
   } catch (error) {
     core.warning(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`)
   }
-  annotateResults(report.results, { redact })
+  const commandErrors = annotateResults(report.results, { redact })
+  if (report.tests) annotateTests(report.tests, MAX_ERROR_ANNOTATIONS - commandErrors, { redact })
   if (summary) await writeSummary(report, opts)
 
   const failures = report.results.filter(isFailure)

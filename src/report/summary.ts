@@ -17,6 +17,7 @@ import {
   tailBlock,
   textFor,
 } from './summary-parts.ts'
+import { downloadsBlock, testsBlock } from './summary-results.ts'
 import type { Redact, RunReport } from './types.ts'
 
 /** GitHub's limit is 1024 KiB; the margin leaves room for anything else written in the same step. */
@@ -76,6 +77,14 @@ export function renderSummary(report: RunReport, opts: SummaryOptions = {}): str
       ? '<p>No commands were run.</p>\n'
       : `${TABLE_HEAD}${rows.join('')}${hidden > 0 ? moreRow(hidden) : ''}${TABLE_END}`
 
+  // What came back (test counts and failures, downloads) ranks after the table, before command output.
+  let back = report.downloads ? downloadsBlock(report.downloads, text) : ''
+  if (report.tests && remaining - byteLength(back) > 0) {
+    back = testsBlock(report.tests, text, remaining - byteLength(back)) + back
+  }
+  if (byteLength(back) > remaining) back = ''
+  remaining -= byteLength(back)
+
   // Tails in command order; once one does not fit, the rest are left out too, so what is shown is
   // always "the first N failures", never a confusing selection.
   const tails: string[] = []
@@ -94,7 +103,7 @@ export function renderSummary(report: RunReport, opts: SummaryOptions = {}): str
       ? `<p><i>The output of ${plural(omitted, 'more failed command')} was left out to keep the summary under GitHub's 1 MiB limit.</i></p>\n`
       : ''
 
-  return `${top}${table}${tails.join('')}${note}${bottom}`
+  return `${top}${table}${back}${tails.join('')}${note}${bottom}`
 }
 
 /**

@@ -39,6 +39,20 @@ export interface RunReport {
   durationMs: number
   /** a failure before/around commands (e.g. clone failed), already secret-free */
   error?: string
+  /** the `download` input's files, when it was set */
+  downloads?: { path: string; files: number; bytes: number; failed: number }
+  /** the `test-results` reports, when that input was set */
+  tests?: TestsReport
+}
+
+/** Counts and failures read from the JUnit reports; every string in it comes from the pull request. */
+export interface TestsReport {
+  passed: number
+  failed: number
+  skipped: number
+  total: number
+  failures: readonly { name: string; message: string; file?: string; line?: number }[]
+  unreadable: readonly { path: string; reason: string }[]
 }
 
 /** Replaces secrets (api key, token, forwarded env values) in free text with ***. */

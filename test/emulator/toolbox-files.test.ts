@@ -130,7 +130,8 @@ describe.each(availableModes())('toolbox files (%s)', (isolation) => {
     const byName = Object.fromEntries((list.json as FileInfo[]).map((f) => [f.name, f]))
     expect(byName['a.txt']).toMatchObject({ isDir: false, size: 3, mode: '-rw-r--r--', permissions: '0644' })
     expect(byName.sub).toMatchObject({ isDir: true, mode: 'drwx------', permissions: '0700' })
-    expect(byName.sub.path).toBe(`${home}/tree/sub`)
+    // the daemon joins the path as requested with the name (fs/list_files.go): relative stays relative
+    expect(byName.sub.path).toBe('tree/sub')
     const deep = await sb.get('/files?path=tree&depth=2')
     expect(deep.json.length).toBe(2)
     const info = await sb.get('/files/info?path=tree/a.txt')
@@ -170,6 +171,24 @@ describe.each(availableModes())('toolbox files (%s)', (isolation) => {
     const error = JSON.parse(await (form.get('error') as File).text())
     expect(error).toMatchObject({ statusCode: 404, code: 'FILE_NOT_FOUND' })
     expect((await sb.post('/files/bulk-download', { paths: [] })).status).toBe(400)
+  })
+
+  it('lists recursively as the daemon walks: a symlinked directory shows, its contents do not', async () => {
+    await sb.exec('mkdir -p walk/real/deep && echo x > walk/real/deep/f.txt && ln -s real walk/link')
+    await sb.exec('echo y > walk/real/g.txt && ln -s real/g.txt walk/g-link')
+    const deep = (await sb.get('/files?path=walk&depth=5')).json as FileInfo[]
+    expect(deep.map((f) => [f.path, f.isDir])).toEqual([
+      ['walk/g-link', false], // stat'ed: a link to a file reads as a file
+      ['walk/link', true],
+      ['walk/real', true],
+      ['walk/real/deep', true],
+      ['walk/real/deep/f.txt', false],
+      ['walk/real/g.txt', false],
+    ])
+    const absolute = (await sb.get(`/files?path=${home}/walk&depth=2`)).json as FileInfo[]
+    expect(absolute.map((f) => f.path)).toContain(`${home}/walk/real/deep`)
+    expect(absolute.map((f) => f.path)).not.toContain(`${home}/walk/real/deep/f.txt`)
+    expect((await sb.get('/files?path=walk&depth=0')).status).toBe(400)
   })
 
   it('refuses paths that leave the sandbox, through .. or through symlinks', async () => {

@@ -25,6 +25,8 @@ const OUTPUTS = [
   'results',
   'duration',
   'swept',
+  'download-path',
+  'tests',
 ]
 
 describe('action.yml', () => {

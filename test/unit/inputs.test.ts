@@ -72,11 +72,14 @@ describe('defaults', () => {
       mode: 'run',
       olderThanMs: 2 * 60 * 60_000,
       dryRun: true,
+      download: [],
+      downloadPath: expect.stringMatching(/\/daytona-artifacts$/),
+      testResults: [],
     })
   })
 
-  it('names 36 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(36)
+  it('names 39 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(39)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 

@@ -57,8 +57,22 @@ export class FilesApi {
     await pipeline(body, createWriteStream(localPath))
   }
 
-  list(path: string): Promise<FileInfo[]> {
-    return this.#http.request<FileInfo[]>({ method: 'GET', url: this.#base, query: { path } })
+  /**
+   * `depth` > 1 lists recursively [C205+]; the daemon walks without following symlinked directories, and
+   * each entry's `path` is the requested path joined with the entry's place under it.
+   */
+  list(path: string, opts: { depth?: number } = {}): Promise<FileInfo[]> {
+    return this.#http.request<FileInfo[]>({
+      method: 'GET',
+      url: this.#base,
+      query: { path, depth: opts.depth },
+      timeoutMs: opts.depth && opts.depth > 1 ? TRANSFER_DEADLINE_MS : undefined,
+    })
+  }
+
+  /** The body of one sandbox file, to be streamed by the caller (who must consume or cancel it). */
+  downloadBody(path: string, opts: { signal?: AbortSignal } = {}): Promise<ResponseBody> {
+    return this.#downloadBody(path, opts.signal)
   }
 
   info(path: string): Promise<FileInfo> {
