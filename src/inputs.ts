@@ -146,7 +146,11 @@ const MIN_SECRET_ENV_LENGTH = 4
  * Daytona's default per-sandbox maxima (daytona-api.md §2.7; v0.190 config DEFAULT_ORG_QUOTA_MAX_*_PER_SANDBOX):
  * a bigger request passes no tier's default and would only fail at the API, after a snapshot was built for it.
  */
-export const PER_SANDBOX_MAX = { cpu: 4, memory: 8, disk: 10 } as const
+/**
+ * The most any Daytona sandbox can have (a GPU snapshot's). An organisation's own per-sandbox maxima are lower
+ * (4 vCPU, 8 GiB, 10 GiB by default) and set per tier: the API says so, and limits.ts names it for the user.
+ */
+export const PER_SANDBOX_MAX = { cpu: 16, memory: 192, disk: 512 } as const
 
 const FORMS = {
   target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
@@ -156,9 +160,9 @@ const FORMS = {
   fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
   snapshotPrefix:
     'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (Daytona's per-sandbox limit)`,
-  memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (Daytona's per-sandbox limit)`,
-  disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (Daytona's per-sandbox limit)`,
+  cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (your organisation's limit, 4 by default, applies too)`,
+  memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (your organisation's limit, 8 by default, applies too)`,
+  disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (your organisation's limit, 10 by default, applies too)`,
   cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
   keepMinutes: 'must be a whole number of minutes from 1 to 1440',
   keepSnapshots: 'must be a whole number of snapshots from 1 to 100',

@@ -8,6 +8,7 @@ import { Daytona } from './daytona/client.ts'
 import { prepareEnvironment } from './environment/index.ts'
 import { assertTrusted, assertWorkflowRun, fromEnvironment, resolveSource } from './github-context.ts'
 import { readInputs, redactConfig } from './inputs.ts'
+import { describeError } from './limits.ts'
 import { type Outcome, report } from './report/outcome.ts'
 import { isFailure } from './report/outputs.ts'
 import { wantsResults } from './results/inputs.ts'
@@ -72,7 +73,7 @@ async function run(): Promise<void> {
       outcome.sandbox.keptMinutes = config.keepMinutes
     }
   } catch (err) {
-    outcome.error = err instanceof Error ? err.message : String(err)
+    outcome.error = describeError(err)
   } finally {
     if (!outcome.sandbox?.keptMinutes) {
       const deleted = await cleanup.deleteNow()

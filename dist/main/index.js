@@ -54648,7 +54648,11 @@ const MIN_SECRET_ENV_LENGTH = 4;
  * Daytona's default per-sandbox maxima (daytona-api.md §2.7; v0.190 config DEFAULT_ORG_QUOTA_MAX_*_PER_SANDBOX):
  * a bigger request passes no tier's default and would only fail at the API, after a snapshot was built for it.
  */
-const PER_SANDBOX_MAX = { cpu: 4, memory: 8, disk: 10 };
+/**
+ * The most any Daytona sandbox can have (a GPU snapshot's). An organisation's own per-sandbox maxima are lower
+ * (4 vCPU, 8 GiB, 10 GiB by default) and set per tier: the API says so, and limits.ts names it for the user.
+ */
+const PER_SANDBOX_MAX = { cpu: 16, memory: 192, disk: 512 };
 const FORMS = {
     target: 'must be a region name of lowercase letters, digits and dashes, e.g. us or eu',
     snapshot: 'must be a snapshot name such as my-snapshot:1.0',
@@ -54656,9 +54660,9 @@ const FORMS = {
     ref: 'must be a branch, tag or 40-character commit SHA',
     fullRef: 'must be a branch, tag or commit SHA: only refs/heads/<branch> and refs/tags/<tag> can be cloned',
     snapshotPrefix: 'must be at most 40 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-    cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (Daytona's per-sandbox limit)`,
-    memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (Daytona's per-sandbox limit)`,
-    disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (Daytona's per-sandbox limit)`,
+    cpu: `must be a whole number of vCPUs from 1 to ${PER_SANDBOX_MAX.cpu} (your organisation's limit, 4 by default, applies too)`,
+    memory: `must be a whole number of GiB from 1 to ${PER_SANDBOX_MAX.memory} (your organisation's limit, 8 by default, applies too)`,
+    disk: `must be a whole number of GiB from 3 to ${PER_SANDBOX_MAX.disk} (your organisation's limit, 10 by default, applies too)`,
     cloneDepth: 'must be a whole number, 0 or more (0 = full history)',
     keepMinutes: 'must be a whole number of minutes from 1 to 1440',
     keepSnapshots: 'must be a whole number of snapshots from 1 to 100',
@@ -54887,6 +54891,28 @@ function durationOrZero(value, name, form) {
     const ms = (0,lib_duration/* parseDuration */.E)(value);
     check(ms !== undefined && ms <= 24 * 60 * 60_000, name, form, value);
     return ms;
+}
+
+;// CONCATENATED MODULE: ./lib/limits.js
+// Daytona's per-sandbox maxima are set per organisation and tier (4 vCPU, 8 GiB memory, 10 GiB disk by
+// default), so only the API knows them: its refusal is turned into the user's problem, naming the input.
+
+const PER_SANDBOX = /\b(CPU|Memory|Disk) request (\d+)(?:GB)? exceeds maximum allowed per sandbox \((\d+)(?:GB)?\)/;
+const RESOURCE = {
+    CPU: { input: 'cpu', unit: 'vCPU' },
+    Memory: { input: 'memory', unit: 'GiB of memory' },
+    Disk: { input: 'disk', unit: 'GiB of disk' },
+};
+/** The message for an error of the run: a tier limit said as such, anything else as it is. */
+function describeError(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const match = err instanceof errors/* DaytonaError */.hY ? PER_SANDBOX.exec(message) : null;
+    if (!match)
+        return message;
+    const { input, unit } = RESOURCE[match[1]];
+    return (`Your Daytona organisation allows at most ${match[3]} ${unit} per sandbox, and '${input}: ${match[2]}' asks ` +
+        `for more: ask for at most ${match[3]}, or ask Daytona to raise your organisation's limits (see "Limits, ` +
+        'quotas and cost" in the README).');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/annotations.js
@@ -55953,6 +55979,7 @@ function commitMissing(err) {
 
 
 
+
 async function run() {
     guardStdout();
     const startedAt = Date.now();
@@ -56006,7 +56033,7 @@ async function run() {
         }
     }
     catch (err) {
-        outcome.error = err instanceof Error ? err.message : String(err);
+        outcome.error = describeError(err);
     }
     finally {
         if (!outcome.sandbox?.keptMinutes) {

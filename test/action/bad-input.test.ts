@@ -22,16 +22,16 @@ interface BadInput {
 
 const CORPUS: BadInput[] = [
   // numbers and units
-  { what: 'cpu not a number', inputs: { cpu: 'two' }, names: 'cpu', says: /1 to 4/ },
+  { what: 'cpu not a number', inputs: { cpu: 'two' }, names: 'cpu', says: /1 to 16/ },
   { what: 'cpu zero', inputs: { cpu: '0' }, names: 'cpu' },
-  { what: 'cpu above the per-sandbox limit', inputs: { cpu: '8' }, names: 'cpu', says: /1 to 4/ },
+  { what: 'cpu above what any sandbox can have', inputs: { cpu: '32' }, names: 'cpu', says: /1 to 16/ },
   { what: 'cpu fractional', inputs: { cpu: '2.5' }, names: 'cpu' },
   { what: 'cpu negative', inputs: { cpu: '-1' }, names: 'cpu' },
-  { what: 'memory with a unit', inputs: { memory: '4GiB' }, names: 'memory', says: /GiB from 1 to 8 / },
-  { what: 'memory above the limit', inputs: { memory: '9' }, names: 'memory' },
-  { what: 'memory far above', inputs: { memory: '64' }, names: 'memory' },
+  { what: 'memory with a unit', inputs: { memory: '4GiB' }, names: 'memory', says: /GiB from 1 to 192 / },
+  { what: 'memory above the limit', inputs: { memory: '193' }, names: 'memory' },
+  { what: 'memory far above', inputs: { memory: '4096' }, names: 'memory' },
   { what: 'disk below the minimum', inputs: { disk: '0' }, names: 'disk' },
-  { what: 'disk above the limit', inputs: { disk: '20' }, names: 'disk', says: /3 to 10 / },
+  { what: 'disk above the limit', inputs: { disk: '600' }, names: 'disk', says: /3 to 512 / },
   { what: 'timeout in words', inputs: { timeout: '10 minutes' }, names: 'timeout', says: /90s, 10m/ },
   { what: 'timeout zero', inputs: { timeout: '0' }, names: 'timeout' },
   { what: 'timeout over a day', inputs: { timeout: '25h' }, names: 'timeout' },

@@ -46,3 +46,16 @@ describe('the shell', () => {
     expect(await liveSandboxes(project)).toEqual([])
   })
 })
+
+describe("the organisation's per-sandbox limits", () => {
+  it('are named as such, with the input to change, when a size is over them', async () => {
+    const { main } = await job(project, { cpu: '8', run: 'true' })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors.join('\n')).toContain(
+      "Your Daytona organisation allows at most 4 vCPU per sandbox, and 'cpu: 8' asks for more: ask for at most 4",
+    )
+    expect(errors.join('\n')).not.toMatch(/POST \/api/)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})

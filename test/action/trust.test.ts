@@ -28,7 +28,7 @@ describe('inputs', () => {
     expect(main.exitCode).not.toBe(0)
     const errors = main.annotations.filter((a) => a.level === 'error')
     expect(errors).toHaveLength(1)
-    expect(errors[0]?.message).toMatch(/^Input 'cpu' .*1 to 4/)
+    expect(errors[0]?.message).toMatch(/^Input 'cpu' .*1 to 16/)
     expect(errors[0]?.message).not.toContain('\n')
     expect(post.exitCode).toBe(0)
     expect((await project.emulator.admin.requests()).total).toBe(0)

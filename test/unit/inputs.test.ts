@@ -226,13 +226,13 @@ const BAD_INPUTS: [string, Record<string, string>, string][] = [
   ['dockerfile', { dockerfile: '../Dockerfile' }, "no '..'"],
   ['dockerfile', { dockerfile: '.' }, 'must name a file'],
   ['context', { context: '../..' }, "no '..'"],
-  ['cpu', { cpu: '0' }, 'from 1 to 4'],
-  ['cpu', { cpu: '8' }, 'from 1 to 4'],
+  ['cpu', { cpu: '0' }, 'from 1 to 16'],
+  ['cpu', { cpu: '17' }, 'from 1 to 16'],
   ['cpu', { cpu: '1.5' }, 'whole number'],
   ['cpu', { cpu: 'two' }, 'whole number'],
-  ['memory', { memory: '64' }, 'GiB from 1 to 8'],
-  ['disk', { disk: '2' }, 'GiB from 3 to 10'],
-  ['disk', { disk: '11' }, 'GiB from 3 to 10'],
+  ['memory', { memory: '256' }, 'GiB from 1 to 192'],
+  ['disk', { disk: '2' }, 'GiB from 3 to 512'],
+  ['disk', { disk: '1000' }, 'GiB from 3 to 512'],
   ['repository', { repository: 'just-a-name' }, 'owner/name'],
   ['repository', { repository: 'https://github.com/o/r' }, 'owner/name'],
   ['repository', { repository: 'owner/..' }, 'owner/name'],
@@ -306,8 +306,8 @@ describe('bad inputs', () => {
   })
 
   it('says exactly what was wrong', () => {
-    expect(errorOf(() => load({ cpu: '12' })).message).toBe(
-      `Input 'cpu' must be a whole number of vCPUs from 1 to 4 (Daytona's per-sandbox limit) (got "12").`,
+    expect(errorOf(() => load({ cpu: '20' })).message).toBe(
+      `Input 'cpu' must be a whole number of vCPUs from 1 to 16 (your organisation's limit, 4 by default, applies too) (got "20").`,
     )
     expect(errorOf(() => load({ timeout: 'soon' })).message).toBe(
       `Input 'timeout' must be a duration such as 90s, 10m, 1h or 1h30m (or plain seconds), above 0 and at most 24h (got "soon").`,
