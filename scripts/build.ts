@@ -15,5 +15,9 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json'])
 for (const entry of ['main', 'post']) {
   run(bin('ncc'), ['build', `lib/${entry}.js`, '-o', `dist/${entry}`, '--license', 'licenses.txt', '-q'])
 }
-// The shell parser's WebAssembly, loaded from beside the bundle (src/script.ts).
+// The shell parser's WebAssembly and Go's glue for it, loaded from beside the bundle (src/script.ts).
 copyFileSync(join(root, 'node_modules/sh-syntax/main.wasm'), join(root, 'dist/main/sh-syntax.wasm'))
+copyFileSync(
+  join(root, 'node_modules/sh-syntax/vendors/wasm_exec.cjs'),
+  join(root, 'dist/main/sh-syntax-wasm_exec.cjs'),
+)

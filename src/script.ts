@@ -77,19 +77,25 @@ export async function splitScript(input: string, script: string, dialect: Dialec
 
 let processor: ReturnType<typeof getProcessor> | undefined
 
-/** The parser's WebAssembly, which the build copies next to the bundle (scripts/build.ts). */
+/** The parser's WebAssembly and Go's glue for it, which the build copies next to the bundle (scripts/build.ts). */
 export const BUNDLED_WASM = 'sh-syntax.wasm'
+export const BUNDLED_GLUE = 'sh-syntax-wasm_exec.cjs'
 
 /**
- * mvdan/sh compiled to WebAssembly. Go's runtime glue is required outright: the package's sideEffects list
- * misses it, so a bundler would drop its import. The paths are computed so that ncc leaves them alone.
+ * mvdan/sh compiled to WebAssembly. The bundle carries both files beside it (a runner checks the action out
+ * without node_modules); from the sources they come from the package. Go's glue is required outright: the
+ * package's sideEffects list misses it, so a bundler would drop its import. The paths are computed so that
+ * ncc leaves them alone.
  */
 function parser(): ReturnType<typeof getProcessor> {
   if (processor) return processor
   const require = createRequire(import.meta.url)
-  require(['sh-syntax', 'vendors', 'wasm_exec'].join('/'))
-  const beside = fileURLToPath(new URL(BUNDLED_WASM, import.meta.url))
-  const wasm = existsSync(beside) ? beside : require.resolve(['sh-syntax', 'main.wasm'].join('/'))
+  const fromBundle = (name: string) => {
+    const path = fileURLToPath(new URL(name, import.meta.url))
+    return existsSync(path) ? path : undefined
+  }
+  require(fromBundle(BUNDLED_GLUE) ?? require.resolve(['sh-syntax', 'vendors', 'wasm_exec'].join('/')))
+  const wasm = fromBundle(BUNDLED_WASM) ?? require.resolve(['sh-syntax', 'main.wasm'].join('/'))
   processor = getProcessor(() => readFile(wasm))
   return processor
 }

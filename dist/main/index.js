@@ -53059,7 +53059,7 @@ root=$(dirname "$dir")
 start=$1 shell=$2 marker=$3 line=$4
 out=$dir/output
 : > "$out" || exit 125
-rm -f "$dir/status" "$dir/sent" "$dir/exited" "$dir/jobs"
+rm -f "$dir/status" "$dir/sent" "$dir/exited" "$dir/jobs" "$dir/pump-ready"
 if [ "$shell" = bash-default ] && ! command -v bash >/dev/null 2>&1; then shell=sh-default; fi
 case $shell in
   bash*) lib=$root/state.bash ;;
@@ -53095,8 +53095,10 @@ pump() {
 }
 # The pump polls the output file; the driver wakes it (USR1) the moment the command ends. Its sleeps write
 # nothing to the session's pipes, so none of them holds the command open.
+# It says when its trap is set: a USR1 before that would kill it.
 (
   trap : USR1
+  : > "$dir/pump-ready"
   while [ ! -f "$dir/status" ]; do pump; sleep 0.1 < /dev/null > /dev/null 2>&1 & wait $! 2>/dev/null; done
   pump; echo "$sent" > "$dir/sent"
 ) &
@@ -53104,9 +53106,9 @@ pumper=$!
 wait "$child"
 status=$?
 : > "$dir/status"
-kill -USR1 "$pumper" 2>/dev/null
+[ -f "$dir/pump-ready" ] && kill -USR1 "$pumper" 2>/dev/null
 wait "$pumper"
-sent=$(cat "$dir/sent")
+sent=$(cat "$dir/sent" 2>/dev/null || echo 0)
 # The marker goes on a line of its own (the daemon's labeller would end a partial last line anyway).
 [ "$sent" -gt 0 ] && [ "$(tail -c +"$sent" "$out" | head -c 1 | wc -l)" -eq 0 ] && echo
 exited=0; [ -f "$dir/exited" ] && exited=1
@@ -55796,19 +55798,25 @@ async function splitScript(input, script, dialect) {
     return commands;
 }
 let script_processor;
-/** The parser's WebAssembly, which the build copies next to the bundle (scripts/build.ts). */
+/** The parser's WebAssembly and Go's glue for it, which the build copies next to the bundle (scripts/build.ts). */
 const BUNDLED_WASM = 'sh-syntax.wasm';
+const BUNDLED_GLUE = 'sh-syntax-wasm_exec.cjs';
 /**
- * mvdan/sh compiled to WebAssembly. Go's runtime glue is required outright: the package's sideEffects list
- * misses it, so a bundler would drop its import. The paths are computed so that ncc leaves them alone.
+ * mvdan/sh compiled to WebAssembly. The bundle carries both files beside it (a runner checks the action out
+ * without node_modules); from the sources they come from the package. Go's glue is required outright: the
+ * package's sideEffects list misses it, so a bundler would drop its import. The paths are computed so that
+ * ncc leaves them alone.
  */
 function parser() {
     if (script_processor)
         return script_processor;
     const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-    require(['sh-syntax', 'vendors', 'wasm_exec'].join('/'));
-    const beside = (0,external_node_url_.fileURLToPath)(new URL(BUNDLED_WASM, import.meta.url));
-    const wasm = (0,external_node_fs_.existsSync)(beside) ? beside : require.resolve(['sh-syntax', 'main.wasm'].join('/'));
+    const fromBundle = (name) => {
+        const path = (0,external_node_url_.fileURLToPath)(new URL(name, import.meta.url));
+        return (0,external_node_fs_.existsSync)(path) ? path : undefined;
+    };
+    require(fromBundle(BUNDLED_GLUE) ?? require.resolve(['sh-syntax', 'vendors', 'wasm_exec'].join('/')));
+    const wasm = fromBundle(BUNDLED_WASM) ?? require.resolve(['sh-syntax', 'main.wasm'].join('/'));
     script_processor = getProcessor(() => (0,promises_.readFile)(wasm));
     return script_processor;
 }

@@ -20,7 +20,7 @@ root=$(dirname "$dir")
 start=$1 shell=$2 marker=$3 line=$4
 out=$dir/output
 : > "$out" || exit 125
-rm -f "$dir/status" "$dir/sent" "$dir/exited" "$dir/jobs"
+rm -f "$dir/status" "$dir/sent" "$dir/exited" "$dir/jobs" "$dir/pump-ready"
 if [ "$shell" = bash-default ] && ! command -v bash >/dev/null 2>&1; then shell=sh-default; fi
 case $shell in
   bash*) lib=$root/state.bash ;;
@@ -56,8 +56,10 @@ pump() {
 }
 # The pump polls the output file; the driver wakes it (USR1) the moment the command ends. Its sleeps write
 # nothing to the session's pipes, so none of them holds the command open.
+# It says when its trap is set: a USR1 before that would kill it.
 (
   trap : USR1
+  : > "$dir/pump-ready"
   while [ ! -f "$dir/status" ]; do pump; sleep 0.1 < /dev/null > /dev/null 2>&1 & wait $! 2>/dev/null; done
   pump; echo "$sent" > "$dir/sent"
 ) &
@@ -65,9 +67,9 @@ pumper=$!
 wait "$child"
 status=$?
 : > "$dir/status"
-kill -USR1 "$pumper" 2>/dev/null
+[ -f "$dir/pump-ready" ] && kill -USR1 "$pumper" 2>/dev/null
 wait "$pumper"
-sent=$(cat "$dir/sent")
+sent=$(cat "$dir/sent" 2>/dev/null || echo 0)
 # The marker goes on a line of its own (the daemon's labeller would end a partial last line anyway).
 [ "$sent" -gt 0 ] && [ "$(tail -c +"$sent" "$out" | head -c 1 | wc -l)" -eq 0 ] && echo
 exited=0; [ -f "$dir/exited" ] && exited=1

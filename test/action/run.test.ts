@@ -1,5 +1,9 @@
 // The bundled action, main then post as the runner runs them, against the emulator: what a workflow author sees.
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PROJECT_ROOT } from '../../runner/job.ts'
 import { job, liveSandboxes, mainStep, openProject, type Project, results } from './project.ts'
 
 let project: Project
@@ -218,5 +222,25 @@ describe('cancellation', () => {
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toMatch(/Deleted sandbox/)
     expect(await liveSandboxes(project)).toEqual([])
+  })
+})
+
+describe('the bundle', () => {
+  it('runs from a checkout of the action alone, without node_modules, as a runner fetches it', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'action-copy-'))
+    try {
+      await cp(join(PROJECT_ROOT, 'dist'), join(copy, 'dist'), { recursive: true })
+      await cp(join(PROJECT_ROOT, 'action.yml'), join(copy, 'action.yml'))
+      const { main, post } = await job(
+        project,
+        { run: 'if true; then\n  echo from-a-copy\nfi' },
+        { actionDir: copy },
+      )
+      expect(main.exitCode).toBe(0)
+      expect(main.stdout).toContain('from-a-copy')
+      expect(post.exitCode).toBe(0)
+    } finally {
+      await rm(copy, { recursive: true, force: true })
+    }
   })
 })
