@@ -13,6 +13,7 @@ interface ActionYml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
   outputs: Record<string, { description: string }>
   runs: Record<string, string>
+  branding?: { icon?: string; color?: string }
 }
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml
@@ -41,6 +42,15 @@ describe('action.yml', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description.length, name).toBeGreaterThan(20)
     }
+  })
+
+  it('gives every input but run a default, and has Marketplace branding', () => {
+    const required = Object.entries(action.inputs).filter(([, input]) => input.required === true)
+    expect(required.map(([name]) => name)).toEqual(['run'])
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (name !== 'run') expect(typeof input.default, name).toBe('string')
+    }
+    expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
   })
 
   it('declares the outputs the action sets', () => {
