@@ -5,6 +5,7 @@ import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { workflowFiles } from '../../scripts/workflow-lint.ts'
 import { INPUT_NAMES } from '../../src/inputs.ts'
 
 interface ActionYml {
@@ -78,8 +79,8 @@ describe('as GitHub parses them', () => {
     expect(converted.runs).toMatchObject({ using: 'node24', post: 'dist/post/index.js' })
   })
 
-  it.each(readdirSync('.github/workflows'))('workflow %s is valid', (file) => {
-    const content = readFileSync(`.github/workflows/${file}`, 'utf8')
+  it.each(workflowFiles('.'))('workflow %s is valid', (file) => {
+    const content = readFileSync(file, 'utf8')
     expect(errors(parseWorkflow({ name: file, content }, trace))).toEqual([])
   })
 
