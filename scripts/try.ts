@@ -30,7 +30,9 @@ Commands (one of):
   --run <script>          the run: block, e.g. --run 'npm ci && npm test'
   --run-file <file>       the run: block from a file
   --workflow <file> --job <id> --step <n>
-                          every with: input of step <n> (1-based) of job <id> in a workflow file
+                          every with: input of step <n> (1-based) of job <id> in a workflow file;
+                          \${{ }} expressions are not evaluated: give those inputs with --with (api-key
+                          and api-url always come from the Daytona options below)
 
 Inputs:
   --with <name>=<value>   any other input of action.yml (repeatable), e.g. --with cpu=2 --with fail-fast=false
@@ -145,7 +147,8 @@ try {
   }
   const event = pushEvent({ repo: repository, sha, ref: 'refs/heads/main', serverUrl: 'https://github.com' })
   const github = await startGitHubApi(server)
-  const allInputs = { 'api-key': apiKey, 'api-url': real ?? emulator!.apiUrl, ...inputs }
+  // The Daytona to use is try's choice: a workflow step's `api-key: ${{ secrets.… }}` cannot be evaluated here.
+  const allInputs = { ...inputs, 'api-key': apiKey, 'api-url': real ?? emulator!.apiUrl }
   say(bold('daytona-action, tried locally'))
   say(`  Daytona:  ${real ?? `${emulator!.apiUrl} (the emulator; isolation ${emulator!.isolation})`}`)
   say(

@@ -8,20 +8,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { git } from '../../runner/git-fixtures.ts'
 import { PROJECT_ROOT } from '../../runner/job.ts'
 
-/** `npm run try` without npm: the same node, the same script, NO_COLOR so the text is plain. */
+/**
+ * `npm run try` without npm: the same node, the same script, NO_COLOR so the text is plain. try keeps its
+ * workspace and summary for the user to read, so its temporary folder is one of ours, removed afterwards.
+ */
 function tryIt(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['scripts/try.ts', ...args],
-      { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } },
+      {
+        cwd: PROJECT_ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', TMPDIR: scratch },
+      },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     )
   })
 }
 
 let repo: string
+let scratch: string
 beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'try-scratch-'))
   repo = await mkdtemp(join(tmpdir(), 'try-repo-'))
   await git(repo, 'init', '-q')
   await writeFile(join(repo, 'hello.txt'), 'committed\n')
@@ -35,7 +43,7 @@ beforeAll(async () => {
       '            false\n            echo "after a failure"\n',
   )
 })
-afterAll(() => rm(repo, { recursive: true, force: true }))
+afterAll(() => Promise.all([repo, scratch].map((dir) => rm(dir, { recursive: true, force: true }))))
 
 describe('npm run try', () => {
   it('explains itself with --help, and refuses a call without commands', async () => {

@@ -5,6 +5,7 @@ import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { workflowFiles } from '../../scripts/workflow-lint.ts'
 import { INPUT_NAMES } from '../../src/inputs.ts'
 
 interface ActionYml {
@@ -13,6 +14,7 @@ interface ActionYml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
   outputs: Record<string, { description: string }>
   runs: Record<string, string>
+  branding?: { icon?: string; color?: string }
 }
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml
@@ -46,6 +48,17 @@ describe('action.yml', () => {
     }
   })
 
+  it('gives every input but run a default, and has Marketplace branding', () => {
+    // run is required unless mode is cleanup: readInputs says so, action.yml cannot
+    const required = Object.entries(action.inputs).filter(([, input]) => input.required === true)
+    expect(required.map(([name]) => name)).toEqual([])
+    expect(action.inputs.run?.description).toMatch(/^Required unless mode is cleanup\./)
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (name !== 'run') expect(typeof input.default, name).toBe('string')
+    }
+    expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
+  })
+
   it('declares the outputs the action sets', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort())
   })
@@ -72,8 +85,8 @@ describe('as GitHub parses them', () => {
     expect(converted.runs).toMatchObject({ using: 'node24', post: 'dist/post/index.js' })
   })
 
-  it.each(readdirSync('.github/workflows'))('workflow %s is valid', (file) => {
-    const content = readFileSync(`.github/workflows/${file}`, 'utf8')
+  it.each(workflowFiles('.'))('workflow %s is valid', (file) => {
+    const content = readFileSync(file, 'utf8')
     expect(errors(parseWorkflow({ name: file, content }, trace))).toEqual([])
   })
 

@@ -1,0 +1,7 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { add } from '../add.js'
+
+test('adds', () => {
+  assert.equal(add(2, 3), 5)
+})
