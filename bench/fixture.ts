@@ -1,7 +1,8 @@
 // What every measurement runs against: one in-process emulator (the tests' fast delays) and a pull request on
-// a throwaway git server, with the bundled action run as the runner runs it (test/helpers/runner.ts).
+// a throwaway git server, with the bundled action run as the runner runs it (runner/job.ts).
+
+import type { JobOptions, StepResult } from '../runner/job.ts'
 import { job, openProject, type Project } from '../test/action/project.ts'
-import type { JobOptions, StepResult } from '../test/helpers/runner.ts'
 
 export interface Fixture extends Project {
   /** a copy of action.yml and dist/ taken at the start: a rebuild running meanwhile cannot pull it away */

@@ -1,7 +1,7 @@
 // Where the main step's time goes, read off its own log: each ::group:: the action opens starts a phase
 // ("Creating the sandbox", "Cloning the source", one per command). stdout to a pipe is synchronous on Linux,
 // so a group header reaches the harness as the action gets there.
-import type { LogEvent } from '../test/helpers/runner.ts'
+import type { LogEvent } from '../runner/job.ts'
 
 export const STARTUP = 'node start, bundle, inputs, environment'
 export const COMMANDS = 'commands'

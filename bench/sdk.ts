@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { PROJECT_ROOT } from '../test/helpers/runner.ts'
+import { PROJECT_ROOT } from '../runner/job.ts'
 
 const run = promisify(execFile)
 export const SDK_DIR = join(PROJECT_ROOT, 'bench/sdk')

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inputEnv, loadAction } from '../test/helpers/runner-env.ts'
+import { inputEnv, loadAction } from '../runner/runner-env.ts'
 import { bundleSdkJob } from './sdk.ts'
 import { median, ms, type Section } from './stats.ts'
 

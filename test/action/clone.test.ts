@@ -2,7 +2,7 @@
 // like Daytona's daemon, clones branches only (refs/heads/<branch>): a tag is reached through the default
 // branch's whole history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bareRepoPath, commit, git, pushEvent, revParse } from '../helpers/git-fixtures.ts'
+import { bareRepoPath, commit, git, pushEvent, revParse } from '../../runner/git-fixtures.ts'
 import { BASE, job, liveSandboxes, openProject, type Project } from './project.ts'
 
 let project: Project

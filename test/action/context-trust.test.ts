@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StepResult } from '../helpers/runner.ts'
+import type { StepResult } from '../../runner/job.ts'
 import { job, openForkPullRequest, openProject, type Project } from './project.ts'
 
 let project: Project

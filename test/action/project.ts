@@ -1,7 +1,6 @@
 // A small project with a pull request, a Daytona emulator, and the bundled action run against both exactly as
 // the runner runs it. Every end-to-end test file starts from here.
 import type { EmulatorOptions } from '../../emulator/server.ts'
-import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 import {
   commit,
   forkRepo,
@@ -10,8 +9,8 @@ import {
   makeRepo,
   openPullRequest,
   removeGitServer,
-} from '../helpers/git-fixtures.ts'
-import { type GitHubApi, startGitHubApi } from '../helpers/github-api.ts'
+} from '../../runner/git-fixtures.ts'
+import { type GitHubApi, startGitHubApi } from '../../runner/github-api.ts'
 import {
   type JobOptions,
   runJob,
@@ -19,7 +18,8 @@ import {
   type SignalAfter,
   type StepOptions,
   type StepResult,
-} from '../helpers/runner.ts'
+} from '../../runner/job.ts'
+import { type EmulatorHarness, withEmulator } from '../helpers/emulator.ts'
 
 export const BASE = 'acme/widgets'
 

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { EmulatorOptions } from '../../emulator/server.ts'
 import { ORGANIZATION_ID } from '../../emulator/store.ts'
-import type { StepResult } from '../helpers/runner.ts'
+import type { StepResult } from '../../runner/job.ts'
 import { job, openProject, type Project } from './project.ts'
 
 const COPY_EVERYTHING = ['FROM node:22-bookworm', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', ''].join('\n')

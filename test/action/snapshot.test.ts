@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startGitHubApi } from '../helpers/github-api.ts'
-import { DEFAULT_GITHUB_TOKEN, type StepResult } from '../helpers/runner.ts'
+import { startGitHubApi } from '../../runner/github-api.ts'
+import { DEFAULT_GITHUB_TOKEN, type StepResult } from '../../runner/job.ts'
 import { BASE, job, liveSandboxes, openForkPullRequest, openProject, type Project } from './project.ts'
 
 const DOCKERFILE = [

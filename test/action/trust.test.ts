@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { forkRepo } from '../helpers/git-fixtures.ts'
+import { forkRepo } from '../../runner/git-fixtures.ts'
 import { startGitHttpServer } from '../helpers/git-http-server.ts'
 import {
   BASE,

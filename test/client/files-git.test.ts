@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { git } from '../../runner/git-fixtures.ts'
 import { BadRequestError, NotFoundError } from '../../src/daytona/errors.ts'
-import { git } from '../helpers/git-fixtures.ts'
 import { useToolboxFixture } from './fixture.ts'
 
 const f = useToolboxFixture()

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { bareRepoPath } from '../../runner/git-fixtures.ts'
 import { job, openProject, type Project, results } from '../action/project.ts'
-import { bareRepoPath } from '../helpers/git-fixtures.ts'
 import type { RunBlock } from './run-blocks.ts'
 
 const SERVER = `const http = require('node:http')

@@ -8,7 +8,7 @@ import {
   makeGitServer,
   makeRepo,
   removeGitServer,
-} from '../helpers/git-fixtures.ts'
+} from '../../runner/git-fixtures.ts'
 import { type GitHttpServer, startGitHttpServer } from '../helpers/git-http-server.ts'
 import { validateResponse } from '../helpers/openapi.ts'
 import { availableModes, type Client, type Harness, startToolbox } from './toolbox-harness.ts'

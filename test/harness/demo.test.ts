@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PROJECT_ROOT } from '../helpers/runner.ts'
+import { PROJECT_ROOT } from '../../runner/job.ts'
 
 const built = ['dist/main/index.js', 'dist/post/index.js'].every((f) => existsSync(join(PROJECT_ROOT, f)))
 

@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { PROJECT_ROOT } from '../helpers/runner.ts'
+import { PROJECT_ROOT } from '../../runner/job.ts'
 
 const CORE = pathToFileURL(join(PROJECT_ROOT, 'node_modules/@actions/core/lib/core.js')).href
 

@@ -15,7 +15,7 @@ import {
   pushEvent,
   removeGitServer,
   revParse,
-} from '../helpers/git-fixtures.ts'
+} from '../../runner/git-fixtures.ts'
 
 const exec = promisify(execFile)
 let server: GitServerDir

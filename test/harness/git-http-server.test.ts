@@ -10,7 +10,7 @@ import {
   makeGitServer,
   makeRepo,
   removeGitServer,
-} from '../helpers/git-fixtures.ts'
+} from '../../runner/git-fixtures.ts'
 import { type GitHttpServer, startGitHttpServer } from '../helpers/git-http-server.ts'
 
 const exec = promisify(execFile)

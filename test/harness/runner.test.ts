@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { pullRequestEvent } from '../helpers/git-fixtures.ts'
-import { DEFAULT_GITHUB_TOKEN, parseFileCommands, runJob, runStep } from '../helpers/runner.ts'
+import { pullRequestEvent } from '../../runner/git-fixtures.ts'
+import { DEFAULT_GITHUB_TOKEN, parseFileCommands, runJob, runStep } from '../../runner/job.ts'
 import { makeFakeAction } from './fake-action.ts'
 
 let actionDir = ''
