@@ -1,9 +1,41 @@
-// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
-// commit without a `git` program of its own. Never puts the token in a message.
+// The GitHub REST reads the action makes with the job's token: a file at the commit under test (a Dockerfile
+// without a checkout), the commit a tag names (so the sandbox clones that exact commit), and whether a run has
+// ended (the orphan sweep). One way to ask; the token never appears in a message.
 import { request } from 'undici'
 import { errorCode } from './daytona/http.ts'
 
 const GITHUB_TIMEOUT_MS = 15_000
+
+export interface GitHubAnswer {
+  status: number
+  contentType: string
+  text: string
+}
+
+/** GET `path` (e.g. `/repos/o/r/commits/x`) of the job's GitHub API, as `accept`. Throws on a network error. */
+export async function githubGet(
+  path: string,
+  accept: string,
+  token: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GitHubAnswer> {
+  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const res = await request(`${api}${path}`, {
+    headers: {
+      accept,
+      'x-github-api-version': '2022-11-28',
+      'user-agent': 'daytona-action',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    headersTimeout: GITHUB_TIMEOUT_MS,
+    bodyTimeout: GITHUB_TIMEOUT_MS,
+  })
+  return {
+    status: res.statusCode,
+    contentType: String(res.headers['content-type']),
+    text: await res.body.text(),
+  }
+}
 
 /** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
 export async function commitOf(
@@ -12,22 +44,12 @@ export async function commitOf(
   token: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   let status: number | string
   try {
-    const res = await request(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
-      headers: {
-        accept: 'application/vnd.github.sha',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'daytona-action',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      headersTimeout: GITHUB_TIMEOUT_MS,
-      bodyTimeout: GITHUB_TIMEOUT_MS,
-    })
-    const text = (await res.body.text()).trim()
-    if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text)) return text
-    status = `HTTP ${res.statusCode}`
+    const res = await githubGet(`/repos/${repository}/commits/${encodeURIComponent(ref)}`, SHA, token, env)
+    const text = res.text.trim()
+    if (res.status === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text)) return text
+    status = `HTTP ${res.status}`
   } catch (err) {
     status = errorCode(err) ?? (err as Error).message
   }
@@ -48,23 +70,15 @@ export async function runStatus(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string | undefined> {
   if (!/^\d+$/.test(runId)) return undefined
-  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   try {
-    const res = await request(`${api}/repos/${repository}/actions/runs/${runId}`, {
-      headers: {
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'daytona-action',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      headersTimeout: GITHUB_TIMEOUT_MS,
-      bodyTimeout: GITHUB_TIMEOUT_MS,
-    })
-    const text = await res.body.text()
-    if (res.statusCode !== 200) return undefined
-    const status = (JSON.parse(text) as { status?: unknown }).status
+    const res = await githubGet(`/repos/${repository}/actions/runs/${runId}`, JSON_TYPE, token, env)
+    if (res.status !== 200) return undefined
+    const status = (JSON.parse(res.text) as { status?: unknown }).status
     return typeof status === 'string' ? status : undefined
   } catch {
     return undefined
   }
 }
+
+const SHA = 'application/vnd.github.sha'
+const JSON_TYPE = 'application/vnd.github+json'

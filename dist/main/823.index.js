@@ -84,7 +84,7 @@ async function findOrphans(client, config, event, now) {
         const created = Date.parse(sandbox.createdAt ?? '');
         const ageMs = Number.isNaN(created) ? Number.POSITIVE_INFINITY : now - created;
         if (!runs.has(runId))
-            runs.set(runId, (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .runStatus */ .e)(event.repository, runId, config.token));
+            runs.set(runId, (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .runStatus */ .em)(event.repository, runId, config.token));
         const status = await runs.get(runId);
         if (status === 'completed') {
             orphans.push({ sandbox, ageMs, reason: `run ${runId} has ended` });

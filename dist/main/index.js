@@ -49093,35 +49093,46 @@ async function describe(contextRoot, source, rel) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ commitOf),
-/* harmony export */   e: () => (/* binding */ runStatus)
+/* harmony export */   D3: () => (/* binding */ commitOf),
+/* harmony export */   UQ: () => (/* binding */ githubGet),
+/* harmony export */   em: () => (/* binding */ runStatus)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
 /* harmony import */ var _daytona_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5974);
-// The one GitHub REST read the clone needs: the commit a tag names, so that the sandbox clones that exact
-// commit without a `git` program of its own. Never puts the token in a message.
+// The GitHub REST reads the action makes with the job's token: a file at the commit under test (a Dockerfile
+// without a checkout), the commit a tag names (so the sandbox clones that exact commit), and whether a run has
+// ended (the orphan sweep). One way to ask; the token never appears in a message.
 
 
 const GITHUB_TIMEOUT_MS = 15_000;
+/** GET `path` (e.g. `/repos/o/r/commits/x`) of the job's GitHub API, as `accept`. Throws on a network error. */
+async function githubGet(path, accept, token, env = process.env) {
+    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}${path}`, {
+        headers: {
+            accept,
+            'x-github-api-version': '2022-11-28',
+            'user-agent': 'daytona-action',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        headersTimeout: GITHUB_TIMEOUT_MS,
+        bodyTimeout: GITHUB_TIMEOUT_MS,
+    });
+    return {
+        status: res.statusCode,
+        contentType: String(res.headers['content-type']),
+        text: await res.body.text(),
+    };
+}
 /** The commit SHA `ref` (a tag, branch or SHA) names in `repository`, from GET /repos/{repo}/commits/{ref}. */
 async function commitOf(repository, ref, token, env = process.env) {
-    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     let status;
     try {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}/repos/${repository}/commits/${encodeURIComponent(ref)}`, {
-            headers: {
-                accept: 'application/vnd.github.sha',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'daytona-action',
-                ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            headersTimeout: GITHUB_TIMEOUT_MS,
-            bodyTimeout: GITHUB_TIMEOUT_MS,
-        });
-        const text = (await res.body.text()).trim();
-        if (res.statusCode === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
+        const res = await githubGet(`/repos/${repository}/commits/${encodeURIComponent(ref)}`, SHA, token, env);
+        const text = res.text.trim();
+        if (res.status === 200 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text))
             return text;
-        status = `HTTP ${res.statusCode}`;
+        status = `HTTP ${res.status}`;
     }
     catch (err) {
         status = (0,_daytona_http_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(err) ?? err.message;
@@ -49136,28 +49147,19 @@ async function commitOf(repository, ref, token, env = process.env) {
 async function runStatus(repository, runId, token, env = process.env) {
     if (!/^\d+$/.test(runId))
         return undefined;
-    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     try {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${api}/repos/${repository}/actions/runs/${runId}`, {
-            headers: {
-                accept: 'application/vnd.github+json',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'daytona-action',
-                ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            headersTimeout: GITHUB_TIMEOUT_MS,
-            bodyTimeout: GITHUB_TIMEOUT_MS,
-        });
-        const text = await res.body.text();
-        if (res.statusCode !== 200)
+        const res = await githubGet(`/repos/${repository}/actions/runs/${runId}`, JSON_TYPE, token, env);
+        if (res.status !== 200)
             return undefined;
-        const status = JSON.parse(text).status;
+        const status = JSON.parse(res.text).status;
         return typeof status === 'string' ? status : undefined;
     }
     catch {
         return undefined;
     }
 }
+const SHA = 'application/vnd.github.sha';
+const JSON_TYPE = 'application/vnd.github+json';
 
 
 /***/ }),
@@ -53648,10 +53650,10 @@ function resolveCwd(clonePath, workingDirectory) {
 var daytona_client = __nccwpck_require__(5535);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
 var main_http = __nccwpck_require__(5974);
+// EXTERNAL MODULE: ./lib/github-api.js
+var github_api = __nccwpck_require__(2237);
 // EXTERNAL MODULE: ./lib/github-context.js
 var github_context = __nccwpck_require__(5786);
 // EXTERNAL MODULE: ./lib/printable.js
@@ -53746,7 +53748,6 @@ function noticeWholeContextCopy(path, sources) {
 
 
 
-const GITHUB_TIMEOUT_MS = 15_000;
 /**
  * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
  * nor the repository has. An explicit `dockerfile` input that exists nowhere is an error.
@@ -53797,30 +53798,19 @@ async function readLocal(workspace, path) {
 }
 /** GET /repos/{owner}/{repo}/contents/{path}?ref={sha} as raw text. Never puts the token in a message. */
 async function fetchFromGitHub(path, source, token, env) {
-    const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     const ref = source.sha || source.ref;
-    const url = `${api}/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
+    const url = `/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
         (ref ? `?ref=${encodeURIComponent(ref)}` : '');
     try {
-        const res = await (0,undici/* request */.Em)(url, {
-            headers: {
-                accept: 'application/vnd.github.raw',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'daytona-action',
-                ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            headersTimeout: GITHUB_TIMEOUT_MS,
-            bodyTimeout: GITHUB_TIMEOUT_MS,
-        });
-        const text = await res.body.text();
-        if (res.statusCode === 200) {
+        const res = await (0,github_api/* githubGet */.UQ)(url, 'application/vnd.github.raw', token, env);
+        if (res.status === 200) {
             // a directory answers with a JSON listing even when raw is asked for
-            if (String(res.headers['content-type']).includes('json') && text.trimStart().startsWith('[')) {
+            if (res.contentType.includes('json') && res.text.trimStart().startsWith('[')) {
                 return { found: false, status: 404, detail: `${path} is a directory` };
             }
-            return { found: true, text };
+            return { found: true, text: res.text };
         }
-        return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` };
+        return { found: false, status: res.status, detail: `HTTP ${res.status}` };
     }
     catch (err) {
         return { found: false, detail: (0,main_http/* errorCode */.CA)(err) ?? err.message };
@@ -55858,8 +55848,6 @@ function lineOf(script, offset) {
     return Buffer.from(script, 'utf8').subarray(0, offset).toString('utf8').split('\n').length;
 }
 
-// EXTERNAL MODULE: ./lib/github-api.js
-var github_api = __nccwpck_require__(2237);
 ;// CONCATENATED MODULE: ./lib/source.js
 // Step 4: the exact commit under test, cloned inside the sandbox by the daemon's own git (go-git), so the image
 // needs no `git` program. A public repository is cloned without credentials; for a private one the token goes
@@ -55876,7 +55864,7 @@ const VERIFIED_DEPTH = 50;
 async function pinCommit(source, config) {
     if (source.sha || source.refType !== 'tag' || !source.ref)
         return source;
-    return { ...source, sha: await (0,github_api/* commitOf */.D)(source.repository, `tags/${source.ref}`, config.token) };
+    return { ...source, sha: await (0,github_api/* commitOf */.D3)(source.repository, `tags/${source.ref}`, config.token) };
 }
 async function cloneSource(toolbox, source, config, event) {
     const path = source.repository.split('/')[1] ?? 'repository';

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import * as core from '@actions/core'
-import { request } from 'undici'
 import type { Daytona } from '../daytona/client.ts'
 import { errorCode } from '../daytona/http.ts'
+import { githubGet } from '../github-api.ts'
 import { assertWorkspaceTrusted, type Source } from '../github-context.ts'
 import type { Config } from '../inputs.ts'
 import { printable } from '../printable.ts'
@@ -24,8 +24,6 @@ export interface Dockerfile {
   /** the workspace (checked out), or the GitHub API at the commit under test (no build context) */
   from: 'workspace' | 'github'
 }
-
-const GITHUB_TIMEOUT_MS = 15_000
 
 /**
  * The Dockerfile to build, or undefined for "none": the default `Dockerfile` that neither the workspace
@@ -96,31 +94,20 @@ async function fetchFromGitHub(
   token: string,
   env: NodeJS.ProcessEnv,
 ): Promise<Fetched> {
-  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   const ref = source.sha || source.ref
   const url =
-    `${api}/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
+    `/repos/${source.repository}/contents/${path.split('/').map(encodeURIComponent).join('/')}` +
     (ref ? `?ref=${encodeURIComponent(ref)}` : '')
   try {
-    const res = await request(url, {
-      headers: {
-        accept: 'application/vnd.github.raw',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'daytona-action',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      headersTimeout: GITHUB_TIMEOUT_MS,
-      bodyTimeout: GITHUB_TIMEOUT_MS,
-    })
-    const text = await res.body.text()
-    if (res.statusCode === 200) {
+    const res = await githubGet(url, 'application/vnd.github.raw', token, env)
+    if (res.status === 200) {
       // a directory answers with a JSON listing even when raw is asked for
-      if (String(res.headers['content-type']).includes('json') && text.trimStart().startsWith('[')) {
+      if (res.contentType.includes('json') && res.text.trimStart().startsWith('[')) {
         return { found: false, status: 404, detail: `${path} is a directory` }
       }
-      return { found: true, text }
+      return { found: true, text: res.text }
     }
-    return { found: false, status: res.statusCode, detail: `HTTP ${res.statusCode}` }
+    return { found: false, status: res.status, detail: `HTTP ${res.status}` }
   } catch (err) {
     return { found: false, detail: errorCode(err) ?? (err as Error).message }
   }
