@@ -128,8 +128,10 @@ export class CommandShell {
         const { sessionId, cmdId } = await this.#start(script)
         ;({ exitCode } = await this.#toolbox.process.streamCommand(sessionId, cmdId, {
           onOutput: (_stream, bytes) => show(filter.push(bytes)),
-          // The driver's end line says how the command ended: no need to ask the daemon.
+          // The driver's end line says how the command ended: no need to ask the daemon, so the status is
+          // only a safety net for a socket that delivers nothing, first checked after half a second.
           endedWith: () => filter.end?.status,
+          firstPollMs: 500,
           signal: deadline.signal,
         }))
         await show(filter.flush())

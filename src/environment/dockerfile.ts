@@ -60,7 +60,7 @@ export async function findDockerfile(
     throw new Error(`Input 'dockerfile': ${why}. Check out the repository first (actions/checkout).`)
   }
   core.warning(
-    `No ${path} in the workspace, and ${why}: using Daytona's default snapshot. ` +
+    `No ${path} in the workspace, and ${why}: going on without it, from Daytona's default sandbox image. ` +
       `To build the repository's Dockerfile, check out the repository first (actions/checkout).`,
   )
   return undefined

@@ -150,7 +150,7 @@ export function sandboxBlock(sandbox: NonNullable<RunReport['sandbox']>, text: T
         : ` (lived ${formatDuration(sandbox.deletedAt - sandbox.createdAt)})`
     life.push(`deleted ${timestamp(sandbox.deletedAt)}${lived}`)
   } else if (sandbox.kept) {
-    life.push(`<b>kept</b> until ${text(sandbox.kept.until, 100)}`)
+    life.push(`<b>kept</b> until ${timestamp(Date.parse(sandbox.kept.until))}`)
   }
   return `<p>${name}${life.length ? `: ${life.join(' → ')}` : ''}</p>`
 }

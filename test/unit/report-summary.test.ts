@@ -249,11 +249,12 @@ describe('renderSummary', () => {
     const built = renderSummary(
       report([], {
         environment: { kind: 'dockerfile', name: 'snap-1', snapshotCacheHit: false, snapshotBuildMs: 95_000 },
-        sandbox: { id: 'sb-1', name: 'box', kept: { until: '2026-01-02 10:00 UTC' } },
+        sandbox: { id: 'sb-1', name: 'box', kept: { until: '2026-01-02T10:00:00.000Z' } },
       }),
     )
     expect(built).toContain('Snapshot <code>snap-1</code> from the Dockerfile (built in 1m 35s)')
-    expect(built).toContain('<b>kept</b> until 2026-01-02 10:00 UTC')
+    // the same form as the created and deleted times
+    expect(built).toContain('<b>kept</b> until 2026-01-02 10:00:00 UTC')
     expect(built).toContain('No commands were run.')
     expect(renderSummary(report([], { environment: { kind: 'image', name: 'node:24' } }))).toContain(
       'Image <code>node:24</code>',
