@@ -84,4 +84,11 @@ describe('examples/', () => {
     expect(stdout).toMatch(/exit-code: 1/)
     expect(code).toBe(1)
   })
+
+  it('test-reports: the JUnit report reaches the summary and the outputs, and the files come back', async () => {
+    const { code, stdout } = await tryStep(await repoOf(['test-reports']), 1)
+    expect(stdout).toMatch(/tests: \{"passed":2,"failed":0,"skipped":0,"total":2\}/)
+    expect(stdout).toMatch(/download-path: \S+daytona-artifacts/)
+    expect(code).toBe(0)
+  })
 })
