@@ -44,6 +44,7 @@ export const INPUTS = {
   cpu: 'cpu',
   memory: 'memory',
   disk: 'disk',
+  source: 'source',
   repository: 'repository',
   ref: 'ref',
   token: 'token',
@@ -72,6 +73,8 @@ export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INP
 export const DEFAULT_API_URL = 'https://app.daytona.io/api'
 export const DEFAULT_DOCKERFILE = 'Dockerfile'
 export const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'] as const
+export const SOURCE_KINDS = ['git', 'workspace'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
 export type KeepSandbox = (typeof KEEP_SANDBOX_MODES)[number]
 /** `run`: the commands in a sandbox; `cleanup`: sweep this action's leftover sandboxes (sweep.ts) */
 export const MODES = ['run', 'cleanup'] as const
@@ -81,6 +84,8 @@ export interface Config extends ResultsConfig {
   apiKey: string
   apiUrl: string
   target?: string
+  /** `git`: the daemon clones the commit under test; `workspace`: the runner's checkout is uploaded */
+  source: SourceKind
   /** the `run` block as written; main splits it into commands (script.ts) */
   run: string
   shell: Shell
@@ -230,6 +235,7 @@ export function readInputs(
     ),
     // A sweep runs no commands: its `run` may be empty.
     run: mode === 'cleanup' ? read(INPUTS.run) : script(INPUTS.run, read(INPUTS.run)),
+    source: oneOf(read, INPUTS.source, SOURCE_KINDS, 'git'),
     shell: shell(read(INPUTS.shell)),
     workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
     env: envValues,

@@ -16,6 +16,7 @@ import { createSandbox, extendForDebugging } from './sandbox.ts'
 import { scriptCommands } from './script.ts'
 import { cloneSource, pinCommit } from './source.ts'
 import { guardStdout } from './untrusted-output.ts'
+import { planWorkspaceUpload, uploadWorkspace } from './workspace-upload.ts'
 
 async function run(): Promise<void> {
   guardStdout()
@@ -34,13 +35,14 @@ async function run(): Promise<void> {
   const resolved = resolveSource(event, config)
   assertTrusted(resolved, config.allowFork)
   const source = await pinCommit(resolved, config)
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const upload = config.source === 'workspace' ? await planWorkspaceUpload(workspace) : undefined
   const outcome: Outcome = { startedAt, config, source, job: event.job, results: [] }
 
   const client = new Daytona({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core.debug })
   const cleanup = new Cleanup(client, config.apiUrl)
   try {
     // 2. Environment: reuse or build the snapshot.
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
     const environment = await prepareEnvironment(client, config, source, workspace)
     outcome.environment = environment
     // 3. Sandbox
@@ -49,9 +51,11 @@ async function run(): Promise<void> {
     )
     outcome.sandbox = { ...sandbox, createdAt: Date.now() }
     const toolbox = client.toolbox(sandbox)
-    // 4. Source, while the session the commands run in is opened
+    // 4. Source (cloned, or the runner's workspace uploaded), while the session the commands run in is opened
     const shell = new CommandShell(toolbox).open()
-    const checkout = await core.group('Cloning the source', () => cloneSource(toolbox, source, config, event))
+    const checkout = upload
+      ? await core.group('Uploading the workspace', () => uploadWorkspace(toolbox, source, upload))
+      : await core.group('Cloning the source', () => cloneSource(toolbox, source, config, event))
     // 5. Commands
     const cwd = resolveCwd(checkout.path, config.workingDirectory)
     try {

@@ -237,7 +237,7 @@ async function packContextEntry(contextDir, entry, file) {
     if (names.size === 0)
         return (0,promises_.writeFile)(file, Buffer.alloc(1024));
     const cwd = (await (0,context_files/* realPathOf */.dN)(contextDir)) ?? contextDir;
-    await (0,index_min/* create */.vt)({
+    await (0,index_min.create)({
         cwd,
         file,
         portable: true,

@@ -47204,7 +47204,7 @@ async function fetchFromGitHub(path, source, token, env) {
 /** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
 async function prepareDockerfile(client, config, source, workspace, dockerfile) {
     // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
-    const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(56), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7178));
+    const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(6), __nccwpck_require__.e(728), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7178));
     const sources = copySources(dockerfile.text);
     if (dockerfile.from === 'workspace')
         noticeWholeContextCopy(dockerfile.path, sources);
@@ -47977,6 +47977,7 @@ const INPUTS = {
     cpu: 'cpu',
     memory: 'memory',
     disk: 'disk',
+    source: 'source',
     repository: 'repository',
     ref: 'ref',
     token: 'token',
@@ -48003,6 +48004,7 @@ const INPUT_NAMES = Object.freeze(Object.values(INPUTS));
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
 const DEFAULT_DOCKERFILE = 'Dockerfile';
 const KEEP_SANDBOX_MODES = ['never', 'on-failure', 'always'];
+const SOURCE_KINDS = ['git', 'workspace'];
 /** `run`: the commands in a sandbox; `cleanup`: sweep this action's leftover sandboxes (sweep.ts) */
 const MODES = ['run', 'cleanup'];
 /** What core.getInput does, against any env: `INPUT_<NAME>`, trimmed. */
@@ -48098,6 +48100,7 @@ function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) 
         target: matching((name) => read(name) || (env.DAYTONA_TARGET ?? '').trim(), INPUTS.target, TARGET, FORMS.target),
         // A sweep runs no commands: its `run` may be empty.
         run: mode === 'cleanup' ? read(INPUTS.run) : script(INPUTS.run, read(INPUTS.run)),
+        source: oneOf(read, INPUTS.source, SOURCE_KINDS, 'git'),
         shell: shell(read(INPUTS.shell)),
         workingDirectory: relativePath(INPUTS.workingDirectory, read(INPUTS.workingDirectory), 'the repository'),
         env: envValues,
@@ -49342,10 +49345,75 @@ function commitMissing(err) {
         !['GIT_REPO_NOT_FOUND', 'GIT_AUTH_FAILED'].includes(err.code ?? ''));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./lib/workspace-upload.js
+// Step 4 with `source: workspace`: the runner's checked-out tree goes to the sandbox instead of a clone — for
+// files earlier steps generated, or a sandbox with no route to the Git server. So no credentials reach the
+// sandbox at all. What goes is what git would commit: tracked files and untracked ones .gitignore does not
+// exclude, as they are on disk (links as links); never `.git`, which after actions/checkout holds the token.
+
+
+
+
+
+
+
+/** Where the archive lands in the sandbox's working directory before it is unpacked. */
+const ARCHIVE = '.daytona-action-workspace.tar.gz';
+/** What will go, decided before anything is created: a workspace that is not a checkout fails here. */
+async function planWorkspaceUpload(workspace) {
+    return { workspace, files: await workspaceFiles(workspace) };
+}
+async function uploadWorkspace(toolbox, source, { workspace, files }) {
+    const path = source.repository.split('/')[1] ?? 'repository';
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'daytona-workspace-'));
+    try {
+        const archive = (0,external_node_path_.join)(scratch, 'workspace.tar.gz');
+        const { create } = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697));
+        // streamed to disk, then uploaded from disk: a big tree is never all in memory
+        await create({ file: archive, gzip: true, cwd: workspace, portable: true, noDirRecurse: true }, files);
+        core/* info */.pq(`Uploading the workspace (${files.length} files, as git would commit them) into ${path}…`);
+        await toolbox.files.upload([{ source: archive, destination: ARCHIVE }]);
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+    const target = shellQuote(path);
+    const { exitCode, result } = await toolbox.process.execute({
+        command: `mkdir -p -- ${target} && tar -xzf ${ARCHIVE} -C ${target} && rm -f -- ${ARCHIVE}`,
+        timeout: 600,
+    });
+    if (exitCode !== 0) {
+        throw new Error(`Could not unpack the workspace in the sandbox (exit code ${exitCode}): its image needs tar and gzip. ` +
+            `${result.trim().split('\n').slice(-1)[0] ?? ''}`.trim());
+    }
+    return { path };
+}
+/** Tracked files and untracked ones that .gitignore does not exclude, relative to the workspace. */
+async function workspaceFiles(workspace) {
+    try {
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', workspace, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { maxBuffer: 256 * 1024 * 1024 });
+        const listed = stdout.split('\0').filter((file) => file !== '' && !file.split('/').includes('.git'));
+        // a tracked file deleted on disk is not in the tree as it is
+        const present = await Promise.all(listed.map((file) => (0,promises_.lstat)((0,external_node_path_.join)(workspace, file)).then(() => true, () => false)));
+        return listed.filter((_, i) => present[i]);
+    }
+    catch {
+        throw new Error("Input 'source' is workspace, but the workspace is not a git checkout (the upload follows .gitignore): " +
+            'add actions/checkout before this step.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/main.js
 // The main step: inputs → environment → sandbox → source → commands → results back → cleanup → report. The
 // sandbox goes as soon as its results are back (an idle sandbox still costs money); reporting needs only
 // what was gathered.
+
 
 
 
@@ -49378,21 +49446,24 @@ async function run() {
     const resolved = (0,github_context/* resolveSource */.ev)(event, config);
     (0,github_context/* assertTrusted */.oA)(resolved, config.allowFork);
     const source = await pinCommit(resolved, config);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const upload = config.source === 'workspace' ? await planWorkspaceUpload(workspace) : undefined;
     const outcome = { startedAt, config, source, job: event.job, results: [] };
     const client = new daytona_client/* Daytona */.d({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
     const cleanup = new Cleanup(client, config.apiUrl);
     try {
         // 2. Environment: reuse or build the snapshot.
-        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
         const environment = await prepareEnvironment(client, config, source, workspace);
         outcome.environment = environment;
         // 3. Sandbox
         const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup, commands.length));
         outcome.sandbox = { ...sandbox, createdAt: Date.now() };
         const toolbox = client.toolbox(sandbox);
-        // 4. Source, while the session the commands run in is opened
+        // 4. Source (cloned, or the runner's workspace uploaded), while the session the commands run in is opened
         const shell = new CommandShell(toolbox).open();
-        const checkout = await core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config, event));
+        const checkout = upload
+            ? await core/* group */.Os('Uploading the workspace', () => uploadWorkspace(toolbox, source, upload))
+            : await core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config, event));
         // 5. Commands
         const cwd = resolveCwd(checkout.path, config.workingDirectory);
         try {

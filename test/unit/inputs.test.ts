@@ -48,6 +48,7 @@ describe('defaults', () => {
       apiUrl: 'https://app.daytona.io/api',
       run: 'npm test',
       shell: { kind: 'bash-default' },
+      source: 'git',
       workingDirectory: '',
       env: {},
       timeoutMs: 30 * 60_000,
@@ -78,8 +79,8 @@ describe('defaults', () => {
     })
   })
 
-  it('names 39 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(39)
+  it('names 40 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(40)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
