@@ -52,6 +52,9 @@ export async function runCommands(
         shell.run(command, opts),
       )
       results.push(result)
+      if (index === 0 && end?.shell === 'sh-default') {
+        core.notice('The image has no bash: the commands run with sh -e, as a workflow step would.')
+      }
       exitTrap = end?.exitTrap ?? exitTrap
       stopped = end?.exited || (opts.failFast && isFailure(result))
       if (end?.exited && index + 1 < opts.commands.length) {

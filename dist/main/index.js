@@ -46834,6 +46834,9 @@ async function runCommands(shell, opts, results) {
         try {
             const { result, end } = await core/* group */.Os(`$ ${(0,format/* commandLabel */.Md)(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
             results.push(result);
+            if (index === 0 && end?.shell === 'sh-default') {
+                core/* notice */.lm('The image has no bash: the commands run with sh -e, as a workflow step would.');
+            }
             exitTrap = end?.exitTrap ?? exitTrap;
             stopped = end?.exited || (opts.failFast && isFailure(result));
             if (end?.exited && index + 1 < opts.commands.length) {
