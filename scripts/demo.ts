@@ -1,10 +1,11 @@
-// npm run demo [-- --fail] [-- --keep]
+// npm run demo [-- --fail] [-- --keep] [-- --help]
 // Runs the BUNDLED action (dist/main, then dist/post with the saved state) exactly as the GitHub runner
 // would, for a pull_request on a throwaway git server, against a local Daytona emulator; streams the job log,
 // then shows the outputs, the step summary, and that no sandbox is left behind.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { startEmulator } from '../emulator/server.ts'
 import {
   bareRepoPath,
@@ -19,9 +20,23 @@ import { startGitHubApi } from '../runner/github-api.ts'
 import { PROJECT_ROOT, runJob } from '../runner/job.ts'
 import { bold, dim, green, logPrinter, printResults, printStepHeader, red, say } from '../runner/terminal.ts'
 
-const args = new Set(process.argv.slice(2))
-const failMode = args.has('--fail')
-const keep = args.has('--keep')
+const { values } = parseArgs({
+  options: { fail: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  strict: true,
+})
+if (values.help) {
+  process.stdout.write(`Usage: npm run demo [-- --fail] [-- --keep]
+
+The whole action on a throwaway project and pull request, against a local Daytona emulator: the job log,
+the outputs, the step summary, and that no sandbox is left. To run your own commands: npm run try -- --help
+
+  --fail   the pull request brings a lint error: see a failing run
+  --keep   keep the job folder (event, RUNNER_TEMP, workspace) and the git server, and say where
+`)
+  process.exit(0)
+}
+const failMode = values.fail === true
+const keep = values.keep === true
 
 for (const bundle of ['dist/main/index.js', 'dist/post/index.js']) {
   if (!existsSync(join(PROJECT_ROOT, bundle))) {
