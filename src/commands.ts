@@ -24,7 +24,7 @@ const EXIT_TRAP = 'eval "$__dta_exit_trap"'
 
 export interface CommandOptions {
   commands: readonly ScriptCommand[]
-  /** absolute directory the block starts in */
+  /** the directory the block starts in: absolute, or relative to the sandbox's working directory */
   cwd: string
   timeoutMs: number
   failFast: boolean

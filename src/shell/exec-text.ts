@@ -13,7 +13,7 @@ export interface CommandLaunch {
   text: string
   /** first line of the command in the run block */
   line: number
-  /** absolute directory the block starts in */
+  /** the directory the block starts in: absolute, or relative to the sandbox's working directory */
   startDir: string
   shell: Shell
   /** the driver's end-of-command line starts with this */
