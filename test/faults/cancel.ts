@@ -58,11 +58,16 @@ export async function killDuring(
   project: Project,
   inputs: Record<string, string>,
   pattern: RegExp,
+  savedBy: 'id' | 'name' = 'id',
 ): Promise<string> {
-  const { main, post } = await job(project, inputs, { signalMain: { pattern, signal: 'SIGKILL' } })
+  const { main, post } = await job(project, inputs, {
+    signalMain: { pattern, signal: 'SIGKILL' },
+    timeoutMs: 90_000,
+  })
   expect(main.signal).toBe('SIGKILL')
-  const by = main.state['sandbox-id'] ? 'id' : 'name'
   expect(main.state['sandbox-name']).toBeTruthy()
+  const by = main.state['sandbox-id'] ? 'id' : 'name'
+  expect(by).toBe(savedBy)
   expect(post.exitCode).toBe(0)
   expect(post.stdout).toMatch(/Deleted sandbox/)
   return `main SIGKILL; post deleted it (saved ${by}), exit 0`

@@ -85,6 +85,26 @@ describe('main killed', () => {
     expect(row.left).toBe(0)
   })
 
+  it('by the job timeout while the sandbox is still creating: post deletes it by id', async () => {
+    const row = await recordScenario(slow, 'SIGKILL while creating (job timeout)', () =>
+      killDuring(slow, longCommand, /Sandbox is \w+…/, 'id'),
+    )
+    expect(row.left).toBe(0)
+  })
+
+  it('before it knew the id (the create answer was lost): post deletes it by name', async () => {
+    const row = await recordScenario(fast, 'SIGKILL before the id is known', async () => {
+      await fast.emulator.admin.faults({
+        method: 'POST',
+        path: '^/api/sandbox$',
+        dropAfterHandling: true,
+        times: 1,
+      })
+      return killDuring(fast, longCommand, /Creating the sandbox failed/, 'name')
+    })
+    expect(row.left).toBe(0)
+  })
+
   it('with the API unreachable during post: a warning, and the backstop deletes it', async () => {
     const row = await recordScenario(quickMinutes, 'API unreachable during post', () =>
       postUnreachable(quickMinutes, longCommand),
