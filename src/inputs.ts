@@ -2,6 +2,7 @@
 // Each invalid value throws InputError with a one-line message naming the input and the accepted form.
 
 import { setSecret as coreSetSecret } from '@actions/core'
+import { CACHE_INPUTS, type CacheConfig, readCacheInputs } from './cache/inputs.ts'
 import { formatDuration, parseDuration } from './duration.ts'
 import { forkOfPullRequest, LABEL_PREFIX, readEventPayload } from './github-context.ts'
 import {
@@ -19,7 +20,6 @@ import {
   relativePath,
   wholeNumber,
 } from './input-parsers.ts'
-
 import { RESULTS_INPUTS, type ResultsConfig, readResultsInputs } from './results/inputs.ts'
 import type { Shell } from './shell/exec-text.ts'
 
@@ -66,6 +66,7 @@ export const INPUTS = {
   olderThan: 'older-than',
   dryRun: 'dry-run',
   ...RESULTS_INPUTS,
+  ...CACHE_INPUTS,
 } as const
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS]
 export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.values(INPUTS))
@@ -80,7 +81,7 @@ export type KeepSandbox = (typeof KEEP_SANDBOX_MODES)[number]
 export const MODES = ['run', 'cleanup'] as const
 export type Mode = (typeof MODES)[number]
 
-export interface Config extends ResultsConfig {
+export interface Config extends ResultsConfig, CacheConfig {
   apiKey: string
   apiUrl: string
   target?: string
@@ -266,6 +267,7 @@ export function readInputs(
     olderThanMs: duration(read, INPUTS.olderThan, '2h'),
     dryRun: bool(read, INPUTS.dryRun, true),
     ...readResultsInputs(read, env),
+    ...readCacheInputs(read),
   })
 }
 

@@ -1,7 +1,9 @@
-// The main step: inputs → environment → sandbox → source → commands → results back → cleanup → report. The
+// The main step: inputs → environment → sandbox → source (+ cache) → commands → results back (+ cache) →
+// cleanup → report. The
 // sandbox goes as soon as its results are back (an idle sandbox still costs money); reporting needs only
 // what was gathered.
 import * as core from '@actions/core'
+import { wantsCache } from './cache/inputs.ts'
 import { Cleanup } from './cleanup.ts'
 import { CommandShell, resolveCwd, runCommands } from './commands.ts'
 import { Daytona } from './daytona/client.ts'
@@ -56,6 +58,11 @@ async function run(): Promise<void> {
     const checkout = upload
       ? await core.group('Uploading the workspace', () => uploadWorkspace(toolbox, source, upload))
       : await core.group('Cloning the source', () => cloneSource(toolbox, source, config, event))
+    // The dependency cache, restored into the sandbox before the commands
+    const cache = wantsCache(config) ? await import('./cache/sandbox-cache.ts') : undefined
+    const restored =
+      cache &&
+      (await core.group('Restoring the dependency cache', () => cache.restoreSandboxCache(toolbox, config)))
     // 5. Commands
     const cwd = resolveCwd(checkout.path, config.workingDirectory)
     try {
@@ -68,6 +75,10 @@ async function run(): Promise<void> {
           fetchResults(toolbox, config, checkout.path),
         )
       }
+    }
+    // Saved only after commands that all ran and passed, and when the key was not an exact hit
+    if (cache && !restored?.hit && outcome.results.every((result) => !result.skipped && !isFailure(result))) {
+      await core.group('Saving the dependency cache', () => cache.saveSandboxCache(toolbox, config))
     }
     // 7. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
     const failed = outcome.results.some(isFailure)

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export repoRelative */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8879);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1143);
 // JUnit XML, as the common tools write it (jest-junit, vitest, pytest, go-junit-report, Maven surefire):
 // <testsuites>/<testsuite> (nested or not) holding <testcase>s, each passed unless it has a <failure> or
 // <error> (failed) or <skipped> (skipped) child. The suite totals are not trusted: the cases are counted.

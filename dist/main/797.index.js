@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(5792);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -254,7 +254,7 @@ async function downloads(toolbox, config, listed) {
 }
 async function testReports(toolbox, config, listed, clone) {
     // The XML parser is loaded only by runs that read reports.
-    const { addJUnit, emptyReport } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 9290));
+    const { addJUnit, emptyReport } = await Promise.all(/* import() */[__webpack_require__.e(143), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 9290));
     const report = emptyReport();
     const reports = matchFiles(listed, config.testResults);
     if (reports.length === 0) {

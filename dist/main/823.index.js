@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   sweep: () => (/* binding */ sweep)
 /* harmony export */ });
 /* unused harmony export findOrphans */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5792);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _daytona_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5535);
 /* harmony import */ var _daytona_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7679);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1999);

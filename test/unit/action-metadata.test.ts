@@ -28,6 +28,7 @@ const OUTPUTS = [
   'duration',
   'swept',
   'download-path',
+  'cache-hit',
   'tests',
 ]
 

@@ -76,11 +76,14 @@ describe('defaults', () => {
       download: [],
       downloadPath: expect.stringMatching(/\/daytona-artifacts$/),
       testResults: [],
+      cachePaths: [],
+      cacheKey: '',
+      cacheRestoreKeys: [],
     })
   })
 
-  it('names 40 distinct inputs in one place', () => {
-    expect(new Set(INPUT_NAMES).size).toBe(40)
+  it('names 43 distinct inputs in one place', () => {
+    expect(new Set(INPUT_NAMES).size).toBe(43)
     expect(INPUT_NAMES).toContain('working-directory')
   })
 
