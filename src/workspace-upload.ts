@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import * as core from '@actions/core'
 import type { Toolbox } from './daytona/toolbox/index.ts'
 import type { Source } from './github-context.ts'
+import { runTarScript } from './sandbox-tar.ts'
 import { shellQuote } from './shell/exec-text.ts'
 import type { Checkout } from './source.ts'
 
@@ -44,15 +45,14 @@ export async function uploadWorkspace(
     await rm(scratch, { recursive: true, force: true })
   }
   const target = shellQuote(path)
-  const { exitCode, result } = await toolbox.process.execute({
-    command: `mkdir -p -- ${target} && tar -xzf ${ARCHIVE} -C ${target} && rm -f -- ${ARCHIVE}`,
-    timeout: 600,
-  })
-  if (exitCode !== 0) {
-    throw new Error(
-      `Could not unpack the workspace in the sandbox (exit code ${exitCode}): its image needs tar and gzip. ` +
-        `${result.trim().split('\n').slice(-1)[0] ?? ''}`.trim(),
+  try {
+    await runTarScript(
+      toolbox,
+      `mkdir -p -- ${target} && tar -xzf ${ARCHIVE} -C ${target} && rm -f -- ${ARCHIVE}`,
+      'unpack the workspace',
     )
+  } catch (err) {
+    throw new Error(`With source: workspace, ${(err as Error).message}`)
   }
   return { path }
 }

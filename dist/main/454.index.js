@@ -17,7 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(973);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3838);
-/* harmony import */ var _shell_exec_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(983);
+/* harmony import */ var _sandbox_tar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(286);
+/* harmony import */ var _shell_exec_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(983);
 // The dependency cache, loaded only when `cache-paths` is set: restored from GitHub's cache into the sandbox
 // before the commands, saved from the sandbox after them. The sandbox packs `~/…` paths relative to its home
 // (resolved by its shell: the next sandbox's home may be elsewhere) and absolute ones relative to /, one tar.gz
@@ -32,12 +33,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** The archives' names, in the sandbox's work dir and in the runner directory @actions/cache stores. */
 const HOME_ARCHIVE = '.daytona-action-cache-home.tar.gz';
 const ROOT_ARCHIVE = '.daytona-action-cache-root.tar.gz';
 const ARCHIVES = [HOME_ARCHIVE, ROOT_ARCHIVE];
-/** Packing or unpacking a big cache takes a while; past this the sandbox is likely stuck. */
-const TAR_TIMEOUT_S = 900;
 /** Restores into the sandbox and sets the `cache-hit` output. */
 async function restoreSandboxCache(toolbox, config) {
     const restored = await restore(toolbox, config);
@@ -62,7 +62,7 @@ async function restore(toolbox, config) {
         const size = (await Promise.all(archives.map((name) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name))))).reduce((n, s) => n + s.size, 0);
         _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`Unpacking the cache ${matchedKey} (${size} bytes) into the sandbox…`);
         await toolbox.files.upload(archives.map((name) => ({ source: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name), destination: name })));
-        await inSandbox(toolbox, unpackScript(archives), 'unpack');
+        await (0,_sandbox_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .runTarScript */ .w)(toolbox, unpackScript(archives), 'unpack the cache');
         return { matchedKey, hit: matchedKey === config.cacheKey };
     }
     catch (error) {
@@ -77,7 +77,7 @@ async function restore(toolbox, config) {
 async function saveSandboxCache(toolbox, config) {
     const dir = await freshDirectory(config);
     try {
-        const made = (await inSandbox(toolbox, packScript(config.cachePaths), 'pack'))
+        const made = (await (0,_sandbox_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .runTarScript */ .w)(toolbox, packScript(config.cachePaths), 'pack the cache'))
             .split('\n')
             .filter((line) => ARCHIVES.includes(line));
         if (made.length === 0) {
@@ -120,7 +120,7 @@ function packScript(paths) {
         : [
             `cd ${base}`,
             'set --',
-            `for p in ${relative.map(_shell_exec_text_js__WEBPACK_IMPORTED_MODULE_6__/* .shellQuote */ .ZL).join(' ')}; do if [ -e "$p" ] || [ -L "$p" ]; then set -- "$@" "$p"; fi; done`,
+            `for p in ${relative.map(_shell_exec_text_js__WEBPACK_IMPORTED_MODULE_7__/* .shellQuote */ .ZL).join(' ')}; do if [ -e "$p" ] || [ -L "$p" ]; then set -- "$@" "$p"; fi; done`,
             `if [ "$#" -gt 0 ]; then tar -czf "$w/${archive}" -- "$@"; echo ${archive}; fi`,
         ].join('\n');
     return ['set -e', 'w="$PWD"', pack(HOME_ARCHIVE, '"$HOME"', home), pack(ROOT_ARCHIVE, '/', root)]
@@ -134,17 +134,6 @@ function unpackScript(archives) {
         'w="$PWD"',
         ...archives.map((archive) => `tar -xzf "$w/${archive}" -C ${archive === HOME_ARCHIVE ? '"$HOME"' : '/'}; rm -f -- "$w/${archive}"`),
     ].join('\n');
-}
-async function inSandbox(toolbox, script, what) {
-    const { exitCode, result } = await toolbox.process.execute({
-        command: `sh -c ${(0,_shell_exec_text_js__WEBPACK_IMPORTED_MODULE_6__/* .shellQuote */ .ZL)(script)}`,
-        timeout: TAR_TIMEOUT_S,
-    });
-    if (exitCode !== 0) {
-        const last = result.trim().split('\n').slice(-1)[0] ?? '';
-        throw new Error(`could not ${what} the cache in the sandbox (exit code ${exitCode}; its image needs tar and gzip). ${last}`.trim());
-    }
-    return result.trim();
 }
 /** A runner directory named after the paths: the library's cache version is a hash of it. */
 async function freshDirectory(config) {

@@ -42978,6 +42978,31 @@ function plural(count, singular, pluralForm = `${singular}s`) {
 
 /***/ }),
 
+/***/ 286:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ runTarScript)
+/* harmony export */ });
+/* harmony import */ var _shell_exec_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(983);
+
+const TAR_TIMEOUT_S = 900;
+/** Runs `script` with sh in the sandbox and returns its output; `what` ("unpack the workspace") names a failure. */
+async function runTarScript(toolbox, script, what) {
+    const { exitCode, result } = await toolbox.process.execute({
+        command: `sh -c ${(0,_shell_exec_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .ZL)(script)}`,
+        timeout: TAR_TIMEOUT_S,
+    });
+    if (exitCode !== 0) {
+        const last = result.trim().split('\n').slice(-1)[0] ?? '';
+        throw new Error(`could not ${what} in the sandbox (exit code ${exitCode}; its image needs tar and gzip). ${last}`.trim());
+    }
+    return result.trim();
+}
+
+
+/***/ }),
+
 /***/ 983:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49563,11 +49588,14 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/sandbox-tar.js
+var sandbox_tar = __nccwpck_require__(286);
 ;// CONCATENATED MODULE: ./lib/workspace-upload.js
 // Step 4 with `source: workspace`: the runner's checked-out tree goes to the sandbox instead of a clone — for
 // files earlier steps generated, or a sandbox with no route to the Git server. So no credentials reach the
 // sandbox at all. What goes is what git would commit: tracked files and untracked ones .gitignore does not
 // exclude, as they are on disk (links as links); never `.git`, which after actions/checkout holds the token.
+
 
 
 
@@ -49596,13 +49624,11 @@ async function uploadWorkspace(toolbox, source, { workspace, files }) {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
     const target = (0,exec_text/* shellQuote */.ZL)(path);
-    const { exitCode, result } = await toolbox.process.execute({
-        command: `mkdir -p -- ${target} && tar -xzf ${ARCHIVE} -C ${target} && rm -f -- ${ARCHIVE}`,
-        timeout: 600,
-    });
-    if (exitCode !== 0) {
-        throw new Error(`Could not unpack the workspace in the sandbox (exit code ${exitCode}): its image needs tar and gzip. ` +
-            `${result.trim().split('\n').slice(-1)[0] ?? ''}`.trim());
+    try {
+        await (0,sandbox_tar/* runTarScript */.w)(toolbox, `mkdir -p -- ${target} && tar -xzf ${ARCHIVE} -C ${target} && rm -f -- ${ARCHIVE}`, 'unpack the workspace');
+    }
+    catch (err) {
+        throw new Error(`With source: workspace, ${err.message}`);
     }
     return { path };
 }

@@ -12,6 +12,7 @@ import { join, posix } from 'node:path'
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import type { Toolbox } from '../daytona/toolbox/index.ts'
+import { runTarScript } from '../sandbox-tar.ts'
 import { shellQuote } from '../shell/exec-text.ts'
 import type { CacheConfig } from './inputs.ts'
 
@@ -20,7 +21,6 @@ const HOME_ARCHIVE = '.daytona-action-cache-home.tar.gz'
 const ROOT_ARCHIVE = '.daytona-action-cache-root.tar.gz'
 const ARCHIVES = [HOME_ARCHIVE, ROOT_ARCHIVE]
 /** Packing or unpacking a big cache takes a while; past this the sandbox is likely stuck. */
-const TAR_TIMEOUT_S = 900
 
 export interface CacheRestore {
   /** the key that matched, exact or by a restore key */
@@ -57,7 +57,7 @@ async function restore(toolbox: Toolbox, config: CacheConfig): Promise<CacheRest
     )
     core.info(`Unpacking the cache ${matchedKey} (${size} bytes) into the sandbox…`)
     await toolbox.files.upload(archives.map((name) => ({ source: join(dir, name), destination: name })))
-    await inSandbox(toolbox, unpackScript(archives), 'unpack')
+    await runTarScript(toolbox, unpackScript(archives), 'unpack the cache')
     return { matchedKey, hit: matchedKey === config.cacheKey }
   } catch (error) {
     core.warning(`Could not restore the cache: ${message(error)}`, { title: 'Cache not restored' })
@@ -71,7 +71,7 @@ async function restore(toolbox: Toolbox, config: CacheConfig): Promise<CacheRest
 export async function saveSandboxCache(toolbox: Toolbox, config: CacheConfig): Promise<void> {
   const dir = await freshDirectory(config)
   try {
-    const made = (await inSandbox(toolbox, packScript(config.cachePaths), 'pack'))
+    const made = (await runTarScript(toolbox, packScript(config.cachePaths), 'pack the cache'))
       .split('\n')
       .filter((line) => ARCHIVES.includes(line))
     if (made.length === 0) {
@@ -134,20 +134,6 @@ function unpackScript(archives: readonly string[]): string {
         `tar -xzf "$w/${archive}" -C ${archive === HOME_ARCHIVE ? '"$HOME"' : '/'}; rm -f -- "$w/${archive}"`,
     ),
   ].join('\n')
-}
-
-async function inSandbox(toolbox: Toolbox, script: string, what: string): Promise<string> {
-  const { exitCode, result } = await toolbox.process.execute({
-    command: `sh -c ${shellQuote(script)}`,
-    timeout: TAR_TIMEOUT_S,
-  })
-  if (exitCode !== 0) {
-    const last = result.trim().split('\n').slice(-1)[0] ?? ''
-    throw new Error(
-      `could not ${what} the cache in the sandbox (exit code ${exitCode}; its image needs tar and gzip). ${last}`.trim(),
-    )
-  }
-  return result.trim()
 }
 
 /** A runner directory named after the paths: the library's cache version is a hash of it. */
