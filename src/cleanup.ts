@@ -2,37 +2,17 @@
 // then its id), deletes it as soon as the commands end, and on SIGINT/SIGTERM; post deletes whatever the saved
 // state still names. The server-side backstop (auto-stop + delete-on-stop, set at create) covers a vanished runner.
 import * as core from '@actions/core'
-import type { Daytona } from './daytona/client.ts'
+import { Daytona } from './daytona/client.ts'
 import { NotFoundError } from './daytona/errors.ts'
-import { resumeWorkflowCommands } from './untrusted-output.ts'
-
-const KEYS = {
-  apiUrl: 'api-url',
-  name: 'sandbox-name',
-  id: 'sandbox-id',
-  /** 'deleted', 'kept' or 'none': main settled the sandbox's fate, post has nothing to do */
-  settled: 'sandbox-settled',
-} as const
-
-export interface SandboxRef {
-  id?: string
-  name?: string
-}
-
-/** Typed access to the state main hands to post (as STATE_<key> variables). */
-export const savedState = {
-  apiUrl: () => core.getState(KEYS.apiUrl),
-  sandbox: (): SandboxRef => ({
-    id: core.getState(KEYS.id) || undefined,
-    name: core.getState(KEYS.name) || undefined,
-  }),
-  settled: () => core.getState(KEYS.settled),
-}
+import { type SandboxRef, STATE_KEYS } from './saved-state.ts'
+import { guardStdout, resumeWorkflowCommands } from './untrusted-output.ts'
 
 /** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills the tree: delete within this. */
 const CANCEL_DEADLINE_MS = 6_000
 /** Deleting can meet 409 while a transition (e.g. creating) is pending: keep trying this long. */
 const DELETE_DEADLINE_MS = 60_000
+/** post's own attempt at a leftover */
+const POST_DEADLINE_MS = 60_000
 
 export class Cleanup {
   readonly #client: Daytona
@@ -42,19 +22,19 @@ export class Cleanup {
 
   constructor(client: Daytona, apiUrl: string) {
     this.#client = client
-    core.saveState(KEYS.apiUrl, apiUrl)
+    core.saveState(STATE_KEYS.apiUrl, apiUrl)
     this.#removeSignalHandlers = onCancel(() => this.#cancel())
   }
 
   /** Saved before the create request, so the sandbox can be found even if the answer is lost. */
   rememberName(name: string): void {
     this.#ref.name = name
-    core.saveState(KEYS.name, name)
+    core.saveState(STATE_KEYS.name, name)
   }
 
   rememberId(id: string): void {
     this.#ref.id = id
-    core.saveState(KEYS.id, id)
+    core.saveState(STATE_KEYS.id, id)
   }
 
   /** Deletes the sandbox now (404 = already gone). Returns when it is gone or deleting failed (warning). */
@@ -82,7 +62,7 @@ export class Cleanup {
 
   #settle(how: 'deleted' | 'kept' | 'none') {
     this.#settled = true
-    core.saveState(KEYS.settled, how)
+    core.saveState(STATE_KEYS.settled, how)
   }
 
   async #cancel(): Promise<void> {
@@ -111,6 +91,29 @@ export async function deleteSandbox(client: Daytona, ref: SandboxRef, deadlineMs
     if (err instanceof NotFoundError) return true
     core.warning(`Could not delete sandbox ${ref.name ?? target}: ${(err as Error).message}`)
     return false
+  }
+}
+
+/** Post's part: main did not settle `sandbox` (killed, or its delete failed), so delete it now. Warns, never throws. */
+export async function deleteLeftover(sandbox: SandboxRef, apiUrl: string): Promise<void> {
+  // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+  guardStdout()
+  const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || ''
+  core.setSecret(apiKey)
+  if (!apiKey || !apiUrl) {
+    core.warning(
+      `Sandbox ${sandbox.name ?? sandbox.id} may still exist: no API key or URL to delete it with.`,
+    )
+    return
+  }
+  core.info(`Main did not finish cleaning up: deleting sandbox ${sandbox.name ?? sandbox.id}.`)
+  const client = new Daytona({ apiUrl, apiKey, onRetry: core.debug })
+  try {
+    await deleteSandbox(client, sandbox, POST_DEADLINE_MS)
+  } catch (err) {
+    core.warning(`Cleanup failed: ${err instanceof Error ? err.message : err}`)
+  } finally {
+    await client.close()
   }
 }
 

@@ -43362,7 +43362,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
-  Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
@@ -43375,7 +43374,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -46606,7 +46605,7 @@ function copyFile(srcFile, destFile, force) {
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
+var lib_core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./lib/duration.js
@@ -46817,8 +46816,37 @@ function sandboxPath(line) {
     return [head, ...segments].join('/') || '~';
 }
 
+// EXTERNAL MODULE: ./lib/daytona/client.js + 12 modules
+var daytona_client = __nccwpck_require__(5535);
 // EXTERNAL MODULE: ./lib/daytona/errors.js
 var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./lib/saved-state.js
+// What main hands to post: the runner passes each `saveState` of main to post as a STATE_<key> variable.
+// Reading it needs nothing loaded, so a post step whose main settled everything (the usual case) exits after a
+// bare Node start-up instead of loading the client to find that out.
+const STATE_KEYS = {
+    apiUrl: 'api-url',
+    name: 'sandbox-name',
+    id: 'sandbox-id',
+    /** 'deleted', 'kept' or 'none': main settled the sandbox's fate, post has nothing to do */
+    settled: 'sandbox-settled',
+};
+// what @actions/core's getState reads, without loading @actions/core (and the HTTP client it imports)
+const state = (key) => process.env[`STATE_${key}`] ?? '';
+const savedState = {
+    apiUrl: () => state(STATE_KEYS.apiUrl),
+    sandbox: () => ({
+        id: state(STATE_KEYS.id) || undefined,
+        name: state(STATE_KEYS.name) || undefined,
+    }),
+    settled: () => state(STATE_KEYS.settled),
+    /** a sandbox main did not settle: post must delete it */
+    leftover() {
+        const sandbox = this.sandbox();
+        return this.settled() || (!sandbox.id && !sandbox.name) ? undefined : sandbox;
+    },
+};
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/untrusted-output.js
@@ -46856,7 +46884,7 @@ let current;
  * the outer fence. Whatever happens, commands are resumed on a line of their own.
  */
 async function withUntrustedOutput(fn) {
-    guardStdout();
+    untrusted_output_guardStdout();
     if (current)
         return fn(current.write);
     const fence = new Fence();
@@ -46885,7 +46913,7 @@ let broken;
  * must not crash the step: the sandbox still has to be deleted and the results reported. Without a listener
  * Node turns the stream's 'error' event into an uncaught exception. Idempotent.
  */
-function guardStdout() {
+function untrusted_output_guardStdout() {
     if (guarded)
         return;
     guarded = true;
@@ -46943,26 +46971,14 @@ function writeStdout(text) {
 
 
 
-const KEYS = {
-    apiUrl: 'api-url',
-    name: 'sandbox-name',
-    id: 'sandbox-id',
-    /** 'deleted', 'kept' or 'none': main settled the sandbox's fate, post has nothing to do */
-    settled: 'sandbox-settled',
-};
-/** Typed access to the state main hands to post (as STATE_<key> variables). */
-const savedState = {
-    apiUrl: () => core/* getState */.Gu(KEYS.apiUrl),
-    sandbox: () => ({
-        id: core/* getState */.Gu(KEYS.id) || undefined,
-        name: core/* getState */.Gu(KEYS.name) || undefined,
-    }),
-    settled: () => core/* getState */.Gu(KEYS.settled),
-};
+
+
 /** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills the tree: delete within this. */
 const CANCEL_DEADLINE_MS = 6_000;
 /** Deleting can meet 409 while a transition (e.g. creating) is pending: keep trying this long. */
 const DELETE_DEADLINE_MS = 60_000;
+/** post's own attempt at a leftover */
+const POST_DEADLINE_MS = 60_000;
 class Cleanup {
     #client;
     #ref = {};
@@ -46970,17 +46986,17 @@ class Cleanup {
     #removeSignalHandlers;
     constructor(client, apiUrl) {
         this.#client = client;
-        core/* saveState */.LZ(KEYS.apiUrl, apiUrl);
+        lib_core/* saveState */.LZ(STATE_KEYS.apiUrl, apiUrl);
         this.#removeSignalHandlers = onCancel(() => this.#cancel());
     }
     /** Saved before the create request, so the sandbox can be found even if the answer is lost. */
     rememberName(name) {
         this.#ref.name = name;
-        core/* saveState */.LZ(KEYS.name, name);
+        lib_core/* saveState */.LZ(STATE_KEYS.name, name);
     }
     rememberId(id) {
         this.#ref.id = id;
-        core/* saveState */.LZ(KEYS.id, id);
+        lib_core/* saveState */.LZ(STATE_KEYS.id, id);
     }
     /** Deletes the sandbox now (404 = already gone). Returns when it is gone or deleting failed (warning). */
     async deleteNow() {
@@ -47005,13 +47021,13 @@ class Cleanup {
     }
     #settle(how) {
         this.#settled = true;
-        core/* saveState */.LZ(KEYS.settled, how);
+        lib_core/* saveState */.LZ(STATE_KEYS.settled, how);
     }
     async #cancel() {
         // A command's output may be streaming with workflow commands stopped: our last words must be obeyed, and
         // what the stream still brings while we delete is dropped (resuming detaches its writer).
         resumeWorkflowCommands();
-        core/* warning */.$e('The run was cancelled: deleting the sandbox.');
+        lib_core/* warning */.$e('The run was cancelled: deleting the sandbox.');
         if (!this.#ref.id && !this.#ref.name)
             return;
         if (await deleteSandbox(this.#client, this.#ref, CANCEL_DEADLINE_MS))
@@ -47029,14 +47045,36 @@ async function deleteSandbox(client, ref, deadlineMs) {
     const signal = AbortSignal.timeout(deadlineMs);
     try {
         await client.sandboxes.delete(target, { signal });
-        core/* info */.pq(`Deleted sandbox ${ref.name ?? target}.`);
+        lib_core/* info */.pq(`Deleted sandbox ${ref.name ?? target}.`);
         return true;
     }
     catch (err) {
         if (err instanceof errors/* NotFoundError */.m_)
             return true;
-        core/* warning */.$e(`Could not delete sandbox ${ref.name ?? target}: ${err.message}`);
+        lib_core/* warning */.$e(`Could not delete sandbox ${ref.name ?? target}: ${err.message}`);
         return false;
+    }
+}
+/** Post's part: main did not settle `sandbox` (killed, or its delete failed), so delete it now. Warns, never throws. */
+async function deleteLeftover(sandbox, apiUrl) {
+    // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
+    guardStdout();
+    const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || '';
+    core.setSecret(apiKey);
+    if (!apiKey || !apiUrl) {
+        core.warning(`Sandbox ${sandbox.name ?? sandbox.id} may still exist: no API key or URL to delete it with.`);
+        return;
+    }
+    core.info(`Main did not finish cleaning up: deleting sandbox ${sandbox.name ?? sandbox.id}.`);
+    const client = new Daytona({ apiUrl, apiKey, onRetry: core.debug });
+    try {
+        await deleteSandbox(client, sandbox, POST_DEADLINE_MS);
+    }
+    catch (err) {
+        core.warning(`Cleanup failed: ${err instanceof Error ? err.message : err}`);
+    }
+    finally {
+        await client.close();
     }
 }
 /** Runs `handler` once on SIGINT or SIGTERM, then exits. Returns a function that removes the handlers. */
@@ -47119,7 +47157,7 @@ function outputValues(report, extra = {}) {
 }
 function setOutputs(report, extra = {}) {
     for (const [name, value] of Object.entries(outputValues(report, extra)))
-        core/* setOutput */.uH(name, value);
+        lib_core/* setOutput */.uH(name, value);
 }
 
 // EXTERNAL MODULE: ./lib/shell/exec-text.js + 1 modules
@@ -47203,15 +47241,15 @@ async function runCommands(shell, opts, results) {
             continue;
         }
         try {
-            const { result, end } = await core/* group */.Os(`$ ${(0,format/* commandLabel */.Md)(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
+            const { result, end } = await lib_core/* group */.Os(`$ ${(0,format/* commandLabel */.Md)(command.text, GROUP_TITLE_CHARS)}`, () => shell.run(command, opts));
             results.push(result);
             if (index === 0 && end?.shell === 'sh-default') {
-                core/* notice */.lm('The image has no bash: the commands run with sh -e, as a workflow step would.');
+                lib_core/* notice */.lm('The image has no bash: the commands run with sh -e, as a workflow step would.');
             }
             exitTrap = end?.exitTrap ?? exitTrap;
             stopped = end?.exited || (opts.failFast && isFailure(result));
             if (end?.exited && index + 1 < opts.commands.length) {
-                core/* info */.pq(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`);
+                lib_core/* info */.pq(`\`exit\` ended the script: the remaining commands do not run, as in a workflow step.`);
             }
         }
         catch (err) {
@@ -47224,7 +47262,7 @@ async function runCommands(shell, opts, results) {
     }
     // A `trap … EXIT` runs once, when the script ends, as it would in one shell.
     if (exitTrap) {
-        await core/* group */.Os('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts));
+        await lib_core/* group */.Os('EXIT trap', () => shell.run({ text: EXIT_TRAP, line: 1 }, opts));
     }
 }
 /**
@@ -47296,15 +47334,15 @@ class CommandShell {
             clearTimeout(timer);
         }
         if (exitCode === null) {
-            await this.#kill().catch((err) => core/* warning */.$e(`Could not kill the timed-out command: ${err}`));
-            core/* info */.pq(`Timed out after ${(0,lib_duration/* formatDuration */.a)(opts.timeoutMs)}: the command and every process of its session were ` +
+            await this.#kill().catch((err) => lib_core/* warning */.$e(`Could not kill the timed-out command: ${err}`));
+            lib_core/* info */.pq(`Timed out after ${(0,lib_duration/* formatDuration */.a)(opts.timeoutMs)}: the command and every process of its session were ` +
                 'killed; a next command starts in a new session, with the state from before this one.');
             return { result: result(TIMEOUT_EXIT_CODE, true) };
         }
         const end = filter.end;
         logOutcome(result(exitCode));
         if (end?.jobs) {
-            core/* info */.pq(`${end.jobs === 1 ? '1 background job keeps' : `${end.jobs} background jobs keep`} running after this ` +
+            lib_core/* info */.pq(`${end.jobs === 1 ? '1 background job keeps' : `${end.jobs} background jobs keep`} running after this ` +
                 `command, until the sandbox is deleted; what they print from now on goes to ` +
                 `\${TMPDIR:-/tmp}/daytona-action/${this.#commands}/output in the sandbox.`);
         }
@@ -47319,7 +47357,7 @@ class CommandShell {
         catch (err) {
             if (!sessionEnded(err))
                 throw err;
-            core/* debug */.Yz(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`);
+            lib_core/* debug */.Yz(`The shell of ${sessionId} has ended (${err}); starting a fresh one.`);
             this.#session = undefined;
             const fresh = await this.#current();
             return { sessionId: fresh, cmdId: await this.#exec(fresh, script) };
@@ -47341,7 +47379,7 @@ class CommandShell {
             const started = (await process.getSession(sessionId)).commands?.find((c) => c.command === script && !this.#known.has(c.id));
             if (started)
                 return this.#remember(started.id);
-            core/* info */.pq(`Starting the command failed (${err.message}); sending it again.`);
+            lib_core/* info */.pq(`Starting the command failed (${err.message}); sending it again.`);
             return this.#remember((await process.exec(sessionId, script, { runAsync: true })).cmdId);
         }
     }
@@ -47397,16 +47435,14 @@ function answerLost(err) {
 function logOutcome(result) {
     const took = (0,lib_duration/* formatDuration */.a)(result.durationMs);
     if (result.exitCode === 0)
-        core/* info */.pq(`✓ exit code 0 in ${took}`);
+        lib_core/* info */.pq(`✓ exit code 0 in ${took}`);
     else
-        core/* info */.pq(`✗ exit code ${result.exitCode} after ${took}`);
+        lib_core/* info */.pq(`✗ exit code ${result.exitCode} after ${took}`);
 }
 function resolveCwd(clonePath, workingDirectory) {
     return external_node_path_.posix.join(clonePath, workingDirectory);
 }
 
-// EXTERNAL MODULE: ./lib/daytona/client.js + 12 modules
-var daytona_client = __nccwpck_require__(5535);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./lib/daytona/http.js + 2 modules
@@ -47485,7 +47521,7 @@ function noticeWholeContextCopy(path, sources) {
     const copy = wholeContextCopy(sources);
     if (!copy)
         return;
-    core/* notice */.lm(`${path} line ${copy.line} copies the whole build context into the image (${copy.keyword} ${copy.source}), ` +
+    lib_core/* notice */.lm(`${path} line ${copy.line} copies the whole build context into the image (${copy.keyword} ${copy.source}), ` +
         'so every commit is a new environment: a snapshot is built for every commit and every size. ' +
         'Copy only what installing the dependencies needs (e.g. COPY package.json package-lock.json ./ then ' +
         'RUN npm ci) and let the clone bring the code: the snapshot is then reused until the dependencies change.', { title: 'A snapshot per commit', file: path, startLine: copy.line });
@@ -47521,7 +47557,7 @@ async function findDockerfile(config, source, workspace, env = process.env) {
     const at = `${source.repository}${source.sha || source.ref ? `@${(source.sha || source.ref).slice(0, 12)}` : ''}`;
     const remote = await fetchFromGitHub(path, source, config.token, env);
     if (remote.found) {
-        core/* info */.pq(`${path} is not in the workspace: using the one in ${at} (from the GitHub API).`);
+        lib_core/* info */.pq(`${path} is not in the workspace: using the one in ${at} (from the GitHub API).`);
         return { path, text: remote.text, from: 'github' };
     }
     if (remote.status === 404) {
@@ -47533,7 +47569,7 @@ async function findDockerfile(config, source, workspace, env = process.env) {
     if (config.dockerfileExplicit) {
         throw new Error(`Input 'dockerfile': ${why}. Check out the repository first (actions/checkout).`);
     }
-    core/* warning */.$e(`No ${path} in the workspace, and ${why}: going on without it, from Daytona's default sandbox image. ` +
+    lib_core/* warning */.$e(`No ${path} in the workspace, and ${why}: going on without it, from Daytona's default sandbox image. ` +
         `To build the repository's Dockerfile, check out the repository first (actions/checkout).`);
     return undefined;
 }
@@ -47603,13 +47639,13 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
     });
     if (entries.length > 0) {
         const list = entries.map((e) => e.archivePath || '.').join(', ');
-        core/* info */.pq((0,printable/* printable */.g)(`${dockerfile.path}: build context ${list} → snapshot ${name}`));
+        lib_core/* info */.pq((0,printable/* printable */.g)(`${dockerfile.path}: build context ${list} → snapshot ${name}`));
     }
     return {
         name,
         buildInfo: { dockerfileContent: dockerfile.text, contextHashes },
         upload: entries.length > 0
-            ? () => core/* group */.Os('Uploading the build context', () => uploadContext(client, contextDir, entries))
+            ? () => lib_core/* group */.Os('Uploading the build context', () => uploadContext(client, contextDir, entries))
             : undefined,
     };
 }
@@ -47695,7 +47731,7 @@ async function pruneFamily(client, own, family, settings, opts = {}) {
         catch (err) {
             // another job of the matrix may have deleted it first
             if (!(err instanceof errors/* NotFoundError */.m_)) {
-                core/* warning */.$e(`Could not delete the superseded snapshot ${snapshot.name}: ${err.message}`);
+                lib_core/* warning */.$e(`Could not delete the superseded snapshot ${snapshot.name}: ${err.message}`);
             }
         }
     }
@@ -47708,13 +47744,13 @@ async function pruneAfterUse(client, own, family, settings) {
     try {
         const { deleted } = await pruneFamily(client, own, family, settings);
         if (deleted.length > 0) {
-            core/* info */.pq(`Deleted ${deleted.length} superseded snapshot${deleted.length === 1 ? '' : 's'} of this environment ` +
+            lib_core/* info */.pq(`Deleted ${deleted.length} superseded snapshot${deleted.length === 1 ? '' : 's'} of this environment ` +
                 `(keeping the newest ${settings.keepSnapshots}, unused for ${(0,lib_duration/* formatDuration */.a)(settings.pruneAfterMs)} or more): ` +
                 deleted.join(', '));
         }
     }
     catch (err) {
-        core/* warning */.$e(`Pruning superseded snapshots failed: ${err.message}`);
+        lib_core/* warning */.$e(`Pruning superseded snapshots failed: ${err.message}`);
     }
 }
 /** The later of its creation and its last use: what "newest" and "unused" are measured by. */
@@ -47739,7 +47775,7 @@ function quotaHandler(client, own, family, settings) {
             const result = await pruneFamily(client, own, family, settings, { urgent: true });
             organizationId = result.organizationId;
             if (result.deleted.length > 0) {
-                core/* info */.pq(`The snapshot quota is full: deleted this environment's older snapshots ${result.deleted.join(', ')}.`);
+                lib_core/* info */.pq(`The snapshot quota is full: deleted this environment's older snapshots ${result.deleted.join(', ')}.`);
             }
             return result.deleted.length > 0;
         },
@@ -47805,7 +47841,7 @@ async function activateSnapshot(client, snapshot, opts) {
             if (!(err instanceof errors/* BadRequestError */.v7))
                 throw err;
             if (TAKEN_BY_ANOTHER.test(err.message)) {
-                core/* info */.pq(`Snapshot ${snapshot.name} is being activated by another job: waiting for it…`);
+                lib_core/* info */.pq(`Snapshot ${snapshot.name} is being activated by another job: waiting for it…`);
                 return;
             }
             if (isQuotaExceeded(err) && !madeRoom) {
@@ -47816,7 +47852,7 @@ async function activateSnapshot(client, snapshot, opts) {
             if (!STILL_DEACTIVATING.test(err.message))
                 throw err;
             if (!toldCooldown) {
-                core/* info */.pq(`Daytona is still deactivating snapshot ${snapshot.name} (it refuses to activate it for ~10 minutes after): trying again…`);
+                lib_core/* info */.pq(`Daytona is still deactivating snapshot ${snapshot.name} (it refuses to activate it for ~10 minutes after): trying again…`);
                 toldCooldown = true;
             }
             if (Date.now() + delay > opts.deadline) {
@@ -47861,7 +47897,7 @@ async function ensureSnapshot(client, spec, settings) {
             return build(client, spec, settings);
         if (FAILED.has(existing.state) && mayRebuild) {
             mayRebuild = false;
-            core/* info */.pq(`Snapshot ${spec.name} is ${(0,printable/* printable */.g)(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`);
+            lib_core/* info */.pq(`Snapshot ${spec.name} is ${(0,printable/* printable */.g)(existing.state)}: deleting it to rebuild, as rebuild-snapshot asks.`);
             // another job of a matrix may be deleting it too
             await client.snapshots.delete(existing.id).catch((err) => {
                 if (!(err instanceof errors/* NotFoundError */.m_))
@@ -47870,7 +47906,7 @@ async function ensureSnapshot(client, spec, settings) {
             await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
         }
         else if (existing.state === 'removing') {
-            core/* info */.pq(`Snapshot ${spec.name} is being removed: waiting to build it again…`);
+            lib_core/* info */.pq(`Snapshot ${spec.name} is being removed: waiting to build it again…`);
             await waitUntilGone(client, existing, deadline, settings.snapshotTimeoutMs);
         }
         else {
@@ -47890,13 +47926,13 @@ async function useExistingSnapshot(client, name, timeoutMs) {
 async function waitUsable(client, snapshot, settings) {
     const { snapshotTimeoutMs: timeoutMs, rebuildSnapshot: rebuildOn } = settings;
     if (snapshot.state === 'active') {
-        core/* info */.pq(`Reusing snapshot ${(0,printable/* printable */.g)(snapshot.name)}.`);
+        lib_core/* info */.pq(`Reusing snapshot ${(0,printable/* printable */.g)(snapshot.name)}.`);
         return;
     }
     if (FAILED.has(snapshot.state))
         throw await buildFailure(client, snapshot, rebuildOn);
     if (snapshot.state === 'inactive') {
-        core/* info */.pq(`Snapshot ${(0,printable/* printable */.g)(snapshot.name)} was deactivated after going unused: activating it…`);
+        lib_core/* info */.pq(`Snapshot ${(0,printable/* printable */.g)(snapshot.name)} was deactivated after going unused: activating it…`);
         const quota = settings.quota ?? NO_QUOTA_HANDLER;
         try {
             await activateSnapshot(client, snapshot, {
@@ -47912,7 +47948,7 @@ async function waitUsable(client, snapshot, settings) {
         }
     }
     else {
-        core/* info */.pq((0,printable/* printable */.g)(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`));
+        lib_core/* info */.pq((0,printable/* printable */.g)(`Snapshot ${snapshot.name} is ${snapshot.state} (another job is building it): waiting…`));
     }
     await waitActive(client, snapshot.name, timeoutMs, rebuildOn);
 }
@@ -47929,18 +47965,18 @@ async function build(client, spec, settings) {
         created = 'taken';
     }
     if (created === 'taken') {
-        core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
+        lib_core/* info */.pq(`Another job started building snapshot ${spec.name}: waiting for it…`);
         await waitActive(client, spec.name, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
         return { name: spec.name, cacheHit: true };
     }
     const snapshot = created;
     // The build log is the Dockerfile's (the pull request's) output: shown, never obeyed as workflow commands.
-    const logError = await core/* group */.Os(`Building snapshot ${spec.name}`, () => withUntrustedOutput((write) => showBuild(client, snapshot, settings, write)));
+    const logError = await lib_core/* group */.Os(`Building snapshot ${spec.name}`, () => withUntrustedOutput((write) => showBuild(client, snapshot, settings, write)));
     // after the fence: a workflow command of ours again
     if (logError)
-        core/* debug */.Yz(`Build log stream ended: ${logError}`);
+        lib_core/* debug */.Yz(`Build log stream ended: ${logError}`);
     const buildMs = Date.now() - started;
-    core/* info */.pq(`Snapshot ${spec.name} built in ${(0,lib_duration/* formatDuration */.a)(buildMs)}.`);
+    lib_core/* info */.pq(`Snapshot ${spec.name} built in ${(0,lib_duration/* formatDuration */.a)(buildMs)}.`);
     return { name: spec.name, cacheHit: false, buildMs };
 }
 /**
@@ -48079,7 +48115,7 @@ async function prepareEnvironment(client, config, source, workspace) {
     }
     const hasSize = Object.values(config.resources).some((value) => value !== undefined);
     if (!config.image && !hasSize) {
-        core/* notice */.lm('No image, snapshot or Dockerfile given: the sandbox uses Daytona’s default snapshot.');
+        lib_core/* notice */.lm('No image, snapshot or Dockerfile given: the sandbox uses Daytona’s default snapshot.');
         return { kind: 'default', createParams: {} };
     }
     const image = config.image ?? DEFAULT_IMAGE;
@@ -48289,7 +48325,7 @@ const FORMS = {
  * The API key and token reach `setSecret` the moment they are read, before anything can throw.
  * Only the process env is consulted for fallbacks, never a dotenv file in the (untrusted) workspace.
  */
-function readInputs(get, env = process.env, setSecret = core/* setSecret */.Pq) {
+function readInputs(get, env = process.env, setSecret = lib_core/* setSecret */.Pq) {
     const read = get ?? ((name) => inputFromEnv(env, name));
     const apiKey = read(INPUTS.apiKey) || (env.DAYTONA_API_KEY ?? '').trim();
     const token = read(INPUTS.token);
@@ -48559,13 +48595,13 @@ function annotateResults(results, opts = {}) {
     const failures = results.filter(isFailure);
     const shown = failures.length > MAX_ERROR_ANNOTATIONS ? failures.slice(0, MAX_ERROR_ANNOTATIONS - 1) : failures;
     for (const result of shown) {
-        core/* error */.z3(failureMessage(result, redact), {
+        lib_core/* error */.z3(failureMessage(result, redact), {
             title: result.timedOut ? 'Command timed out' : 'Command failed',
         });
     }
     if (shown.length < failures.length) {
         const rest = failures.length - shown.length;
-        core/* error */.z3(`${(0,format/* plural */.LS)(rest, 'more command')} failed; the step summary lists them all.`, {
+        lib_core/* error */.z3(`${(0,format/* plural */.LS)(rest, 'more command')} failed; the step summary lists them all.`, {
             title: 'More commands failed',
         });
     }
@@ -48579,7 +48615,7 @@ function annotateResults(results, opts = {}) {
     const message = cause
         ? `${count} skipped because \`${(0,format/* commandLabel */.Md)(redact(cause.command))}\` failed (fail-fast).`
         : `${count} not run because the run stopped before ${skipped.length === 1 ? 'it' : 'them'}.`;
-    core/* notice */.lm(message, { title: 'Commands skipped' });
+    lib_core/* notice */.lm(message, { title: 'Commands skipped' });
     return errors;
 }
 /**
@@ -48595,13 +48631,13 @@ function annotateTests(tests, budget, opts = {}) {
     const shown = fits ? listed : listed.slice(0, budget - 1);
     for (const failure of shown) {
         const where = failure.file ? { file: failure.file, startLine: failure.line } : {};
-        core/* error */.z3(`${redact(failure.name)}\n${(0,format/* truncateChars */.UT)(redact(failure.message), TEST_MESSAGE_CHARS)}`, {
+        lib_core/* error */.z3(`${redact(failure.name)}\n${(0,format/* truncateChars */.UT)(redact(failure.message), TEST_MESSAGE_CHARS)}`, {
             title: 'Test failed',
             ...where,
         });
     }
     if (!fits) {
-        core/* error */.z3(`${(0,format/* plural */.LS)(tests.failed - shown.length, 'more test')} failed; the step summary lists them.`, {
+        lib_core/* error */.z3(`${(0,format/* plural */.LS)(tests.failed - shown.length, 'more test')} failed; the step summary lists them.`, {
             title: 'More tests failed',
         });
     }
@@ -48873,15 +48909,15 @@ function renderSummary(report, opts = {}) {
  */
 async function writeSummary(report, opts = {}) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* info */.pq('No step summary file (GITHUB_STEP_SUMMARY is not set); the summary is skipped.');
+        lib_core/* info */.pq('No step summary file (GITHUB_STEP_SUMMARY is not set); the summary is skipped.');
         return;
     }
     try {
-        await core/* summary */.z.addRaw(renderSummary(report, opts), true).write();
+        await lib_core/* summary */.z.addRaw(renderSummary(report, opts), true).write();
     }
     catch (error) {
-        core/* summary */.z.emptyBuffer();
-        core/* warning */.$e(`Could not write the step summary: ${error instanceof Error ? error.message : String(error)}`);
+        lib_core/* summary */.z.emptyBuffer();
+        lib_core/* warning */.$e(`Could not write the step summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
@@ -48900,7 +48936,7 @@ async function publishReport(report, opts = {}) {
         setOutputs(report, { snapshot, snapshotCacheHit, redact });
     }
     catch (error) {
-        core/* warning */.$e(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
+        lib_core/* warning */.$e(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
     }
     const commandErrors = annotateResults(report.results, { redact });
     if (report.tests)
@@ -48909,13 +48945,13 @@ async function publishReport(report, opts = {}) {
         await writeSummary(report, opts);
     const failures = report.results.filter(isFailure);
     if (report.error) {
-        core/* setFailed */.C1(redact ? redact(report.error) : report.error);
+        lib_core/* setFailed */.C1(redact ? redact(report.error) : report.error);
         return true;
     }
     if (failures.length > 0) {
         // each failure already has its own error annotation; setFailed would add a duplicate one
-        core/* info */.pq(`${(0,format/* plural */.LS)(failures.length, 'command')} of ${report.results.length} failed.`);
-        process.exitCode = core/* ExitCode */.yU.Failure;
+        lib_core/* info */.pq(`${(0,format/* plural */.LS)(failures.length, 'command')} of ${report.results.length} failed.`);
+        process.exitCode = lib_core/* ExitCode */.yU.Failure;
         return true;
     }
     return false;
@@ -49046,11 +49082,11 @@ class CapacityWait {
         }
         if (this.#tries === 1) {
             const holders = await this.#holders().catch(() => undefined);
-            core/* notice */.lm(`${what(shortage)}: ${limit} Waiting up to ${(0,lib_duration/* formatDuration */.a)(this.#timeoutMs)} (capacity-timeout) ` +
+            lib_core/* notice */.lm(`${what(shortage)}: ${limit} Waiting up to ${(0,lib_duration/* formatDuration */.a)(this.#timeoutMs)} (capacity-timeout) ` +
                 `for room. ${holders ?? "This action's running sandboxes could not be listed."}`, { title: 'Waiting for Daytona capacity' });
         }
         else {
-            core/* info */.pq(`Still no room (${shortage}); trying again.`);
+            lib_core/* info */.pq(`Still no room (${shortage}); trying again.`);
         }
         // Jitter keeps a matrix's waiting legs from all asking at the same moment.
         const delay = Math.min(this.#delayMs * (0.75 + Math.random() / 2), this.#deadline - now);
@@ -49124,7 +49160,7 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
         // (A sandbox kept for debugging gets a fresh one when the commands end.)
         ttlMinutes: lifetimeMinutes(config, commandCount),
     };
-    core/* info */.pq(`Creating sandbox ${name}…`);
+    lib_core/* info */.pq(`Creating sandbox ${name}…`);
     const capacity = new CapacityWait(client, source.baseRepository, config.capacityTimeoutMs);
     let sandbox = await createNamed(client, body, cleanup, capacity);
     cleanup.rememberId(sandbox.id);
@@ -49133,13 +49169,13 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
         sandbox = await client.sandboxes
             .waitUntilStarted(id, {
             timeoutMs: START_TIMEOUT_MS,
-            onState: (state) => core/* info */.pq(`Sandbox is ${(0,printable/* printable */.g)(state)}…`),
+            onState: (state) => lib_core/* info */.pq(`Sandbox is ${(0,printable/* printable */.g)(state)}…`),
         })
             .catch(async (err) => {
             throw (await queueTimeoutError(client, id, name, config.target, err)) ?? err;
         });
     }
-    core/* info */.pq((0,printable/* printable */.g)(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`));
+    lib_core/* info */.pq((0,printable/* printable */.g)(`Sandbox ${sandbox.name} (${sandbox.id}) started: ${describeSize(sandbox)}.`));
     return sandbox;
 }
 /**
@@ -49149,7 +49185,7 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
 async function extendForDebugging(client, sandbox, minutes) {
     await client.sandboxes.setAutostop(sandbox.id, minutes);
     await client.sandboxes.setTtl(sandbox.id, minutes);
-    core/* notice */.lm(`Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
+    lib_core/* notice */.lm(`Sandbox ${sandbox.name} (${sandbox.id}) is kept for ${minutes} minutes for debugging: open it from the ` +
         'Daytona dashboard. It then deletes itself.', { title: 'Sandbox kept' });
 }
 /**
@@ -49206,7 +49242,7 @@ async function createNamed(client, body, cleanup, capacity) {
             }
             const answerLost = err instanceof errors/* ServerError */.gP || err instanceof errors/* ConnectionError */.Rc || err instanceof errors/* DeadlineError */.j3;
             if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
-                core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
+                lib_core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
                 resends++;
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(resends * 1000);
                 continue;
@@ -49223,7 +49259,7 @@ async function adoptOrphan(client, name, cleanup) {
         cleanup.rememberId(orphan.id);
     }
     catch (err) {
-        core/* debug */.Yz(`No sandbox named ${name} was left behind (${err.message}).`);
+        lib_core/* debug */.Yz(`No sandbox named ${name} was left behind (${err.message}).`);
     }
 }
 
@@ -49506,7 +49542,7 @@ async function cloneSource(toolbox, source, config, event) {
         ...(credentials && { username: 'x-access-token', password: credentials }),
     };
     const what = `${source.repository}@${source.sha ? source.sha.slice(0, 12) : (source.ref ?? 'HEAD')}`;
-    core/* info */.pq(`Cloning ${what} into ${path}${withheld ? ' (public: no credentials sent)' : ''}…`);
+    lib_core/* info */.pq(`Cloning ${what} into ${path}${withheld ? ' (public: no credentials sent)' : ''}…`);
     try {
         await toolbox.git.clone(request);
     }
@@ -49518,7 +49554,7 @@ async function cloneSource(toolbox, source, config, event) {
         // A shallow clone only reaches a commit at the branch's tip: a re-run after the branch moved needs history.
         if (!request.commitId || !request.depth || !commitMissing(err))
             throw err;
-        core/* info */.pq(`Shallow clone could not reach ${request.commitId.slice(0, 12)}; fetching the full history.`);
+        lib_core/* info */.pq(`Shallow clone could not reach ${request.commitId.slice(0, 12)}; fetching the full history.`);
         await toolbox.files.delete(path, { recursive: true }).catch(() => { });
         request.depth = undefined;
         await toolbox.git.clone(request);
@@ -49527,7 +49563,7 @@ async function cloneSource(toolbox, source, config, event) {
     if (source.sha && sha && sha !== source.sha) {
         throw new Error(`The clone's HEAD is ${sha}, not ${source.sha} as the event says: the ref may have moved. Re-run the workflow.`);
     }
-    core/* info */.pq(`Checked out ${source.repository} at ${sha ?? source.sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`);
+    lib_core/* info */.pq(`Checked out ${source.repository} at ${sha ?? source.sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`);
     return { path, sha: sha ?? (source.sha || undefined) };
 }
 /** A full SHA-1 or SHA-256 commit id, and nothing else. */
@@ -49544,7 +49580,7 @@ async function headOf(toolbox, path, depth) {
         return head && COMMIT_ID.test(head) ? head : undefined;
     }
     catch (err) {
-        core/* debug */.Yz(`Could not read the clone's history: ${err}`);
+        lib_core/* debug */.Yz(`Could not read the clone's history: ${err}`);
         return undefined;
     }
 }
@@ -49617,7 +49653,7 @@ async function uploadWorkspace(toolbox, source, { workspace, files }) {
         const { create } = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697));
         // streamed to disk, then uploaded from disk: a big tree is never all in memory
         await create({ file: archive, gzip: true, cwd: workspace, portable: true, noDirRecurse: true }, files);
-        core/* info */.pq(`Uploading the workspace (${files.length} files, as git would commit them) into ${path}…`);
+        lib_core/* info */.pq(`Uploading the workspace (${files.length} files, as git would commit them) into ${path}…`);
         await toolbox.files.upload([{ source: archive, destination: ARCHIVE }]);
     }
     finally {
@@ -49670,11 +49706,11 @@ async function workspaceFiles(workspace) {
 
 
 async function run() {
-    guardStdout();
+    untrusted_output_guardStdout();
     const startedAt = Date.now();
     // 1. Inputs: every bad value fails here, before anything is created.
     const config = readInputs();
-    core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
+    lib_core/* debug */.Yz(`Inputs: ${JSON.stringify(redactConfig(config))}`);
     if (config.mode === 'cleanup') {
         // The scheduled orphan sweep: no sandbox of its own, no commands.
         const { sweep } = await __nccwpck_require__.e(/* import() */ 823).then(__nccwpck_require__.bind(__nccwpck_require__, 3823));
@@ -49689,25 +49725,25 @@ async function run() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const upload = config.source === 'workspace' ? await planWorkspaceUpload(workspace) : undefined;
     const outcome = { startedAt, config, source, job: event.job, results: [] };
-    const client = new daytona_client/* Daytona */.d({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: core/* debug */.Yz });
+    const client = new daytona_client/* Daytona */.d({ apiUrl: config.apiUrl, apiKey: config.apiKey, onRetry: lib_core/* debug */.Yz });
     const cleanup = new Cleanup(client, config.apiUrl);
     try {
         // 2. Environment: reuse or build the snapshot.
         const environment = await prepareEnvironment(client, config, source, workspace);
         outcome.environment = environment;
         // 3. Sandbox
-        const sandbox = await core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup, commands.length));
+        const sandbox = await lib_core/* group */.Os('Creating the sandbox', () => createSandbox(client, config, source, environment, event, cleanup, commands.length));
         outcome.sandbox = { ...sandbox, createdAt: Date.now() };
         const toolbox = client.toolbox(sandbox);
         // 4. Source (cloned, or the runner's workspace uploaded), while the session the commands run in is opened
         const shell = new CommandShell(toolbox).open();
         const checkout = upload
-            ? await core/* group */.Os('Uploading the workspace', () => uploadWorkspace(toolbox, source, upload))
-            : await core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config, event));
+            ? await lib_core/* group */.Os('Uploading the workspace', () => uploadWorkspace(toolbox, source, upload))
+            : await lib_core/* group */.Os('Cloning the source', () => cloneSource(toolbox, source, config, event));
         // The dependency cache, restored into the sandbox before the commands
         const cache = wantsCache(config) ? await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(973), __nccwpck_require__.e(454)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6454)) : undefined;
         const restored = cache &&
-            (await core/* group */.Os('Restoring the dependency cache', () => cache.restoreSandboxCache(toolbox, config)));
+            (await lib_core/* group */.Os('Restoring the dependency cache', () => cache.restoreSandboxCache(toolbox, config)));
         // 5. Commands
         const cwd = resolveCwd(checkout.path, config.workingDirectory);
         try {
@@ -49717,12 +49753,12 @@ async function run() {
             // 6. Results back: downloads and test reports, also after failed or timed-out commands
             if (wantsResults(config)) {
                 const { fetchResults } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4797));
-                outcome.resultsBack = await core/* group */.Os('Fetching results from the sandbox', () => fetchResults(toolbox, config, checkout.path));
+                outcome.resultsBack = await lib_core/* group */.Os('Fetching results from the sandbox', () => fetchResults(toolbox, config, checkout.path));
             }
         }
         // Saved only after commands that all ran and passed, and when the key was not an exact hit
         if (cache && !restored?.hit && outcome.results.every((result) => !result.skipped && !isFailure(result))) {
-            await core/* group */.Os('Saving the dependency cache', () => cache.saveSandboxCache(toolbox, config));
+            await lib_core/* group */.Os('Saving the dependency cache', () => cache.saveSandboxCache(toolbox, config));
         }
         // 7. Cleanup: keep the sandbox only if asked to (it still deletes itself later), else delete it below.
         const failed = outcome.results.some(isFailure);
@@ -49747,5 +49783,5 @@ async function run() {
     // 8. Report: outputs, annotations, the step summary; the step fails if anything did.
     await report(outcome);
 }
-run().catch((err) => core/* setFailed */.C1(err instanceof Error ? err.message : String(err)));
+run().catch((err) => lib_core/* setFailed */.C1(err instanceof Error ? err.message : String(err)));
 
