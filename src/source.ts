@@ -15,8 +15,8 @@ export interface Checkout {
   sha?: string
 }
 
-/** Shallow clones are verified through /git/history; a full history's log is too large to read for that. */
-const VERIFIED_DEPTH = 50
+/** A branch's tip is read through /git/history for shallow clones only: a full history's log is too large. */
+const TIP_READ_DEPTH = 50
 
 /**
  * The source with the commit a tag names filled in, before anything is created: Daytona clones branches only,
@@ -60,31 +60,19 @@ export async function cloneSource(
     request.depth = undefined
     await toolbox.git.clone(request)
   }
-  const sha = await headOf(toolbox, path, request.depth)
-  if (source.sha && sha && sha !== source.sha) {
-    throw new Error(
-      `The clone's HEAD is ${sha}, not ${source.sha} as the event says: the ref may have moved. Re-run the workflow.`,
-    )
-  }
-  core.info(
-    `Checked out ${source.repository} at ${sha ?? source.sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`,
-  )
-  return { path, sha: sha ?? (source.sha || undefined) }
+  // With commit_id the daemon checks that commit out or fails the clone (apps/daemon/pkg/git/clone.go, go-git
+  // and CLI paths alike), so HEAD is known without asking; only a branch's tip is read back.
+  const sha = request.commitId ?? (await tipOf(toolbox, path, request.depth))
+  core.info(`Checked out ${source.repository} at ${sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`)
+  return { path, sha }
 }
 
 /** A full SHA-1 or SHA-256 commit id, and nothing else. */
 const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/
 
-/**
- * HEAD as the daemon's git reads it. A clone with `commit_id` checked that commit out or failed, so when the
- * log cannot be read (too long to fetch, or a daemon that cannot walk a shallow history) that stands.
- */
-async function headOf(
-  toolbox: Toolbox,
-  path: string,
-  depth: number | undefined,
-): Promise<string | undefined> {
-  if (!depth || depth > VERIFIED_DEPTH) return undefined
+/** The commit a branch clone checked out, for the log; undefined when the log cannot be read cheaply. */
+async function tipOf(toolbox: Toolbox, path: string, depth: number | undefined): Promise<string | undefined> {
+  if (!depth || depth > TIP_READ_DEPTH) return undefined
   try {
     const head = (await toolbox.git.history(path))[0]?.hash
     return head && COMMIT_ID.test(head) ? head : undefined

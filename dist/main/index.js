@@ -49516,8 +49516,8 @@ function lineOf(script, offset) {
 
 
 
-/** Shallow clones are verified through /git/history; a full history's log is too large to read for that. */
-const VERIFIED_DEPTH = 50;
+/** A branch's tip is read through /git/history for shallow clones only: a full history's log is too large. */
+const TIP_READ_DEPTH = 50;
 /**
  * The source with the commit a tag names filled in, before anything is created: Daytona clones branches only,
  * so a tag is reached as a commit of the default branch's history.
@@ -49559,21 +49559,17 @@ async function cloneSource(toolbox, source, config, event) {
         request.depth = undefined;
         await toolbox.git.clone(request);
     }
-    const sha = await headOf(toolbox, path, request.depth);
-    if (source.sha && sha && sha !== source.sha) {
-        throw new Error(`The clone's HEAD is ${sha}, not ${source.sha} as the event says: the ref may have moved. Re-run the workflow.`);
-    }
-    lib_core/* info */.pq(`Checked out ${source.repository} at ${sha ?? source.sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`);
-    return { path, sha: sha ?? (source.sha || undefined) };
+    // With commit_id the daemon checks that commit out or fails the clone (apps/daemon/pkg/git/clone.go, go-git
+    // and CLI paths alike), so HEAD is known without asking; only a branch's tip is read back.
+    const sha = request.commitId ?? (await tipOf(toolbox, path, request.depth));
+    lib_core/* info */.pq(`Checked out ${source.repository} at ${sha ?? `the tip of ${source.ref ?? 'HEAD'}`}.`);
+    return { path, sha };
 }
 /** A full SHA-1 or SHA-256 commit id, and nothing else. */
 const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/**
- * HEAD as the daemon's git reads it. A clone with `commit_id` checked that commit out or failed, so when the
- * log cannot be read (too long to fetch, or a daemon that cannot walk a shallow history) that stands.
- */
-async function headOf(toolbox, path, depth) {
-    if (!depth || depth > VERIFIED_DEPTH)
+/** The commit a branch clone checked out, for the log; undefined when the log cannot be read cheaply. */
+async function tipOf(toolbox, path, depth) {
+    if (!depth || depth > TIP_READ_DEPTH)
         return undefined;
     try {
         const head = (await toolbox.git.history(path))[0]?.hash;
