@@ -1300,8 +1300,9 @@ function concat(a, b) {
 // One follow connection to a command's log (daytona-api.md §4.4): a WebSocket of binary frames, markers
 // included, replayed from the start of the log. The `ws` library rather than undici's WebSocket because it can
 // pause: while the job log has no room, the socket is not read, TCP's window closes and the daemon's writer
-// blocks, so nothing piles up in between. It is loaded on the first follow: a run that never gets there
-// (a bad input, a failed create) does not pay for it at start-up.
+// blocks, so nothing piles up in between. It is loaded once a session opens (loadWebSocket), while the source
+// is cloned: a run that never gets there (a bad input, a failed create) does not pay for it at start-up, and the
+// first command does not wait for it.
 /**
  * The daemon closes a follow normally only after a second of EOF with the exit code present (v0.190
  * `ReadLogWithExitCode`: 50 reads 20 ms apart), so a normal close always comes at least a second after the
@@ -1326,10 +1327,16 @@ function deliveredWholeLog(end, sawTheEnd = false) {
  */
 const PING_EVERY_MS = 25_000;
 const HANDSHAKE_TIMEOUT_MS = 30_000;
+let webSocketModule;
+/** Loads `ws` (once). */
+function loadWebSocket() {
+    webSocketModule ??= __webpack_require__.e(/* import() */ 977).then(__webpack_require__.bind(__webpack_require__, 2977));
+    return webSocketModule;
+}
 async function followSocket(url, headers, onFrame, signal) {
     if (signal?.aborted)
         return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 };
-    const { WebSocket } = await __webpack_require__.e(/* import() */ 977).then(__webpack_require__.bind(__webpack_require__, 2977));
+    const { WebSocket } = await loadWebSocket();
     return new Promise((resolve) => {
         // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
         const ws = new WebSocket(url, {
@@ -1579,6 +1586,8 @@ class ProcessApi {
         });
     }
     async createSession(sessionId) {
+        // a session's commands are followed: load the WebSocket client while the session is made
+        loadWebSocket().catch(() => { }); // a failure resurfaces at the first follow
         await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } });
     }
     getSession(sessionId) {

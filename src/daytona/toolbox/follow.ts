@@ -1,8 +1,9 @@
 // One follow connection to a command's log (daytona-api.md §4.4): a WebSocket of binary frames, markers
 // included, replayed from the start of the log. The `ws` library rather than undici's WebSocket because it can
 // pause: while the job log has no room, the socket is not read, TCP's window closes and the daemon's writer
-// blocks, so nothing piles up in between. It is loaded on the first follow: a run that never gets there
-// (a bad input, a failed create) does not pay for it at start-up.
+// blocks, so nothing piles up in between. It is loaded once a session opens (loadWebSocket), while the source
+// is cloned: a run that never gets there (a bad input, a failed create) does not pay for it at start-up, and the
+// first command does not wait for it.
 
 /** How one connection ended. */
 export interface FollowEnd {
@@ -47,6 +48,14 @@ export function deliveredWholeLog(end: Partial<FollowEnd>, sawTheEnd = false): b
 const PING_EVERY_MS = 25_000
 const HANDSHAKE_TIMEOUT_MS = 30_000
 
+let webSocketModule: Promise<typeof import('ws')> | undefined
+
+/** Loads `ws` (once). */
+export function loadWebSocket(): Promise<typeof import('ws')> {
+  webSocketModule ??= import('ws')
+  return webSocketModule
+}
+
 export async function followSocket(
   url: string,
   headers: Record<string, string>,
@@ -54,7 +63,7 @@ export async function followSocket(
   signal?: AbortSignal,
 ): Promise<FollowEnd> {
   if (signal?.aborted) return { opened: false, closeCode: 1006, byServer: false, silenceMs: 0, openMs: 0 }
-  const { WebSocket } = await import('ws')
+  const { WebSocket } = await loadWebSocket()
   return new Promise((resolve) => {
     // Offer no subprotocol: the daemon fails the handshake on one it does not recognise.
     const ws = new WebSocket(url, {

@@ -9,7 +9,7 @@ import type {
   SessionExecuteResponse,
 } from '../types.ts'
 import { type ByteSink, Demuxer, demuxAll, type StreamName, TextDemuxer } from './demux.ts'
-import { type FollowEnd, type FrameSink, followSocket } from './follow.ts'
+import { type FollowEnd, type FrameSink, followSocket, loadWebSocket } from './follow.ts'
 import { type StreamHandlers, streamCommand } from './stream.ts'
 
 /** Daemons from 0.27.0 up to (not including) 0.167.0 answer session logs as plain text with the markers. */
@@ -55,6 +55,8 @@ export class ProcessApi {
   }
 
   async createSession(sessionId: string): Promise<void> {
+    // a session's commands are followed: load the WebSocket client while the session is made
+    loadWebSocket().catch(() => {}) // a failure resurfaces at the first follow
     await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } })
   }
 
