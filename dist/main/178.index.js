@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   uploadContext: () => (/* binding */ uploadContext)
 });
 
-// UNUSED EXPORTS: packContextEntry
+// UNUSED EXPORTS: packContextEntry, sdkHashOf
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -35,42 +35,52 @@ var printable = __webpack_require__(6072);
 var context_files = __webpack_require__(5596);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./lib/environment/context-hash.js
-// Two digests of one build-context entry, computed in one read of its files:
-//  - `hash`, the SDK's MD5 (daytona-api.md §3.3), which names the tar in object storage and lets the server's
-//    build dedupe recognise contexts uploaded by the SDK: MD5 over the archive path, then the file's bytes,
-//    or for a directory each file's path relative to it + its bytes, and each empty directory's path; links
-//    are skipped. It is ambiguous (paths and bytes run together, links are not in it), so it names nothing
-//    we trust;
+// Two digests of one build-context entry:
 //  - `key`, what snapshot names are made from: SHA-256 over a length-prefixed encoding of the archive path,
 //    then of every entry's type, mode, path, link target and content, so that different contexts never
-//    share a key.
+//    share a key. Every run computes it: it decides whether a snapshot exists;
+//  - the SDK's MD5 (daytona-api.md §3.3), which names the tar in object storage and lets the server's build
+//    dedupe recognise contexts uploaded by the SDK: MD5 over the archive path, then the file's bytes, or for
+//    a directory each file's path relative to it + its bytes, and each empty directory's path; links are
+//    skipped. It is ambiguous (paths and bytes run together, links are not in it), so it names nothing we
+//    trust, and it is computed only by a job that builds (a second read of the files, against minutes of build).
 
 
 
 const KIND_CODE = { file: 'f', directory: 'd', symlink: 'l' };
-async function hashNodes(contextRoot, archivePath, nodes) {
-    const sdk = (0,external_node_crypto_.createHash)('md5').update(archivePath);
+/** one read buffer for every file: fewer, larger reads than a stream's 64 KiB chunks */
+const READ_BYTES = 1024 * 1024;
+async function contextKey(contextRoot, archivePath, nodes) {
     const key = (0,external_node_crypto_.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
     field(key, archivePath);
-    const entryIsFile = nodes.length === 1 && nodes[0].kind === 'file';
     for (const node of nodes) {
         field(key, KIND_CODE[node.kind]);
         field(key, node.mode.toString(8));
         field(key, node.relative);
         field(key, node.linkTarget ?? '');
+        if (node.kind !== 'file')
+            continue;
+        key.update(context_hash_length(node.size));
+        await hashFile((0,external_node_path_.join)(contextRoot, node.source), node.size, key, buffer);
+    }
+    return key.digest('hex');
+}
+async function sdkContextHash(contextRoot, archivePath, nodes) {
+    const sdk = (0,external_node_crypto_.createHash)('md5').update(archivePath);
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    const entryIsFile = nodes.length === 1 && nodes[0].kind === 'file';
+    for (const node of nodes) {
         if (node.kind === 'directory' && node.empty)
             sdk.update(node.relative);
         if (node.kind !== 'file')
             continue;
         if (!entryIsFile)
             sdk.update(node.relative);
-        key.update(context_hash_length(node.size));
-        await hashFile((0,external_node_path_.join)(contextRoot, node.source), node.size, sdk, key);
+        await hashFile((0,external_node_path_.join)(contextRoot, node.source), node.size, sdk, buffer);
     }
-    return { hash: sdk.digest('hex'), key: key.digest('hex') };
+    return sdk.digest('hex');
 }
 function field(hash, text) {
     const bytes = Buffer.from(text, 'utf8');
@@ -81,12 +91,20 @@ function context_hash_length(n) {
     prefix.writeBigUInt64BE(BigInt(n));
     return prefix;
 }
-async function hashFile(path, size, ...hashes) {
+async function hashFile(path, size, hash, buffer) {
     let read = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
-        read += chunk.length;
-        for (const hash of hashes)
-            hash.update(chunk);
+    const file = await (0,promises_.open)(path, 'r');
+    try {
+        for (;;) {
+            const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            read += bytesRead;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await file.close();
     }
     // the length went into the key before the bytes: a file that changed since must not slip through
     if (read !== size)
@@ -98,7 +116,8 @@ async function hashFile(path, size, ...hashes) {
 // .git, minus what .dockerignore excludes: context-files.ts), hashed and packed the way Daytona's SDK does
 // (daytona-api.md §3.3), so the server's build dedupe recognises contexts uploaded by anyone using the SDK.
 //  - one entry per source (globs expanded); its archivePath is the source relative to the context dir;
-//  - hash (the SDK's, for the server) and key (ours, for snapshot names): context-hash.ts;
+//  - key (ours, for snapshot names) on every run; the SDK's hash (for the server) only when uploading:
+//    context-hash.ts;
 //  - the upload is an uncompressed portable tar whose entry names start at archivePath.
 
 
@@ -169,7 +188,7 @@ async function buildContext(contextDir, dockerfileText, opts = {}) {
             if (entries.some((e) => e.archivePath === found.archivePath))
                 continue;
             const nodes = await (0,context_files/* listSource */.Kq)(contextRoot, found.source, excluded);
-            entries.push({ ...found, ...(await hashNodes(contextRoot, found.archivePath, nodes)), nodes });
+            entries.push({ ...found, key: await contextKey(contextRoot, found.archivePath, nodes), nodes });
         }
     }
     return entries;
@@ -251,28 +270,39 @@ async function packContextEntry(contextDir, entry, file) {
         },
     }, [...names.keys()]);
 }
-/** Puts every entry in Daytona's object storage, skipping those already there (by hash, like the SDK). */
+/** The SDK's hash of an entry (context-hash.ts): it names the entry's tar in object storage. */
+async function sdkHashOf(contextDir, entry) {
+    return sdkContextHash((await (0,context_files/* realPathOf */.dN)(contextDir)) ?? contextDir, entry.archivePath, entry.nodes);
+}
+/**
+ * Puts every entry in Daytona's object storage, skipping those already there (by the SDK's hash, like the
+ * SDK), and answers those hashes: the build's `contextHashes`.
+ */
 async function uploadContext(client, contextDir, entries) {
     const access = await client.objectStorage.pushAccess();
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'daytona-context-'));
+    const hashes = [];
     try {
         for (const entry of entries) {
             // a COPY source is the pull request's text (JSON form allows any character)
             const label = (0,printable/* printable */.g)(entry.archivePath || '.');
-            const tarFile = (0,external_node_path_.join)(scratch, `${entry.hash}.tar`);
-            const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
+            const hash = await sdkHashOf(contextDir, entry);
+            const tarFile = (0,external_node_path_.join)(scratch, `${hash}.tar`);
+            const done = await client.objectStorage.uploadContext(access, hash, async () => {
                 await packContextEntry(contextDir, entry, tarFile);
                 return tarFile;
             });
             if (done === 'present')
-                core/* info */.pq(`${label}: already in object storage (${entry.hash})`);
+                core/* info */.pq(`${label}: already in object storage (${hash})`);
             else
-                core/* info */.pq(`${label}: uploaded ${formatBytes((await (0,promises_.stat)(tarFile)).size)} (${entry.hash})`);
+                core/* info */.pq(`${label}: uploaded ${formatBytes((await (0,promises_.stat)(tarFile)).size)} (${hash})`);
+            hashes.push(hash);
         }
     }
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
+    return hashes;
 }
 function formatBytes(bytes) {
     if (bytes < 1024)

@@ -47620,7 +47620,7 @@ async function fetchFromGitHub(path, source, token, env) {
         return { found: false, detail: (0,http/* errorCode */.CA)(err) ?? err.message };
     }
 }
-/** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
+/** The snapshot spec for this Dockerfile: its content-derived name, and the context upload + buildInfo. */
 async function prepareDockerfile(client, config, source, workspace, dockerfile) {
     // the Dockerfile parser, tar and glob load only when there is a Dockerfile: not before the first request
     const { buildContext, copySources, uploadContext } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(6), __nccwpck_require__.e(728), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7178));
@@ -47638,7 +47638,6 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
         dockerfilePath: (0,external_node_path_.resolve)(workspace, dockerfile.path),
         workspace,
     });
-    const contextHashes = entries.map((entry) => entry.hash);
     const name = snapshotName(prefixOf(config, source), {
         dockerfile: dockerfile.text,
         contextKeys: entries.map((entry) => entry.key),
@@ -47652,10 +47651,12 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
     }
     return {
         name,
-        buildInfo: { dockerfileContent: dockerfile.text, contextHashes },
-        upload: entries.length > 0
-            ? () => lib_core/* group */.Os('Uploading the build context', () => uploadContext(client, contextDir, entries))
-            : undefined,
+        prepareBuild: async () => ({
+            dockerfileContent: dockerfile.text,
+            contextHashes: entries.length > 0
+                ? await lib_core/* group */.Os('Uploading the build context', () => uploadContext(client, contextDir, entries))
+                : [],
+        }),
     };
 }
 
@@ -47963,10 +47964,10 @@ async function waitUsable(client, snapshot, settings) {
 }
 async function build(client, spec, settings) {
     const started = Date.now();
-    await spec.upload?.();
+    const buildInfo = await spec.prepareBuild?.();
     let created;
     try {
-        created = await createWithinQuota(client, spec, settings);
+        created = await createWithinQuota(client, { ...spec, buildInfo }, settings);
     }
     catch (err) {
         if (!(err instanceof errors/* ConflictError */.fK))

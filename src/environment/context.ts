@@ -2,7 +2,8 @@
 // .git, minus what .dockerignore excludes: context-files.ts), hashed and packed the way Daytona's SDK does
 // (daytona-api.md §3.3), so the server's build dedupe recognises contexts uploaded by anyone using the SDK.
 //  - one entry per source (globs expanded); its archivePath is the source relative to the context dir;
-//  - hash (the SDK's, for the server) and key (ours, for snapshot names): context-hash.ts;
+//  - key (ours, for snapshot names) on every run; the SDK's hash (for the server) only when uploading:
+//    context-hash.ts;
 //  - the upload is an uncompressed portable tar whose entry names start at archivePath.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -24,7 +25,7 @@ import {
   realPathOf,
   toContextPath,
 } from './context-files.ts'
-import { hashNodes } from './context-hash.ts'
+import { contextKey, sdkContextHash } from './context-hash.ts'
 
 export interface CopySource {
   /** as written in the Dockerfile */
@@ -39,8 +40,6 @@ export interface ContextEntry {
   archivePath: string
   /** where it really is, relative to the real context root ('' for the root) */
   source: string
-  /** the SDK's MD5 (context-hash.ts): a `contextHashes` element, for the server only */
-  hash: string
   /** the unambiguous digest snapshot names are made from (context-hash.ts) */
   key: string
   /** exactly what is packed */
@@ -118,7 +117,7 @@ export async function buildContext(
     for (const found of await expand(contextDir, contextRoot, source, where(source), excluded)) {
       if (entries.some((e) => e.archivePath === found.archivePath)) continue
       const nodes = await listSource(contextRoot, found.source, excluded)
-      entries.push({ ...found, ...(await hashNodes(contextRoot, found.archivePath, nodes)), nodes })
+      entries.push({ ...found, key: await contextKey(contextRoot, found.archivePath, nodes), nodes })
     }
   }
   return entries
@@ -211,25 +210,41 @@ export async function packContextEntry(contextDir: string, entry: ContextEntry, 
   )
 }
 
-/** Puts every entry in Daytona's object storage, skipping those already there (by hash, like the SDK). */
-export async function uploadContext(client: Daytona, contextDir: string, entries: readonly ContextEntry[]) {
+/** The SDK's hash of an entry (context-hash.ts): it names the entry's tar in object storage. */
+export async function sdkHashOf(contextDir: string, entry: ContextEntry): Promise<string> {
+  return sdkContextHash((await realPathOf(contextDir)) ?? contextDir, entry.archivePath, entry.nodes)
+}
+
+/**
+ * Puts every entry in Daytona's object storage, skipping those already there (by the SDK's hash, like the
+ * SDK), and answers those hashes: the build's `contextHashes`.
+ */
+export async function uploadContext(
+  client: Daytona,
+  contextDir: string,
+  entries: readonly ContextEntry[],
+): Promise<string[]> {
   const access = await client.objectStorage.pushAccess()
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'daytona-context-'))
+  const hashes: string[] = []
   try {
     for (const entry of entries) {
       // a COPY source is the pull request's text (JSON form allows any character)
       const label = printable(entry.archivePath || '.')
-      const tarFile = join(scratch, `${entry.hash}.tar`)
-      const done = await client.objectStorage.uploadContext(access, entry.hash, async () => {
+      const hash = await sdkHashOf(contextDir, entry)
+      const tarFile = join(scratch, `${hash}.tar`)
+      const done = await client.objectStorage.uploadContext(access, hash, async () => {
         await packContextEntry(contextDir, entry, tarFile)
         return tarFile
       })
-      if (done === 'present') core.info(`${label}: already in object storage (${entry.hash})`)
-      else core.info(`${label}: uploaded ${formatBytes((await stat(tarFile)).size)} (${entry.hash})`)
+      if (done === 'present') core.info(`${label}: already in object storage (${hash})`)
+      else core.info(`${label}: uploaded ${formatBytes((await stat(tarFile)).size)} (${hash})`)
+      hashes.push(hash)
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+  return hashes
 }
 
 function formatBytes(bytes: number): string {

@@ -113,7 +113,7 @@ async function fetchFromGitHub(
   }
 }
 
-/** The snapshot spec for this Dockerfile: its content-derived name, buildInfo, and the context upload. */
+/** The snapshot spec for this Dockerfile: its content-derived name, and the context upload + buildInfo. */
 export async function prepareDockerfile(
   client: Daytona,
   config: Config,
@@ -138,7 +138,6 @@ export async function prepareDockerfile(
     dockerfilePath: resolve(workspace, dockerfile.path),
     workspace,
   })
-  const contextHashes = entries.map((entry) => entry.hash)
   const name = snapshotName(prefixOf(config, source), {
     dockerfile: dockerfile.text,
     contextKeys: entries.map((entry) => entry.key),
@@ -152,10 +151,12 @@ export async function prepareDockerfile(
   }
   return {
     name,
-    buildInfo: { dockerfileContent: dockerfile.text, contextHashes },
-    upload:
-      entries.length > 0
-        ? () => core.group('Uploading the build context', () => uploadContext(client, contextDir, entries))
-        : undefined,
+    prepareBuild: async () => ({
+      dockerfileContent: dockerfile.text,
+      contextHashes:
+        entries.length > 0
+          ? await core.group('Uploading the build context', () => uploadContext(client, contextDir, entries))
+          : [],
+    }),
   }
 }

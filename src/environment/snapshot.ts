@@ -14,9 +14,8 @@ import { activateSnapshot, isQuotaExceeded } from './activate.ts'
 export interface SnapshotSpec {
   name: string
   imageName?: string
-  buildInfo?: CreateBuildInfo
-  /** puts the build context in object storage; run only when this job builds */
-  upload?: () => Promise<void>
+  /** run only when this job builds: puts the build context in object storage and answers the buildInfo */
+  prepareBuild?: () => Promise<CreateBuildInfo>
 }
 
 export interface SnapshotSettings {
@@ -132,10 +131,10 @@ async function build(
   settings: SnapshotSettings,
 ): Promise<SnapshotOutcome> {
   const started = Date.now()
-  await spec.upload?.()
+  const buildInfo = await spec.prepareBuild?.()
   let created: Snapshot | 'taken'
   try {
-    created = await createWithinQuota(client, spec, settings)
+    created = await createWithinQuota(client, { ...spec, buildInfo }, settings)
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err
     created = 'taken'
@@ -164,7 +163,7 @@ async function build(
  */
 async function createWithinQuota(
   client: Daytona,
-  spec: SnapshotSpec,
+  spec: SnapshotSpec & { buildInfo?: CreateBuildInfo },
   settings: SnapshotSettings,
 ): Promise<Snapshot | 'taken'> {
   const quota = settings.quota ?? NO_QUOTA_HANDLER

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { list } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildContext, copySources, packContextEntry } from '../../src/environment/context.ts'
+import { buildContext, copySources, packContextEntry, sdkHashOf } from '../../src/environment/context.ts'
 
 /** The SDK hash of one COPY source. */
 async function hashContextEntry(dir: string, source: string): Promise<string | undefined> {
-  return (await buildContext(dir, `FROM x\nCOPY ${source} /dst\n`))[0]?.hash
+  const [entry] = await buildContext(dir, `FROM x\nCOPY ${source} /dst\n`)
+  return entry && sdkHashOf(dir, entry)
 }
 
 const md5 = (...parts: string[]) => {
@@ -65,7 +66,10 @@ describe('context hashes', () => {
 
   it('expands globs into one entry per match and deduplicates sources', async () => {
     const entries = await buildContext(ctx, 'FROM node:22\nCOPY *.json ./\nCOPY package.json /again/\n')
-    expect(entries.map(({ archivePath, hash }) => ({ archivePath, hash }))).toEqual([
+    const hashed = await Promise.all(
+      entries.map(async (entry) => ({ archivePath: entry.archivePath, hash: await sdkHashOf(ctx, entry) })),
+    )
+    expect(hashed).toEqual([
       { archivePath: 'package.json', hash: md5('package.json', '{ "name": "widgets" }\n') },
       { archivePath: 'tsconfig.json', hash: md5('tsconfig.json', '{}\n') },
     ])
@@ -98,7 +102,7 @@ describe('context hashes', () => {
       .update('export const c = 3\n')
       .update('src/lib/links-only')
     hash.update('tsconfig.json').update('{}\n')
-    expect(entry?.hash).toBe(hash.digest('hex'))
+    expect(await sdkHashOf(ctx, entry!)).toBe(hash.digest('hex'))
   })
 
   it('refuses what a build could not use, naming the Dockerfile line', async () => {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildContext } from '../../src/environment/context.ts'
+import { buildContext, sdkHashOf } from '../../src/environment/context.ts'
 import { type EnvironmentKey, snapshotName, trustOf } from '../../src/environment/key.ts'
 
 let root: string
@@ -27,7 +27,7 @@ async function context(
   }
   for (const [path, target] of Object.entries(links)) await symlink(target, join(dir, 'app', path))
   const [entry] = await buildContext(dir, 'FROM x\nCOPY app /app\n')
-  return entry!
+  return { key: entry!.key, hash: await sdkHashOf(dir, entry!) }
 }
 
 describe('the context key', () => {
