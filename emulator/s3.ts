@@ -5,9 +5,10 @@
 // see s3-signature.ts) and payload checks (x-amz-content-sha256, Content-MD5). Snapshot builds read the
 // uploaded contexts from here.
 import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, rename } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { Parser } from 'tar'
 import { MemoryContextStore } from './api/builds.ts'
@@ -25,6 +26,8 @@ interface S3Object {
   content: Readable | null
 }
 interface FilesystemStore {
+  putObject(object: { bucket: string; key: string }): Promise<unknown>
+  getResourcePath(bucket: string, key: string, resource: string): string
   listObjects(bucket: string, opts: { prefix?: string; maxKeys?: number }): Promise<{ objects: unknown[] }>
   getObject(bucket: string, key: string): Promise<S3Object | null>
 }
@@ -37,6 +40,29 @@ interface S3rverApp {
 interface AwsAccount {
   createKeyPair(accessKey: string, secret: string): void
   revokeAccessKey(accessKey: string): void
+}
+
+/**
+ * S3 shows an object only once its PUT has completed (strong read-after-write); s3rver's filesystem store
+ * writes it in place, so a listing during an upload showed a half-written object, and a second matrix leg
+ * that saw it skipped its upload and built from a truncated context. Each PUT is written under a key no
+ * listing reaches, then renamed into place, the object file last.
+ */
+function makePutsAtomic(store: FilesystemStore): void {
+  const put = store.putObject.bind(store)
+  store.putObject = async (object) => {
+    const staging = `.uploads/${randomBytes(8).toString('hex')}`
+    const result = await put({ ...object, key: staging })
+    const target = (resource: string) => store.getResourcePath(object.bucket, object.key, resource)
+    const staged = (resource: string) => store.getResourcePath(object.bucket, staging, resource)
+    await mkdir(dirname(target('object')), { recursive: true })
+    for (const resource of ['metadata.json', 'object.md5', 'object']) {
+      await rename(staged(resource), target(resource)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+      })
+    }
+    return result
+  }
 }
 
 const require = createRequire(import.meta.url)
@@ -75,6 +101,7 @@ export class ObjectStorageServer {
       configureBuckets: [{ name: CONTEXT_BUCKET, configs: [] }],
     })
     await app.configureBuckets()
+    makePutsAtomic(app.store)
     return new ObjectStorageServer(app)
   }
 

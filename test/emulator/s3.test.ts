@@ -149,6 +149,27 @@ describe('object storage', () => {
     expect(await client.objectStorage.hasPrefix(access, `${access.organizationId}/0123abce/`)).toBe(false)
   })
 
+  it('shows an object only once its upload has completed, as S3 does', async () => {
+    // A matrix leg that sees another leg's context half-written skips its own upload and builds from it.
+    const access = await client.objectStorage.pushAccess()
+    const prefix = `${access.organizationId}/5ee1a70e/`
+    const body = Buffer.alloc(64 * 1024 * 1024, 'x')
+    let uploading = true
+    const upload = s3(access, 'PUT', `/${access.bucket}/${prefix}context.tar`, body).finally(() => {
+      uploading = false
+    })
+    const seenSizes: number[] = []
+    while (uploading) {
+      if (await client.objectStorage.hasPrefix(access, prefix)) {
+        const got = await s3(access, 'GET', `/${access.bucket}/${prefix}context.tar`)
+        seenSizes.push(got.text.length)
+      }
+    }
+    expect((await upload).status).toBe(200)
+    expect(seenSizes.filter((size) => size !== body.length)).toEqual([])
+    expect(await client.objectStorage.hasPrefix(access, prefix)).toBe(true)
+  })
+
   it('refuses a bad signature, a wrong session token, anonymous requests and a body that does not match', async () => {
     const access = await client.objectStorage.pushAccess()
     const path = `/${access.bucket}/${access.organizationId}/feed/context.tar`
