@@ -1,7 +1,8 @@
 // The run block split into top-level commands by mvdan/sh's parser, as a workflow author would count them.
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/input-parsers.ts'
-import { scriptCommands, splitScript } from '../../src/script.ts'
+import { parseScript, plainLines, scriptCommands, splitScript } from '../../src/script.ts'
+import { RUN_BLOCKS } from '../corpus/run-blocks.ts'
 
 const texts = async (script: string) => (await splitScript('run', script, 'bash')).map((c) => c.text)
 
@@ -83,6 +84,61 @@ describe('splitScript', () => {
   it('parses sh scripts as POSIX, where bash syntax is an error', async () => {
     await expect(splitScript('run', 'a=(1 2)', 'posix')).rejects.toThrow(/not a valid shell script/)
     expect(await splitScript('run', 'a=(1 2)', 'bash')).toHaveLength(1)
+  })
+})
+
+describe('plainLines', () => {
+  // one-line commands from real workflows' run blocks: what the parser need not be loaded for
+  const plain = [
+    'true',
+    'npm ci\nnpm test',
+    'npm run build --if-present\nnpm test -- --coverage',
+    '  make -j4   test  \n\n\tgo test -race ./...\n',
+    'cargo test --all-features --workspace',
+    'python -m pip install -r requirements.txt\npytest -q tests/',
+    './gradlew build --no-daemon\nmvn -B verify',
+    'bundle exec rake spec',
+    'dotnet test --configuration Release',
+    'FOO=1 env',
+    'ls *.log src/[ab].ts',
+    'time npm test',
+    '[[ -f package.json ]]',
+    'cd ~/project',
+  ]
+
+  it('splits what it takes exactly as the parser does, lines included', async () => {
+    for (const script of plain) {
+      expect(plainLines(script), script).toEqual(await parseScript('run', script, 'bash'))
+      expect(plainLines(script), script).toEqual(await parseScript('run', script, 'posix'))
+    }
+    for (const block of RUN_BLOCKS) {
+      const split = plainLines(block.run)
+      if (split) expect(split, block.name).toEqual(await parseScript('run', block.run, 'bash'))
+    }
+  })
+
+  it('leaves to the parser anything that could join lines or split one', () => {
+    for (const script of [
+      'echo $HOME',
+      'npm ci && npm test',
+      'npm test # unit only',
+      'if true\nthen true\nfi',
+      'for f in a b',
+      'done',
+      'echo a \\\nb',
+      'cat <<EOF\nx\nEOF',
+      'echo "a b"',
+      "echo 'a'",
+      'f() { true; }',
+      '{ true\n}',
+      'npm start &',
+      'true\r',
+      'echo\u00a0a',
+      '',
+      '\n  \n',
+    ]) {
+      expect(plainLines(script), JSON.stringify(script)).toBeUndefined()
+    }
   })
 })
 
