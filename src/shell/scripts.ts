@@ -116,12 +116,15 @@ __dta_prune() {
   done
 }
 __dta_save() {
-  local __dta_ec=$? __dta_v __dta_decl __dta_flags __dta_jobs __dta_i
+  local __dta_ec=$? __dta_v __dta_decl __dta_flags __dta_jobs __dta_i __dta_attributes
   # shopt first: set +o ends with xtrace, so that restoring it traces nothing of the restore itself
   { builtin shopt -p | while IFS= read -r __dta_v; do
       case $__dta_v in *' login_shell'|*' restricted_shell') ;; *) printf '%s\\n' "$__dta_v" ;; esac
     done; builtin set +o; } > "$__dta_root/options" 2>/dev/null
   builtin set +xveu
+  # bash 4.4 and later tell a variable's attributes without a subshell per variable (tens of forks per
+  # command); older ones (amazonlinux:2, centos:7) parse them out of \`declare -p\`
+  __dta_attributes=; [ "\${BASH_VERSINFO[0]}\${BASH_VERSINFO[1]}" -ge 44 ] && __dta_attributes=1
   __dta_jobs=($(builtin jobs -rp))
   {
     printf '__dta_prune'; printf ' %s' $(compgen -e); printf '\\n'
@@ -130,6 +133,12 @@ __dta_save() {
         BASH|BASH_*|BASHOPTS|BASHPID|COMP_*|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|EUID|FUNCNAME|GROUPS|HISTCMD) continue ;;
         LINENO|OLDPWD|PIPESTATUS|PPID|PWD|RANDOM|SECONDS|SHELLOPTS|SHLVL|SRANDOM|UID|_|__dta_*) continue ;;
       esac
+      if [ -n "$__dta_attributes" ]; then
+        eval '__dta_flags=\${!__dta_v@a}'
+        case $__dta_flags in *r*) continue ;; esac
+        builtin declare -p "$__dta_v" 2>/dev/null
+        continue
+      fi
       __dta_decl=$(builtin declare -p "$__dta_v" 2>/dev/null) || continue
       __dta_flags=\${__dta_decl#declare -}; __dta_flags=\${__dta_flags%% *}
       case $__dta_flags in *r*) continue ;; esac
