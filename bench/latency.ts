@@ -50,8 +50,9 @@ export async function measureLatency(
       ],
       notes: [
         `Command: \`${TICKER}\`, ${opts.runs} run(s). Latency = when the line reached the job log (runner harness) − the nanosecond stamp the sandbox printed in it.`,
-        'The emulator tails the log file every 50 ms and a 200 ms ticker locks onto that phase, so each run ' +
-          'sees a near-constant latency somewhere in 0–50 ms: compare runs, and read the max as the bound.',
+        'The emulator reads the log file again 20 ms after EOF, as the daemon does, and a 200 ms ticker locks ' +
+          'onto that phase, so each run sees a near-constant latency somewhere in 0–20 ms: compare runs, and ' +
+          'read the max as the bound.',
       ],
     },
   }

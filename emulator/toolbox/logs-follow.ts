@@ -20,7 +20,8 @@ export interface FollowSettings {
 const CHUNK = 1024
 /** read in blocks, sent as frames of at most CHUNK bytes: as many frames as the daemon, fewer file reads */
 const READ_BLOCK = 64 * CHUNK
-const POLL_MS = 50
+/** at EOF the daemon reads again after 20 ms (apps/daemon/internal/util/log_reader.go, v0.190) */
+const POLL_MS = 20
 
 /** Reads `log` into `onChunk` until `isDone()` after EOF for `eofGraceMs` (true) or `signal` aborts (false). */
 async function tail(
