@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Delays } from '../emulator/api/context.ts'
 import { PROJECT_ROOT } from '../runner/job.ts'
 import { BASE, job, openProject, type Project } from '../test/action/project.ts'
-import { type LoggedRequest, sequentialRoundTrips, startLatencyProxy } from './proxy.ts'
+import { type LoggedRequest, sequentialChain, startLatencyProxy, waitedOnDaytonaMs } from './proxy.ts'
 import { ensureSdk } from './sdk.ts'
 import { median, ms, type Section } from './stats.ts'
 
@@ -43,9 +43,18 @@ export interface Comparison {
   sections: Section[]
   /** delays off: median action / median SDK */
   ratio: number
+  /** delays off: the same for the time spent outside Daytona's answers on the critical path */
+  ownTimeRatio: number
   /** delays off: sequential round trips of a one-command job (main + post), and per extra command */
   roundTrips: { action: number; sdk: number; perExtraCommand: number }
 }
+
+interface Timed {
+  wallMs: number
+  waitedMs: number
+}
+
+const ownMs = (run: Timed) => run.wallMs - run.waitedMs
 
 interface Profile {
   label: string
@@ -60,6 +69,7 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
   ]
   const rows: string[][] = []
   let ratio = Number.NaN
+  let ownTimeRatio = Number.NaN
   let roundTrips = { action: Number.NaN, sdk: Number.NaN, perExtraCommand: Number.NaN }
   const chainRows: string[][] = []
   for (const profile of profiles) {
@@ -67,36 +77,56 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
     const proxy = await startLatencyProxy(project.emulator.emu.origin, opts.latencyMs)
     const apiUrl = `${proxy.origin}/api`
     try {
-      const action: number[] = []
-      const sdk: number[] = []
+      const action: Timed[] = []
+      const sdk: Timed[] = []
+      const timed = async (run: () => Promise<number>): Promise<Timed> => {
+        proxy.log.length = 0
+        const wallMs = await run()
+        return { wallMs, waitedMs: waitedOnDaytonaMs(proxy.log) }
+      }
       for (let i = 0; i < opts.warmups + opts.runs; i++) {
         const warm = i < opts.warmups
         opts.progress(
           `compare (${profile.label}): ${warm ? 'warm-up' : `run ${i - opts.warmups + 1}/${opts.runs}`}`,
         )
-        const a = await runAction(project, opts.actionDir, apiUrl, ['true'])
-        const s = await runSdk(project, apiUrl, 'true')
+        const a = await timed(() => runAction(project, opts.actionDir, apiUrl, ['true']))
+        const s = await timed(() => runSdk(project, apiUrl, 'true'))
         if (warm) continue
         action.push(a)
         sdk.push(s)
       }
-      const row = (label: string, values: number[]) => [
-        profile.label,
-        label,
-        ms(Math.min(...values)),
-        ms(median(values)),
-        ms(Math.max(...values)),
-      ]
+      const row = (label: string, runs: Timed[]) => {
+        const wall = runs.map((r) => r.wallMs)
+        return [
+          profile.label,
+          label,
+          ms(Math.min(...wall)),
+          ms(median(wall)),
+          ms(Math.max(...wall)),
+          ms(median(runs.map((r) => r.waitedMs))),
+          ms(median(runs.map(ownMs))),
+        ]
+      }
       rows.push(row('action (main + post)', action), row('SDK script', sdk))
-      const profileRatio = median(action) / median(sdk)
-      rows.push([profile.label, '**ratio action / SDK (medians)**', '', `**${profileRatio.toFixed(2)}**`, ''])
+      const profileRatio = median(action.map((r) => r.wallMs)) / median(sdk.map((r) => r.wallMs))
+      const ownRatio = median(action.map(ownMs)) / median(sdk.map(ownMs))
+      rows.push([
+        profile.label,
+        '**ratio action / SDK (medians)**',
+        '',
+        `**${profileRatio.toFixed(2)}**`,
+        '',
+        '',
+        `**${ownRatio.toFixed(2)}**`,
+      ])
       if (profile === profiles[0]) {
         ratio = profileRatio
+        ownTimeRatio = ownRatio
         opts.progress('compare: round-trip chains')
         const chain = async (run: () => Promise<unknown>) => {
           proxy.log.length = 0
           await run()
-          return { rt: sequentialRoundTrips(proxy.log), total: proxy.log.length, log: [...proxy.log] }
+          return { rt: sequentialChain(proxy.log).length, total: proxy.log.length, log: [...proxy.log] }
         }
         const one = await chain(() => runAction(project, opts.actionDir, apiUrl, ['true']))
         const three = await chain(() => runAction(project, opts.actionDir, apiUrl, ['true', 'true', 'true']))
@@ -115,15 +145,19 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
   }
   return {
     ratio,
+    ownTimeRatio,
     roundTrips,
     sections: [
       {
         title: `Action against Daytona's SDK (${opts.latencyMs} ms per request)`,
-        headers: ['emulator', 'job', 'min', 'median', 'max'],
+        headers: ['emulator', 'job', 'min', 'median', 'max', 'waiting on Daytona', 'own time'],
         rows,
         notes: [
           `${opts.runs} runs each after ${opts.warmups} warm-up, alternating action and SDK. Every request and ` +
             `WebSocket handshake to Daytona waits ${opts.latencyMs} ms in the bench's proxy (bench/proxy.ts). ` +
+            '"Waiting on Daytona": how long a request to Daytona was outstanding (the union of their intervals, ' +
+            'latency included), median per run; "own time": wall time minus that, what the job itself takes ' +
+            '(start-up, work between requests, exit, post). ' +
             'The SDK script (bench/sdk/job.mjs, @daytonaio/sdk 0.218.0): create from the default snapshot, ' +
             '`git.clone`, `createSession`, one synchronous `executeSessionCommand`, `delete`. The action: ' +
             '`run: true`, main then post. "Realistic delays": creating 1.5 s, destroying 1 s (emulator CLI). ' +
@@ -146,21 +180,17 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
 }
 
 function describeChain(log: LoggedRequest[]): string {
-  const sorted = [...log].sort((a, b) => a.end - b.end)
-  const chain: string[] = []
-  let free = Number.NEGATIVE_INFINITY
-  for (const r of sorted) {
-    if (r.start < free) continue
-    free = r.end
-    const path = r.path
-      .replace(/^\/api/, '')
-      .replace(/\/toolbox\/[^/]+/, '')
-      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}')
-      .replace(/session\/[^/]+/, 'session/{s}')
-      .replace(/command\/[^/]+/, 'command/{c}')
-    chain.push(`${r.method} ${path}`)
-  }
-  return chain.join(' → ')
+  return sequentialChain(log)
+    .map((r) => {
+      const path = r.path
+        .replace(/^\/api/, '')
+        .replace(/\/toolbox\/[^/]+/, '')
+        .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}')
+        .replace(/session\/[^/]+/, 'session/{s}')
+        .replace(/command\/[^/]+/, 'command/{c}')
+      return `${r.method} ${path}`
+    })
+    .join(' → ')
 }
 
 async function runAction(project: Project, actionDir: string, apiUrl: string, commands: string[]) {

@@ -116,19 +116,29 @@ function path(req: IncomingMessage): string {
 }
 
 /**
- * Round trips on the critical path: the longest chain of requests each of which started after the previous
+ * The round trips on the critical path: the longest chain of requests each of which started after the previous
  * one's answer was complete (earliest end first, which finds the longest such chain). Requests that overlap
  * count once.
  */
-export function sequentialRoundTrips(log: LoggedRequest[]): number {
-  const sorted = [...log].sort((a, b) => a.end - b.end)
-  let count = 0
+export function sequentialChain(log: readonly LoggedRequest[]): LoggedRequest[] {
+  const chain: LoggedRequest[] = []
   let free = Number.NEGATIVE_INFINITY
-  for (const r of sorted) {
-    if (r.start >= free) {
-      count++
-      free = r.end
-    }
+  for (const r of [...log].sort((a, b) => a.end - b.end)) {
+    if (r.start < free) continue
+    chain.push(r)
+    free = r.end
   }
-  return count
+  return chain
+}
+
+/** How long the job had a request to Daytona outstanding (the union of their intervals, latency included). */
+export function waitedOnDaytonaMs(log: readonly LoggedRequest[]): number {
+  let waited = 0
+  let coveredUntil = Number.NEGATIVE_INFINITY
+  for (const r of [...log].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(r.start, coveredUntil)
+    if (r.end > from) waited += r.end - from
+    coveredUntil = Math.max(coveredUntil, r.end)
+  }
+  return waited
 }

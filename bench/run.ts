@@ -86,7 +86,7 @@ try {
       progress,
     })
     sections.push(...c.sections)
-    Object.assign(figures, { ratio: c.ratio, roundTrips: c.roundTrips })
+    Object.assign(figures, { ratio: c.ratio, ownTimeRatio: c.ownTimeRatio, roundTrips: c.roundTrips })
   }
   const fx = await openFixture(action.dir)
   try {
