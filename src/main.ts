@@ -88,7 +88,7 @@ async function run(): Promise<void> {
       outcome.sandbox.keptMinutes = config.keepMinutes
     }
   } catch (err) {
-    outcome.error = describeError(err)
+    outcome.error = describeError(err, config.apiUrl)
   } finally {
     if (!outcome.sandbox?.keptMinutes) {
       const deleted = await cleanup.deleteNow()

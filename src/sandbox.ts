@@ -131,10 +131,13 @@ async function createNamed(
 ): Promise<Sandbox> {
   // sends so far after a lost answer (a capacity refusal is not one: it was answered)
   let resends = 0
+  // whether any send may have reached Daytona (and so may have made the sandbox)
+  let reached = false
   for (;;) {
     try {
       return await client.sandboxes.create(body)
     } catch (err) {
+      if (!(err instanceof ConnectionError && NEVER_SENT.has(err.code ?? ''))) reached = true
       if (err instanceof ConflictError && resends > 0) return client.sandboxes.get(body.name)
       const shortage = shortageOf(err)
       if (shortage && err instanceof BadRequestError) {
@@ -157,12 +160,20 @@ async function createNamed(
         await setTimeout(resends * 1000)
         continue
       }
+      if (!reached) {
+        // Daytona was never reached (a wrong api-url, no network): nothing exists, nothing is to be deleted.
+        cleanup.forget()
+        throw err
+      }
       // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
       await adoptOrphan(client, body.name, cleanup)
       throw err
     }
   }
 }
+
+/** Connection errors of a request that never left: refused, or a name that does not resolve. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
 
 async function adoptOrphan(client: Daytona, name: string, cleanup: Cleanup): Promise<void> {
   try {

@@ -48566,8 +48566,9 @@ function durationOrZero(value, name, form) {
 }
 
 ;// CONCATENATED MODULE: ./lib/limits.js
-// Daytona's per-sandbox maxima are set per organisation and tier (4 vCPU, 8 GiB memory, 10 GiB disk by
-// default), so only the API knows them: its refusal is turned into the user's problem, naming the input.
+// The run's error as the user's problem, naming the input to change. Daytona's per-sandbox maxima are set per
+// organisation and tier (4 vCPU, 8 GiB memory, 10 GiB disk by default), so only the API knows them; a refused
+// key and an API that cannot be reached are said as such rather than as the request that met them.
 
 const PER_SANDBOX = /\b(CPU|Memory|Disk) request (\d+)(?:GB)? exceeds maximum allowed per sandbox \((\d+)(?:GB)?\)/;
 const RESOURCE = {
@@ -48575,9 +48576,18 @@ const RESOURCE = {
     Memory: { input: 'memory', unit: 'GiB of memory' },
     Disk: { input: 'disk', unit: 'GiB of disk' },
 };
-/** The message for an error of the run: a tier limit said as such, anything else as it is. */
-function describeError(err) {
+/** The message for an error of the run: a tier limit, a refused key, an unreachable API; anything else as it is. */
+function describeError(err, apiUrl) {
     const message = err instanceof Error ? err.message : String(err);
+    // the toolbox's 401s are a git remote's, not Daytona's (GIT_AUTH_FAILED)
+    if (err instanceof errors/* AuthenticationError */.v3 && err.path.startsWith('/api/') && !err.path.includes('/toolbox/')) {
+        return (`Daytona refused the API key (401) at ${apiUrl ?? 'its API'}: check the secret given as 'api-key' (revoked, ` +
+            `or of another organisation or 'api-url'). A 401 is never retried: Daytona locks out repeated ones.`);
+    }
+    if (err instanceof errors/* ConnectionError */.Rc) {
+        return (`Could not reach Daytona at ${apiUrl ?? 'its API'} (${err.code}), after retries: check 'api-url' and that ` +
+            `this runner can reach it. (${message})`);
+    }
     const match = err instanceof errors/* DaytonaError */.hY ? PER_SANDBOX.exec(message) : null;
     if (!match)
         return message;
@@ -49238,11 +49248,15 @@ function lifetimeMinutes(config, commandCount) {
 async function createNamed(client, body, cleanup, capacity) {
     // sends so far after a lost answer (a capacity refusal is not one: it was answered)
     let resends = 0;
+    // whether any send may have reached Daytona (and so may have made the sandbox)
+    let reached = false;
     for (;;) {
         try {
             return await client.sandboxes.create(body);
         }
         catch (err) {
+            if (!(err instanceof errors/* ConnectionError */.Rc && NEVER_SENT.has(err.code ?? '')))
+                reached = true;
             if (err instanceof errors/* ConflictError */.fK && resends > 0)
                 return client.sandboxes.get(body.name);
             const shortage = shortageOf(err);
@@ -49266,12 +49280,19 @@ async function createNamed(client, body, cleanup, capacity) {
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(resends * 1000);
                 continue;
             }
+            if (!reached) {
+                // Daytona was never reached (a wrong api-url, no network): nothing exists, nothing is to be deleted.
+                cleanup.forget();
+                throw err;
+            }
             // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
             await adoptOrphan(client, body.name, cleanup);
             throw err;
         }
     }
 }
+/** Connection errors of a request that never left: refused, or a name that does not resolve. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 async function adoptOrphan(client, name, cleanup) {
     try {
         const orphan = await client.sandboxes.get(name);
@@ -49813,7 +49834,7 @@ async function run() {
         }
     }
     catch (err) {
-        outcome.error = describeError(err);
+        outcome.error = describeError(err, config.apiUrl);
     }
     finally {
         if (!outcome.sandbox?.keptMinutes) {

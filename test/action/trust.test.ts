@@ -1,5 +1,6 @@
 // What the action refuses and what it keeps secret: bad inputs, fork pull requests, private clones.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,7 +43,30 @@ describe('inputs', () => {
     expect(post.annotations.filter((a) => a.level === 'warning')).toEqual([])
     expect(main.exitCode).not.toBe(0)
     expect(visibleLog(main)).not.toContain('dtn_wrong_key_0123456789')
-    expect(main.annotations.map((a) => a.message).join('\n')).toMatch(/401/)
+    expect(main.annotations.map((a) => a.message).join('\n')).toMatch(
+      /Daytona refused the API key \(401\) at .*: check the secret given as 'api-key'/,
+    )
+  })
+
+  it("says that Daytona cannot be reached, naming 'api-url', when nothing answers there", async () => {
+    // a port that was just free: nothing listens on it
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as AddressInfo
+    await new Promise((resolve) => closed.close(resolve))
+    const apiUrl = `http://127.0.0.1:${port}/api`
+    const { main, post } = await job(project, { run: 'true', 'api-url': apiUrl })
+    expect(main.exitCode).not.toBe(0)
+    const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^Could not reach Daytona at .* \(ECONNREFUSED\), after retries: check 'api-url'/,
+      ),
+    ])
+    expect(errors[0]).toContain(apiUrl)
+    // no request ever reached Daytona: nothing was made, so nothing is deleted or warned about, in main or post
+    expect([...main.annotations, ...post.annotations].filter((a) => a.level === 'warning')).toEqual([])
+    expect(post.exitCode).toBe(0)
   })
 })
 
