@@ -43090,7 +43090,12 @@ pump() {
 (
   trap : USR1
   : > "$dir/pump-ready"
-  while [ ! -f "$dir/status" ]; do pump; sleep 0.1 < /dev/null > /dev/null 2>&1 & wait $! 2>/dev/null; done
+  while [ ! -f "$dir/status" ]; do
+    pump
+    # a USR1 that came while it pumped found no sleep to cut short: the status file says the same
+    [ -f "$dir/status" ] && break
+    sleep 0.1 < /dev/null > /dev/null 2>&1 & wait $! 2>/dev/null
+  done
   pump; echo "$sent" > "$dir/sent"
 ) &
 pumper=$!
