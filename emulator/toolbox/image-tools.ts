@@ -49,6 +49,14 @@ export function imageTools(facts: ImageFacts): ImageTools {
   return tools
 }
 
+/** Programs the host has that the image does not: its processes must not find them (path-view.ts). */
+export function missingPrograms(tools: ImageTools): string[] {
+  const missing: string[] = []
+  if (!tools.git) missing.push('git')
+  if (!BASH.some((path) => tools.shells.includes(path))) missing.push('bash')
+  return missing
+}
+
 /**
  * The session shell, chosen as the daemon does (`pkg/common/get_shell.go`): zsh if /etc/shells lists it, else
  * bash, else $SHELL, else sh. The host must have the chosen program; without it (zsh not installed here),

@@ -116,7 +116,8 @@ export interface SpawnInOptions {
 export function spawnIn(layout: SandboxLayout, argv: string[], opts: SpawnInOptions): ChildProcess {
   if (layout.isolation === 'bwrap') {
     const args = [...bwrapArgs(layout, opts), ...argv]
-    return spawn('bwrap', args, { env: opts.env, stdio: opts.stdio, detached: true })
+    // found on the host's PATH: the sandbox's may not hold the host's directories (path-view.ts)
+    return spawn(which('bwrap') ?? 'bwrap', args, { env: opts.env, stdio: opts.stdio, detached: true })
   }
   return spawn(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: opts.stdio, detached: true })
 }

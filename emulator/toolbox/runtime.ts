@@ -2,10 +2,11 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import { type ImageTools, imageTools, STANDARD_PATH, sessionShell } from './image-tools.ts'
+import { type ImageTools, imageTools, missingPrograms, STANDARD_PATH, sessionShell } from './image-tools.ts'
 import { spawnIn } from './isolation.ts'
 import { killGroup, processesWithEnv } from './kill.ts'
 import { type Isolation, type Mount, SandboxLayout } from './layout.ts'
+import { throughPathView, writePathView } from './path-view.ts'
 import type { Session } from './session.ts'
 
 export interface SandboxSpec {
@@ -36,12 +37,6 @@ while (my $line = <STDIN>) {
   $line .= "\\n" if substr($line, -1) ne "\\n";
   print STDOUT $marker, $line;
 }
-`
-
-// Stands in for the git an image does not have: the shell's own words for a missing command.
-const NO_GIT = `#!/bin/sh
-echo "sh: 1: git: not found" >&2
-exit 127
 `
 
 // Answers git's credential prompts from the environment, so credentials never touch a file or .git/config.
@@ -91,10 +86,8 @@ export class SandboxRuntime {
     for (const dir of this.layout.hostDirs) await mkdir(dir, { recursive: true })
     await writeFile(this.daemonHost('label.pl'), LABELLER)
     await writeFile(this.daemonHost('git-askpass.sh'), ASKPASS, { mode: 0o755 })
-    if (!this.tools.git) {
-      await mkdir(this.daemonHost('no-git'), { recursive: true })
-      await writeFile(this.daemonHost('no-git', 'git'), NO_GIT, { mode: 0o755 })
-    }
+    const missing = missingPrograms(this.tools)
+    if (missing.length > 0) await writePathView(this.daemonHost('path-view'), missing)
   }
 
   daemonHost(...parts: string[]): string {
@@ -114,7 +107,8 @@ export class SandboxRuntime {
 
   /**
    * The environment every process of the sandbox starts with: the image's (its PATH, else Debian's default),
-   * never the emulator's own. An image without git gets a stand-in that is "not found" ahead on its PATH.
+   * never the emulator's own. An image that lacks programs the host has sees the standard directories through
+   * a view without them (path-view.ts).
    */
   env(extra: Record<string, string> = {}): Record<string, string> {
     const user = this.spec.user || 'daytona'
@@ -126,7 +120,8 @@ export class SandboxRuntime {
     }
     if (this.layout.isolation === 'process') env.TMPDIR = this.layout.tmpDir
     Object.assign(env, this.spec.env, extra)
-    if (!this.tools.git) env.PATH = `${this.daemonView('no-git')}:${env.PATH}`
+    if (missingPrograms(this.tools).length > 0)
+      env.PATH = throughPathView(env.PATH!, this.daemonView('path-view'))
     env.HOME = this.layout.home // only this home exists (and is writable) for the sandbox
     env[SANDBOX_ID_VAR] = this.spec.id
     return env

@@ -30,6 +30,22 @@ describe('the shell', () => {
     expect(main.stdout).not.toContain('never')
   })
 
+  it('falls back to sh -e where the image has no bash (alpine), saying so once, as a step would', async () => {
+    const { main } = await job(project, {
+      image: 'node:22-alpine',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, expanded in the sandbox
+      run: 'echo "bash=${BASH_VERSION:-none}"\nexport A=1\necho "A=$A"\nfalse\necho never',
+    })
+    expect(results(main).map((r) => r.exitCode)).toEqual([0, 0, 0, 1, null])
+    const notices = main.annotations.filter((a) => a.level === 'notice').map((a) => a.message)
+    expect(notices.filter((n) => n.includes('no bash'))).toEqual([
+      'The image has no bash: the commands run with sh -e, as a workflow step would.',
+    ])
+    expect(main.stdout).toContain('bash=none')
+    expect(main.stdout).toContain('A=1')
+    expect(main.stdout).not.toContain('never')
+  })
+
   it('runs `shell: bash` with pipefail, as GitHub does', async () => {
     const { main } = await job(project, { shell: 'bash', run: 'false | true\necho never' })
     expect(results(main).map((r) => r.exitCode)).toEqual([1, null])

@@ -66,7 +66,18 @@ describe.each(availableModes())('a sandbox of an image (%s)', (isolation) => {
     const sb = await h.sandbox({ tools: imageTools({ base: 'python:3.12-slim' }) })
     const r = await sb.post('/process/execute', { command: 'git --version' })
     expect(r.json.exitCode).toBe(127)
-    expect(r.json.result).toContain('git: not found')
+    expect(r.json.result).toMatch(/git: (command )?not found/)
+    const found = await sb.post('/process/execute', {
+      command: 'command -v git || echo none; command -v bash',
+    })
+    expect(found.json.result).toMatch(/^none\n\S*\/bash\n$/)
+  })
+
+  it('has no bash where the image has none (alpine): `command -v bash` fails, sh runs', async () => {
+    const sb = await h.sandbox({ tools: imageTools({ base: 'node:22-alpine' }) })
+    const r = await sb.post('/process/execute', { command: 'command -v bash || echo none; command -v sh' })
+    expect(r.json.result).toMatch(/^none\n\S*\/sh\n$/)
+    expect((await sb.post('/process/execute', { command: 'bash -c true' })).json.exitCode).toBe(127)
   })
 
   it("gives processes the image's PATH, not the emulator's", async () => {
