@@ -83,7 +83,8 @@ describe("the clone's HEAD", () => {
       run: 'if git --version; then exit 1; fi\ncat src/widget.txt',
     })
     expect(main.exitCode).toBe(0)
-    expect(main.stdout).toContain('git: not found')
+    // bash's words for a program the image does not have
+    expect(main.stdout).toContain('git: command not found')
     expect(main.stdout).toContain(`Checked out ${BASE} at ${project.headSha}.`)
     expect(main.stdout).toContain('a widget')
     expect(await liveSandboxes(project)).toEqual([])
