@@ -49227,12 +49227,12 @@ async function adoptOrphan(client, name, cleanup) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(8995);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./node_modules/sh-syntax/lib/shim.js
@@ -49363,7 +49363,6 @@ function print(textOrAst, options) {
 
 
 
-
 /** The commands of the `run` block; a custom shell gets the whole block as one command, as GitHub runs it. */
 function scriptCommands(config) {
     if (config.shell.kind === 'custom')
@@ -49417,8 +49416,10 @@ let script_processor;
 const BUNDLED_WASM = 'sh-syntax.wasm';
 const BUNDLED_GLUE = 'sh-syntax-wasm_exec.cjs';
 /**
- * mvdan/sh compiled to WebAssembly. The bundle carries both files beside it (a runner checks the action out
- * without node_modules); from the sources they come from the package. Go's glue is required outright: the
+ * mvdan/sh compiled to WebAssembly, and Go's glue for it. One rule for where they are: run as TypeScript
+ * (`node src/main.ts`, vitest, Stryker) they come from the sh-syntax package; bundled, from beside the bundle,
+ * where scripts/build.ts copies them: a runner checks the action out without node_modules, so the bundle never
+ * falls back to the package (which would hide a bundle that lacks them). Go's glue is required outright: the
  * package's sideEffects list misses it, so a bundler would drop its import. The paths are computed so that
  * ncc leaves them alone.
  */
@@ -49426,12 +49427,12 @@ function parser() {
     if (script_processor)
         return script_processor;
     const require = (0,external_node_module_.createRequire)(import.meta.url);
-    const fromBundle = (name) => {
-        const path = (0,external_node_url_.fileURLToPath)(new URL(name, import.meta.url));
-        return (0,external_node_fs_.existsSync)(path) ? path : undefined;
-    };
-    require(fromBundle(BUNDLED_GLUE) ?? require.resolve(['sh-syntax', 'vendors', 'wasm_exec'].join('/')));
-    const wasm = fromBundle(BUNDLED_WASM) ?? require.resolve(['sh-syntax', 'main.wasm'].join('/'));
+    const fromSources = import.meta.url.endsWith('.ts');
+    const locate = (bundled, inPackage) => fromSources
+        ? require.resolve(['sh-syntax', inPackage].join('/'))
+        : (0,external_node_url_.fileURLToPath)(new URL(bundled, import.meta.url));
+    require(locate(BUNDLED_GLUE, 'vendors/wasm_exec'));
+    const wasm = locate(BUNDLED_WASM, 'main.wasm');
     script_processor = getProcessor(() => (0,promises_.readFile)(wasm));
     return script_processor;
 }

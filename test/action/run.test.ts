@@ -234,7 +234,7 @@ describe('the bundle', () => {
       const { main, post } = await job(
         project,
         { run: 'if true; then\n  echo from-a-copy\nfi' },
-        { actionDir: copy },
+        { actionDir: copy, from: 'dist' },
       )
       expect(main.exitCode).toBe(0)
       expect(main.stdout).toContain('from-a-copy')

@@ -1,0 +1,43 @@
+// npm run mutation: mutation testing of the modules where a mistake costs users the most (README, "Tests that
+// catch breaks"). The end-to-end tests run the action from its instrumented sources in a child process;
+// runner/stryker.ts carries the active mutant there and the child's coverage back.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // related: false, because the end-to-end tests reach src/ through a child process, not through imports.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  // The machine's two cores; each worker runs its tests one file at a time.
+  concurrency: 2,
+  mutate: [
+    'src/cleanup.ts',
+    'src/sweep.ts',
+    'src/sandbox.ts',
+    'src/daytona/sandboxes.ts',
+    'src/capacity.ts',
+    'src/commands.ts',
+    'src/shell/exec-text.ts',
+    'src/untrusted-output.ts',
+    // the trust and fork decisions: forkOfPullRequest … risk
+    'src/github-context.ts:101-242',
+    'src/daytona/retry.ts',
+    // masking: the key and token masked as read, env secrets, the config and report redaction
+    'src/inputs.ts:184-226',
+    'src/inputs.ts:274-318',
+    'src/report/outcome.ts:85-94',
+  ],
+  // Mutants that only run as a module loads (constants) need the whole suite each: reported as ignored.
+  ignoreStatic: true,
+  // TypeScript 7 has no JavaScript API, which Stryker's tsconfig rewriting calls; the sandbox needs no
+  // tsconfig (Node and vitest strip the types), so point it at none.
+  tsconfigFile: 'no-tsconfig-for-stryker.json',
+  // The end-to-end tests wait on an emulator and child processes: give a mutant's run room before timing out.
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 30,
+  tempDirName: '.stryker-tmp',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  incrementalFile: 'reports/mutation/incremental.json',
+  thresholds: { high: 90, low: 80, break: null },
+}
