@@ -1,6 +1,8 @@
 // npm run mutation: mutation testing of the modules where a mistake costs users the most (README, "Tests that
 // catch breaks"). The end-to-end tests run the action from its instrumented sources in a child process;
 // runner/stryker.ts carries the active mutant there and the child's coverage back.
+import { GROUPS } from './scripts/mutation-groups.ts'
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -9,23 +11,8 @@ export default {
   coverageAnalysis: 'perTest',
   // The machine's two cores; each worker runs its tests one file at a time.
   concurrency: 2,
-  mutate: [
-    'src/cleanup.ts',
-    'src/sweep.ts',
-    'src/sandbox.ts',
-    'src/daytona/sandboxes.ts',
-    'src/capacity.ts',
-    'src/commands.ts',
-    'src/shell/exec-text.ts',
-    'src/untrusted-output.ts',
-    // the trust and fork decisions: forkOfPullRequest … risk
-    'src/github-context.ts:101-242',
-    'src/daytona/retry.ts',
-    // masking: the key and token masked as read, env secrets, the config and report redaction
-    'src/inputs.ts:184-226',
-    'src/inputs.ts:274-318',
-    'src/report/outcome.ts:85-94',
-  ],
+  // every group's modules (scripts/mutation-groups.ts); npm run mutation runs one group at a time
+  mutate: Object.values(GROUPS).flatMap((group) => group.mutate),
   // Mutants that only run as a module loads (constants) need the whole suite each: reported as ignored.
   ignoreStatic: true,
   // TypeScript 7 has no JavaScript API, which Stryker's tsconfig rewriting calls; the sandbox needs no

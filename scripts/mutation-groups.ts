@@ -1,0 +1,50 @@
+// What npm run mutation mutates, in groups: each group's modules and the test files that exercise them
+// (stryker.config.mjs mutates their union; scripts/mutation.ts runs one group at a time).
+export interface MutationGroup {
+  mutate: string[]
+  tests: string[]
+}
+
+export const GROUPS: Record<string, MutationGroup> = {
+  retry: {
+    mutate: ['src/daytona/retry.ts'],
+    tests: ['test/client/retry.test.ts', 'test/client/retries.test.ts'],
+  },
+  fence: {
+    mutate: ['src/untrusted-output.ts'],
+    tests: ['test/action/regressions.test.ts', 'test/action/output.test.ts'],
+  },
+  // the trust and fork decisions: forkOfPullRequest … risk, and the helpers they decide with
+  trust: {
+    mutate: ['src/github-context.ts:101-242', 'src/github-context.ts:304-330'],
+    tests: ['test/unit/github-context.test.ts', 'test/action/trust.test.ts'],
+  },
+  // the key and token masked as read, the env values treated as secrets, the config and report redaction
+  masking: {
+    mutate: ['src/inputs.ts:184-226', 'src/inputs.ts:274-318', 'src/report/outcome.ts:85-94'],
+    tests: ['test/unit/inputs.test.ts', 'test/unit/report-redact.test.ts', 'test/faults/secrets.test.ts'],
+  },
+  capacity: {
+    mutate: ['src/capacity.ts'],
+    tests: ['test/unit/capacity.test.ts', 'test/action/capacity.test.ts'],
+  },
+  sweep: { mutate: ['src/sweep.ts'], tests: ['test/action/sweep.test.ts'] },
+  cleanup: {
+    mutate: ['src/cleanup.ts'],
+    tests: ['test/action/run.test.ts', 'test/action/faults.test.ts', 'test/faults/suite.test.ts'],
+  },
+  sandbox: {
+    mutate: ['src/sandbox.ts', 'src/daytona/sandboxes.ts'],
+    tests: ['test/client/sandboxes.test.ts', 'test/action/run.test.ts', 'test/action/faults.test.ts'],
+  },
+  commands: {
+    mutate: ['src/commands.ts', 'src/shell/exec-text.ts'],
+    tests: [
+      'test/client/process.test.ts',
+      'test/client/stream.test.ts',
+      'test/client/commands-tail.test.ts',
+      'test/action/run.test.ts',
+      'test/action/shell.test.ts',
+    ],
+  },
+}
