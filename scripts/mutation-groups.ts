@@ -16,12 +16,21 @@ export const GROUPS: Record<string, MutationGroup> = {
   },
   // the trust and fork decisions: forkOfPullRequest … risk, and the helpers they decide with
   trust: {
-    mutate: ['src/github-context.ts:101-242', 'src/github-context.ts:304-330'],
-    tests: ['test/unit/github-context.test.ts', 'test/action/trust.test.ts'],
+    mutate: ['src/github-context.ts:100-244', 'src/github-context.ts:307-333'],
+    tests: [
+      'test/unit/github-context.test.ts',
+      'test/unit/github-context-edges.test.ts',
+      'test/action/trust.test.ts',
+    ],
   },
   // the key and token masked as read, the env values treated as secrets, the config and report redaction
   masking: {
-    mutate: ['src/inputs.ts:184-226', 'src/inputs.ts:274-318', 'src/report/outcome.ts:85-94'],
+    mutate: [
+      'src/inputs.ts:184-197',
+      'src/inputs.ts:224-226',
+      'src/inputs.ts:273-322',
+      'src/report/outcome.ts:85-94',
+    ],
     tests: ['test/unit/inputs.test.ts', 'test/unit/report-redact.test.ts', 'test/faults/secrets.test.ts'],
   },
   capacity: {
