@@ -28,10 +28,15 @@ export const GROUPS: Record<string, MutationGroup> = {
     mutate: [
       'src/inputs.ts:184-197',
       'src/inputs.ts:224-226',
-      'src/inputs.ts:273-322',
+      'src/inputs.ts:273-325',
       'src/report/outcome.ts:85-94',
     ],
-    tests: ['test/unit/inputs.test.ts', 'test/unit/report-redact.test.ts', 'test/faults/secrets.test.ts'],
+    tests: [
+      'test/unit/inputs.test.ts',
+      'test/unit/masking.test.ts',
+      'test/unit/report-redact.test.ts',
+      'test/faults/secrets.test.ts',
+    ],
   },
   capacity: {
     mutate: ['src/capacity.ts'],
