@@ -40,11 +40,23 @@ describe('mode: cleanup', () => {
     expect(await names()).toEqual(everything)
     const requests = await project.emulator.admin.requests()
     expect(Object.keys(requests.routes).filter((route) => !route.startsWith('GET '))).toEqual([])
+    expect(dry.main.outputs.swept).toBe('0')
+    expect(dry.main.stdout).toContain('Would delete ended-run (run 100 has ended).')
+    expect(dry.main.summary).toContain('| sandbox | state | age | would go because |')
 
     const real = await job(project, { mode: 'cleanup', 'dry-run': 'false' })
     expect(real.main.exitCode).toBe(0)
     expect(real.main.outputs.swept).toBe('1')
     expect(real.main.summary).toMatch(/Deleted 1 sandbox of acme\/widgets/)
+    expect(real.main.summary).toContain('| sandbox | state | age | deleted because |')
+    expect(real.main.stdout).toContain('Deleted ended-run (run 100 has ended).')
+    expect(real.main.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'Sandbox sweep',
+        message: expect.stringMatching(/^Deleted 1 sandbox /),
+      }),
+    )
     expect(await names()).toEqual(['not-ours', 'other-repo', 'running-run', 'unknown-run'])
 
     await sleep(1100) // so that every sandbox left is older than the 1s below
@@ -66,6 +78,36 @@ describe('mode: cleanup', () => {
     expect(main.summary).toMatch(/Deleted 0 sandboxes/)
     expect(await names()).toEqual(['same-run'])
     for (const sandbox of await liveSandboxes(project)) await client.sandboxes.delete(sandbox.id)
+  })
+
+  it('fails naming the sandboxes it could not delete, counts one gone meanwhile, and skips deleted ones', async () => {
+    project.github.runs.set('400', 'completed')
+    const refused = await made('refused', ours('400'))
+    const vanished = await made('vanished', ours('400'))
+    await made('deletable', ours('400'))
+    const deleted = await made('deleted-already', ours('400'))
+    await client.sandboxes.delete(deleted.id)
+    try {
+      const path = (id: string) => `^/api/sandbox/${id}$`
+      await project.emulator.admin.faults({ method: 'DELETE', path: path(refused.id), status: 403, times: 1 })
+      await project.emulator.admin.faults({
+        method: 'DELETE',
+        path: path(vanished.id),
+        status: 404,
+        times: 1,
+      })
+      const { main } = await job(project, { mode: 'cleanup', 'dry-run': 'false' })
+      expect(main.exitCode).toBe(1)
+      expect(main.outputs.swept).toBe('2')
+      expect(main.summary).toMatch(/Deleted 2 sandboxes of acme\/widgets/)
+      expect(main.summary).not.toContain('deleted-already')
+      const errors = main.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+      expect(errors).toEqual([expect.stringMatching(/^Could not delete refused: /)])
+      expect(await names()).toEqual(['refused', 'vanished'])
+    } finally {
+      await project.emulator.admin.clearFaults()
+      for (const sandbox of await liveSandboxes(project)) await client.sandboxes.delete(sandbox.id)
+    }
   })
 
   it('refuses a bad mode or older-than before any request', async () => {
