@@ -45,11 +45,11 @@ export const GROUPS: Record<string, MutationGroup> = {
   sweep: { mutate: ['src/sweep.ts'], tests: ['test/action/sweep.test.ts'] },
   cleanup: {
     mutate: ['src/cleanup.ts'],
-    tests: ['test/action/run.test.ts', 'test/action/faults.test.ts', 'test/faults/suite.test.ts'],
+    tests: ['test/action/run.test.ts', 'test/faults/suite.test.ts'],
   },
   sandbox: {
     mutate: ['src/sandbox.ts', 'src/daytona/sandboxes.ts'],
-    tests: ['test/client/sandboxes.test.ts', 'test/action/run.test.ts', 'test/action/faults.test.ts'],
+    tests: ['test/client/sandboxes.test.ts', 'test/action/faults.test.ts', 'test/action/regressions.test.ts'],
   },
   commands: {
     mutate: ['src/commands.ts', 'src/shell/exec-text.ts'],
@@ -59,6 +59,7 @@ export const GROUPS: Record<string, MutationGroup> = {
       'test/client/commands-tail.test.ts',
       'test/action/run.test.ts',
       'test/action/shell.test.ts',
+      'test/action/faults.test.ts',
     ],
   },
 }
