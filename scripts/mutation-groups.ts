@@ -49,7 +49,11 @@ export const GROUPS: Record<string, MutationGroup> = {
   },
   sandbox: {
     mutate: ['src/sandbox.ts', 'src/daytona/sandboxes.ts'],
-    tests: ['test/client/sandboxes.test.ts', 'test/action/faults.test.ts', 'test/action/regressions.test.ts'],
+    tests: [
+      'test/client/sandboxes.test.ts',
+      'test/action/faults.test.ts',
+      'test/action/queue-timeout.test.ts',
+    ],
   },
   commands: {
     mutate: ['src/commands.ts', 'src/shell/exec-text.ts'],
@@ -57,6 +61,7 @@ export const GROUPS: Record<string, MutationGroup> = {
       'test/client/process.test.ts',
       'test/client/stream.test.ts',
       'test/client/commands-tail.test.ts',
+      'test/action/commands.test.ts',
       'test/action/run.test.ts',
       'test/action/shell.test.ts',
       'test/action/faults.test.ts',
