@@ -59,6 +59,7 @@ export const GROUPS: Record<string, MutationGroup> = {
   commands: {
     mutate: ['src/commands.ts', 'src/shell/exec-text.ts'],
     tests: [
+      'test/unit/exec-text.test.ts',
       'test/client/stream.test.ts',
       'test/client/commands-tail.test.ts',
       'test/client/process.test.ts',
