@@ -81,6 +81,30 @@ describe('a sandbox main left behind', () => {
   })
 })
 
+describe('a delete main could not make', () => {
+  it('is left to post, which deletes the sandbox', async () => {
+    await project.emulator.admin.faults({
+      method: 'DELETE',
+      path: '^/api/sandbox/[^/]+$',
+      status: 403,
+      times: 1,
+    })
+    try {
+      const main = await mainStep(project, { run: 'echo ok' }, {})
+      expect(main.exitCode).toBe(0)
+      expect(main.annotations.map((a) => a.message)).toContainEqual(
+        expect.stringMatching(new RegExp(`^Could not delete sandbox ${main.state['sandbox-name']}: `)),
+      )
+      expect(main.state['sandbox-settled']).toBeUndefined()
+      const { post } = await postAfter(main)
+      expect(post.stdout).toContain(`Deleted sandbox ${main.state['sandbox-name']}.`)
+      expect(await liveSandboxes(project)).toEqual([])
+    } finally {
+      await project.emulator.admin.clearFaults()
+    }
+  })
+})
+
 describe('cancellation', () => {
   it('handles SIGINT once even when SIGTERM follows at once, and deletes the sandbox', async () => {
     const main = await mainStep(
