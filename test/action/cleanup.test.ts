@@ -10,6 +10,7 @@ beforeAll(async () => {
   project = await openProject()
 })
 afterEach(async () => {
+  await project.emulator.admin.clearFaults()
   for (const sandbox of await liveSandboxes(project))
     await project.emulator.api('DELETE', `/sandbox/${sandbox.id}`)
 })
@@ -81,6 +82,17 @@ describe('a sandbox main left behind', () => {
   })
 })
 
+describe('a sandbox known only by name', () => {
+  it('(main died before the create answered) is deleted by name by post', async () => {
+    const made = await project.emulator.api('POST', '/sandbox', { name: 'known-by-name' })
+    expect(made.status).toBe(200)
+    const state = { 'api-url': project.emulator.apiUrl, 'sandbox-name': 'known-by-name' }
+    const { post } = await postAfter({ state })
+    expect(post.stdout).toContain('Deleted sandbox known-by-name.')
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})
+
 describe('a delete main could not make', () => {
   it('is left to post, which deletes the sandbox', async () => {
     await project.emulator.admin.faults({
@@ -105,8 +117,32 @@ describe('a delete main could not make', () => {
   })
 })
 
+describe('a 404 on delete', () => {
+  it('means gone: main settles it, and post asks nothing', async () => {
+    await project.emulator.admin.faults({
+      method: 'DELETE',
+      path: '^/api/sandbox/[^/]+$',
+      status: 404,
+      times: 1,
+    })
+    const main = await mainStep(project, { run: 'echo ok' }, {})
+    await project.emulator.admin.clearFaults()
+    expect(main.state['sandbox-settled']).toBe('deleted')
+    expect(main.annotations.filter((a) => a.level === 'warning')).toEqual([])
+    const { requests } = await postAfter(main)
+    expect(requests).toBe(0)
+  })
+})
+
 describe('cancellation', () => {
   it('handles SIGINT once even when SIGTERM follows at once, and deletes the sandbox', async () => {
+    // the delete takes a second, so the SIGTERM arrives while the SIGINT's cleanup is under way
+    await project.emulator.admin.faults({
+      method: 'DELETE',
+      path: '^/api/sandbox/[^/]+$',
+      latencyMs: 1000,
+      times: 1,
+    })
     const main = await mainStep(
       project,
       { run: 'echo started; sleep 60' },
@@ -118,6 +154,26 @@ describe('cancellation', () => {
     expect(main.stdout).toContain(`Deleted sandbox ${main.state['sandbox-name']}.`)
     expect(main.state['sandbox-settled']).toBe('deleted')
     expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('gives up a delete that hangs within the grace period, saying so, and leaves the sandbox to post', async () => {
+    await project.emulator.admin.faults({
+      method: 'DELETE',
+      path: '^/api/sandbox/[^/]+$',
+      latencyMs: 20_000,
+      times: 1,
+    })
+    const main = await mainStep(
+      project,
+      { run: 'echo started; sleep 60' },
+      { signalAfter: { pattern: /^started$/m, signal: 'SIGINT' } },
+    )
+    expect(main.exitCode).toBe(130)
+    expect(main.annotations.map((a) => a.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`^Could not delete sandbox ${main.state['sandbox-name']}: `)),
+    )
+    const { post } = await postAfter(main)
+    expect(post.stdout).toContain(`Deleted sandbox ${main.state['sandbox-name']}.`)
   })
 
   it('ends with 143 on SIGTERM alone, as a job timeout sends it', async () => {
