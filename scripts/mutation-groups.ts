@@ -51,9 +51,10 @@ export const GROUPS: Record<string, MutationGroup> = {
   sandbox: {
     mutate: ['src/sandbox.ts', 'src/daytona/sandboxes.ts'],
     tests: [
+      'test/action/sandbox.test.ts',
       'test/client/sandboxes.test.ts',
-      'test/action/faults.test.ts',
       'test/action/queue-timeout.test.ts',
+      'test/action/faults.test.ts',
     ],
   },
   commands: {
