@@ -3,6 +3,7 @@
 // main step's saved state to post as STATE_<name> (case kept), and reads back outputs, state, summary and
 // annotations. Children are spawned asynchronously: a spawnSync would starve an in-process emulator.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -15,6 +16,7 @@ import {
   loadAction,
   parseFileCommands,
 } from './runner-env.ts'
+import { strykerChild, underStryker } from './stryker.ts'
 import { type Annotation, type LogEvent, logFileLine, WorkflowCommandReader } from './workflow-commands.ts'
 
 export { parseFileCommands } from './runner-env.ts'
@@ -78,6 +80,13 @@ export interface JobOptions {
   onLine?: (event: LogEvent, stream: 'stdout' | 'stderr') => void
   /** folder with action.yml and the bundles it names (default: the project root) */
   actionDir?: string
+  /**
+   * What runs: `dist`, the bundles action.yml names (what users run); or `sources`, the TypeScript they are
+   * built from (an entry `dist/<name>/index.js` runs as `src/<name>.ts`), so that a change, or a mutant, is
+   * seen without a rebuild. Default: the ACTION_FROM environment variable, else `sources` under Stryker (which
+   * mutates the sources), else `dist`.
+   */
+  from?: ActionFrom
   /** value of `${{ github.token }}` */
   githubToken?: string
   /** values masked in the log, as `${{ secrets.X }}` passed to the step would be */
@@ -89,6 +98,24 @@ export interface JobOptions {
    * gigabytes); onStdout and onLine still see everything. Default true.
    */
   keepOutput?: boolean
+}
+
+export type ActionFrom = 'dist' | 'sources'
+
+function actionFrom(opts: JobOptions): ActionFrom {
+  const from = opts.from ?? process.env.ACTION_FROM ?? (underStryker() ? 'sources' : 'dist')
+  if (from !== 'dist' && from !== 'sources')
+    throw new Error(`ACTION_FROM must be dist or sources, not ${from}`)
+  return from
+}
+
+/** The script a step runs: action.yml's, or under `sources` the TypeScript entry it is bundled from. */
+function entryScript(actionDir: string, script: string, from: ActionFrom): string {
+  const bundle = /^dist\/([\w-]+)\/index\.js$/.exec(script)
+  if (from === 'dist' || !bundle) return join(actionDir, script)
+  const source = join(actionDir, 'src', `${bundle[1]}.ts`)
+  if (!existsSync(source)) throw new Error(`ACTION_FROM=sources: ${source} does not exist for ${script}`)
+  return source
 }
 
 export interface SignalAfter {
@@ -165,9 +192,11 @@ async function runIn(
   const reader = new WorkflowCommandReader(job.secrets)
   opts.onStepStart?.(kind)
   const started = performance.now()
-  const child = spawn(opts.node ?? process.execPath, [join(job.actionDir, script)], {
+  const stryker = strykerChild(stepDir)
+  const entry = entryScript(job.actionDir, script, actionFrom(opts))
+  const child = spawn(opts.node ?? process.execPath, [...(stryker?.execArgv ?? []), entry], {
     cwd: job.workspace,
-    env,
+    env: { ...env, ...stryker?.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   liveSteps.add(child)
@@ -219,6 +248,7 @@ async function runIn(
     liveSteps.delete(child)
     for (const t of timers) clearTimeout(t)
   })
+  stryker?.collect()
   for (const stream of ['stdout', 'stderr'] as const) if (pending[stream]) emit(stream, pending[stream])
 
   const read = (file: string) => readFile(join(stepDir, file), 'utf8')

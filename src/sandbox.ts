@@ -57,6 +57,7 @@ export async function createSandbox(
   const capacity = new CapacityWait(client, source.baseRepository, config.capacityTimeoutMs)
   let sandbox = await createNamed(client, body as CreateSandbox & { name: string }, cleanup, capacity)
   cleanup.rememberId(sandbox.id)
+  // Stryker disable next-line ConditionalExpression,StringLiteral: waiting on a started sandbox ends at its first look
   if (sandbox.state !== 'started') {
     const id = sandbox.id
     sandbox = await client.sandboxes
@@ -157,6 +158,7 @@ async function createNamed(
       if (resends + 1 < CREATE_ATTEMPTS && answerLost) {
         core.info(`Creating the sandbox failed (${printable(err.message)}); trying again.`)
         resends++
+        // Stryker disable next-line ArithmeticOperator: how long it pauses is seen only as time
         await setTimeout(resends * 1000)
         continue
       }

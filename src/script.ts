@@ -1,7 +1,6 @@
 // The `run` input is a shell script, as in a workflow step. For bash and sh it is split into its top-level
 // commands with mvdan/sh's parser (sh-syntax), so each gets its own log group, result and time limit: a
 // multi-line `if`/`for`/function/heredoc is one command, and so is a line holding several (`a; b`).
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -114,20 +113,23 @@ export const BUNDLED_WASM = 'sh-syntax.wasm'
 export const BUNDLED_GLUE = 'sh-syntax-wasm_exec.cjs'
 
 /**
- * mvdan/sh compiled to WebAssembly. The bundle carries both files beside it (a runner checks the action out
- * without node_modules); from the sources they come from the package. Go's glue is required outright: the
+ * mvdan/sh compiled to WebAssembly, and Go's glue for it. One rule for where they are: run as TypeScript
+ * (`node src/main.ts`, vitest, Stryker) they come from the sh-syntax package; bundled, from beside the bundle,
+ * where scripts/build.ts copies them: a runner checks the action out without node_modules, so the bundle never
+ * falls back to the package (which would hide a bundle that lacks them). Go's glue is required outright: the
  * package's sideEffects list misses it, so a bundler would drop its import. The paths are computed so that
  * ncc leaves them alone.
  */
 function parser(): ReturnType<typeof getProcessor> {
   if (processor) return processor
   const require = createRequire(import.meta.url)
-  const fromBundle = (name: string) => {
-    const path = fileURLToPath(new URL(name, import.meta.url))
-    return existsSync(path) ? path : undefined
-  }
-  require(fromBundle(BUNDLED_GLUE) ?? require.resolve(['sh-syntax', 'vendors', 'wasm_exec'].join('/')))
-  const wasm = fromBundle(BUNDLED_WASM) ?? require.resolve(['sh-syntax', 'main.wasm'].join('/'))
+  const fromSources = import.meta.url.endsWith('.ts')
+  const locate = (bundled: string, inPackage: string) =>
+    fromSources
+      ? require.resolve(['sh-syntax', inPackage].join('/'))
+      : fileURLToPath(new URL(bundled, import.meta.url))
+  require(locate(BUNDLED_GLUE, 'vendors/wasm_exec'))
+  const wasm = locate(BUNDLED_WASM, 'main.wasm')
   processor = getProcessor(() => readFile(wasm))
   return processor
 }

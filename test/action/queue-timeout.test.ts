@@ -27,6 +27,9 @@ it('reports a sandbox destroyed by its queue timeout as such', async () => {
   expect(error).toMatch(
     /waited longer than its queue timeout for a runner, and Daytona destroyed it at \d{4}-\d\d-\d\dT.*no runner in region us had room.*Run the job again later/,
   )
+  expect(error).toMatch(
+    /Run the job again later, choose another region with 'target', or ask Daytona about capacity\.$/,
+  )
   const gone = await project.emulator.api('GET', `/sandbox/${waiting!.id}`)
   expect(gone.body).toMatchObject({ state: 'destroyed', queueTimedOutAt: expect.any(String) })
 })

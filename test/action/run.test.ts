@@ -225,6 +225,20 @@ describe('cancellation', () => {
   })
 })
 
+describe('the sources', () => {
+  it('run as the bundle does, from src/ without a build (what mutation testing relies on)', async () => {
+    const { main, post } = await job(
+      project,
+      { run: 'if true; then\n  echo from-the-sources\nfi' },
+      { from: 'sources' },
+    )
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toContain('from-the-sources')
+    expect(post.exitCode).toBe(0)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+})
+
 describe('the bundle', () => {
   it('runs from a checkout of the action alone, without node_modules, as a runner fetches it', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'action-copy-'))
@@ -234,7 +248,7 @@ describe('the bundle', () => {
       const { main, post } = await job(
         project,
         { run: 'if true; then\n  echo from-a-copy\nfi' },
-        { actionDir: copy },
+        { actionDir: copy, from: 'dist' },
       )
       expect(main.exitCode).toBe(0)
       expect(main.stdout).toContain('from-a-copy')

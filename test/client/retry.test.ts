@@ -90,6 +90,53 @@ describe('decideRetry', () => {
   })
 })
 
+describe('decideRetry at its edges', () => {
+  const policy = { ...DEFAULT_RETRY_POLICY, maxRetryAfterMs: 10_000 }
+
+  it('waits the backoff for a 503, not a Retry-After it was not given', () => {
+    expect(decideRetry({ status: 503 }, get, DEFAULT_RETRY_POLICY, half)).toEqual({
+      retry: true,
+      delayMs: 188,
+      reason: 'server unavailable (503)',
+    })
+  })
+
+  it("keeps to the backoff for a 503 even if it carries a wait: only a 429's Retry-After is honoured", () => {
+    expect(decideRetry({ status: 503, retryAfterMs: 30_000 }, get, DEFAULT_RETRY_POLICY, half)).toMatchObject(
+      {
+        retry: true,
+        delayMs: 188,
+      },
+    )
+  })
+
+  it('honours a Retry-After of exactly the longest it accepts, and gives up one millisecond beyond', () => {
+    expect(decideRetry({ status: 429, retryAfterMs: 10_000 }, post, policy, () => 0)).toMatchObject({
+      retry: true,
+      delayMs: 10_000,
+    })
+    expect(decideRetry({ status: 429, retryAfterMs: 10_001 }, post, policy, () => 0).retry).toBe(false)
+  })
+
+  it('spends the whole wait budget, and not a millisecond more', () => {
+    const first = backoffDelay(0, DEFAULT_RETRY_POLICY, () => 0)
+    const budget = DEFAULT_RETRY_POLICY.maxTotalWaitMs
+    expect(
+      decideRetry({ status: 503 }, { ...get, waitedMs: budget - first }, DEFAULT_RETRY_POLICY, () => 0).retry,
+    ).toBe(true)
+    expect(
+      decideRetry({ status: 503 }, { ...get, waitedMs: budget - first + 1 }, DEFAULT_RETRY_POLICY, () => 0)
+        .retry,
+    ).toBe(false)
+  })
+
+  it('retries only a 409 for "state change in progress", not another status saying so', () => {
+    const lifecycle = { ...get, retry409: true }
+    expect(decideRetry({ status: 400, message: 'state change in progress' }, lifecycle).retry).toBe(false)
+    expect(decideRetry({ status: 409 }, lifecycle).retry).toBe(false)
+  })
+})
+
 describe('backoffDelay', () => {
   it('grows exponentially from the base to the cap, with jitter in the upper half', () => {
     const lo = [0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, DEFAULT_RETRY_POLICY, () => 0))
@@ -106,6 +153,23 @@ describe('Retry-After parsing', () => {
     const now = Date.parse('2026-01-01T00:00:00Z')
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3000)
     expect(parseRetryAfter('soon')).toBeUndefined()
+  })
+
+  it('reads seconds around spaces and with several decimals, and nothing that only ends or starts with a number', () => {
+    expect(parseRetryAfter(' 2 ')).toBe(2000)
+    expect(parseRetryAfter('0.25')).toBe(250)
+    expect(parseRetryAfter('x2')).toBeUndefined()
+    expect(parseRetryAfter('2x')).toBeUndefined()
+  })
+
+  it('takes the largest throttler whatever the order, the first of repeated headers, and skips unreadable ones', () => {
+    expect(
+      retryAfterFromHeaders({ 'retry-after-authenticated': '4', 'retry-after-sandbox-create': '1' }),
+    ).toBe(4000)
+    expect(retryAfterFromHeaders({ 'retry-after-sandbox-create': ['3', '1'] })).toBe(3000)
+    expect(
+      retryAfterFromHeaders({ 'retry-after-a': undefined, 'retry-after-b': 'soon', 'retry-after': '2' }),
+    ).toBe(2000)
   })
 
   it('prefers the largest Retry-After-<throttler>, then plain Retry-After', () => {

@@ -1,0 +1,106 @@
+// The sandbox the action creates (sandbox.ts), as the emulator recorded it: its server-side backstop, its labels
+// and env, the time a kept sandbox gets, and a create whose answer is lost or refused.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { job, liveSandboxes, openProject, type Project } from './project.ts'
+
+let project: Project
+beforeAll(async () => {
+  project = await openProject()
+})
+afterEach(async () => {
+  await project.emulator.admin.clearFaults()
+  for (const sandbox of await liveSandboxes(project))
+    await project.emulator.api('DELETE', `/sandbox/${sandbox.id}`)
+})
+afterAll(() => project.close())
+
+// biome-ignore lint/suspicious/noExplicitAny: the emulator's admin view of a sandbox record
+const recordOf = async (id: string): Promise<any> =>
+  (await project.emulator.admin.sandboxes()).find((s: { id: string }) => s.id === id)
+const minutes = (record: { autoDestroyAt: string }, from: string) =>
+  Math.round((Date.parse(record.autoDestroyAt) - Date.parse(from)) / 60_000)
+const creates = async () => (await project.emulator.admin.requests()).routes['POST /api/sandbox'] ?? 0
+
+describe('the sandbox created', () => {
+  it('carries its backstop, the labels and the env, and says its size once started', async () => {
+    const { main } = await job(project, {
+      run: 'echo one\necho two\necho three',
+      timeout: '2m',
+      labels: 'team=ci',
+      env: 'GREETING=hello',
+    })
+    expect(main.exitCode).toBe(0)
+    const id = main.outputs['sandbox-id']!
+    // what post would delete by, had main not
+    expect(main.state['sandbox-id']).toBe(id)
+    const record = await recordOf(id)
+    expect([record.autoStopInterval, record.autoDeleteInterval]).toEqual([15, 0])
+    // every command at its limit (3 × 2 minutes), plus 30 minutes to set up
+    expect(minutes(record, record.createdAt)).toBe(36)
+    expect(record.labels).toMatchObject({ team: 'ci', 'daytona-action/repository': 'acme/widgets' })
+    expect(record.env).toMatchObject({ GREETING: 'hello' })
+    const name = main.state['sandbox-name']
+    expect(main.stdout).toContain(`Creating sandbox ${name}…`)
+    expect(main.stdout).toMatch(
+      new RegExp(`^Sandbox ${name} \\(${id}\\) started: \\d+ vCPU, \\d+ GiB memory, \\d+ GiB disk\\.$`, 'm'),
+    )
+  })
+
+  it('kept for debugging, gets keep-minutes more of idle time and of life, and says so', async () => {
+    const { main } = await job(project, { run: 'exit 1', 'keep-sandbox': 'on-failure', 'keep-minutes': '7' })
+    const id = main.outputs['sandbox-id']!
+    const record = await recordOf(id)
+    expect(record.autoStopInterval).toBe(7)
+    expect(minutes(record, new Date().toISOString())).toBe(7)
+    expect(main.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        message: `Sandbox ${main.state['sandbox-name']} (${id}) is kept for 7 minutes for debugging: open it from the Daytona dashboard. It then deletes itself.`,
+      }),
+    )
+  })
+})
+
+describe('a create that goes wrong', () => {
+  it('whose answer was lost is sent again once and the sandbox adopted, not made twice', async () => {
+    const before = (await project.emulator.admin.sandboxes()).length
+    await project.emulator.admin.resetRequests()
+    await project.emulator.admin.faults({
+      method: 'POST',
+      path: '^/api/sandbox$',
+      dropAfterHandling: true,
+      times: 1,
+    })
+    const { main } = await job(project, { run: 'echo adopted' })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toMatch(/^Creating the sandbox failed \(.+\); trying again\.$/m)
+    expect(await creates()).toBe(2)
+    expect((await project.emulator.admin.sandboxes()).length - before).toBe(1)
+  })
+
+  it('that never reaches Daytona is tried three times in all, then fails', async () => {
+    await project.emulator.admin.resetRequests()
+    await project.emulator.admin.faults({
+      method: 'POST',
+      path: '^/api/sandbox$',
+      status: 503,
+      emptyBody: true,
+    })
+    const { main, post } = await job(project, { run: 'echo never' })
+    expect(main.exitCode).toBe(1)
+    expect(await creates()).toBe(3)
+    expect(post.exitCode).toBe(0)
+    expect(await liveSandboxes(project)).toEqual([])
+  })
+
+  it('refused for the key is not sent again, and nothing is left for post', async () => {
+    await project.emulator.admin.resetRequests()
+    const { main, post } = await job(project, { run: 'echo never', 'api-key': 'dtn_not_the_key' })
+    expect(main.exitCode).toBe(1)
+    expect(await creates()).toBe(1)
+    // no look for an orphan by name either: every further call would be refused too
+    expect((await project.emulator.admin.requests()).routes['GET /api/sandbox/{idOrName}']).toBeUndefined()
+    expect(main.state['sandbox-settled']).toBe('none')
+    expect(post.stdout).toBe('')
+  })
+})
