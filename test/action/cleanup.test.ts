@@ -3,17 +3,13 @@
 // gone is no problem); and a cancellation that gets SIGTERM soon after SIGINT is handled once.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { runStep } from '../../runner/job.ts'
-import { liveSandboxes, mainStep, openProject, type Project } from './project.ts'
+import { leaveClean, liveSandboxes, mainStep, openProject, type Project } from './project.ts'
 
 let project: Project
 beforeAll(async () => {
   project = await openProject()
 })
-afterEach(async () => {
-  await project.emulator.admin.clearFaults()
-  for (const sandbox of await liveSandboxes(project))
-    await project.emulator.api('DELETE', `/sandbox/${sandbox.id}`)
-})
+afterEach(() => leaveClean(project))
 afterAll(() => project.close())
 
 function postStep(inputs: Record<string, string>, state: Record<string, string>) {

@@ -118,6 +118,14 @@ export async function liveSandboxes(
   return all.filter((sandbox: { state: string }) => !['destroyed', 'destroying'].includes(sandbox.state))
 }
 
+/** After a test: no faults left armed and no sandbox left alive, so one failure does not cascade into others. */
+export async function leaveClean(project: Project): Promise<void> {
+  await project.emulator.admin.clearFaults()
+  for (const sandbox of await liveSandboxes(project)) {
+    await project.emulator.api('DELETE', `/sandbox/${sandbox.id}`)
+  }
+}
+
 export function results(step: StepResult): {
   command: string
   exitCode: number | null

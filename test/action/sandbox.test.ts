@@ -1,17 +1,13 @@
 // The sandbox the action creates (sandbox.ts), as the emulator recorded it: its server-side backstop, its labels
 // and env, the time a kept sandbox gets, and a create whose answer is lost or refused.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { job, liveSandboxes, openProject, type Project } from './project.ts'
+import { job, leaveClean, liveSandboxes, openProject, type Project } from './project.ts'
 
 let project: Project
 beforeAll(async () => {
   project = await openProject()
 })
-afterEach(async () => {
-  await project.emulator.admin.clearFaults()
-  for (const sandbox of await liveSandboxes(project))
-    await project.emulator.api('DELETE', `/sandbox/${sandbox.id}`)
-})
+afterEach(() => leaveClean(project))
 afterAll(() => project.close())
 
 // biome-ignore lint/suspicious/noExplicitAny: the emulator's admin view of a sandbox record
