@@ -45,7 +45,7 @@ export const GROUPS: Record<string, MutationGroup> = {
   },
   sweep: { mutate: ['src/sweep.ts'], tests: ['test/action/sweep.test.ts'] },
   cleanup: {
-    mutate: ['src/cleanup.ts'],
+    mutate: ['src/cleanup.ts', 'src/saved-state.ts', 'src/post.ts'],
     tests: ['test/action/cleanup.test.ts', 'test/action/run.test.ts'],
   },
   sandbox: {
