@@ -58,6 +58,8 @@ export class SandboxRuntime {
   readonly settings: RuntimeSettings
   readonly sessions = new Map<string, Session>()
   readonly tools: ImageTools
+  /** what the image lacks and the host has: hidden from the sandbox's PATH (path-view.ts) */
+  private readonly missing: string[]
   /** the shell the daemon starts sessions and one-shot commands in, chosen from the image's /etc/shells */
   readonly shell: string
   private readonly children = new Set<ChildProcess>()
@@ -68,6 +70,7 @@ export class SandboxRuntime {
     this.settings = settings
     this.layout = new SandboxLayout({ ...spec, dataDir: settings.dataDir, isolation: settings.isolation })
     this.tools = spec.tools ?? imageTools({ base: 'daytonaio/sandbox' })
+    this.missing = missingPrograms(this.tools)
     const chosen = sessionShell(this.tools, spec.env.SHELL)
     this.shell = chosen.path
     this.fallback = chosen.fallback
@@ -86,8 +89,7 @@ export class SandboxRuntime {
     for (const dir of this.layout.hostDirs) await mkdir(dir, { recursive: true })
     await writeFile(this.daemonHost('label.pl'), LABELLER)
     await writeFile(this.daemonHost('git-askpass.sh'), ASKPASS, { mode: 0o755 })
-    const missing = missingPrograms(this.tools)
-    if (missing.length > 0) await writePathView(this.daemonHost('path-view'), missing)
+    if (this.missing.length > 0) await writePathView(this.daemonHost('path-view'), this.missing)
   }
 
   daemonHost(...parts: string[]): string {
@@ -120,8 +122,7 @@ export class SandboxRuntime {
     }
     if (this.layout.isolation === 'process') env.TMPDIR = this.layout.tmpDir
     Object.assign(env, this.spec.env, extra)
-    if (missingPrograms(this.tools).length > 0)
-      env.PATH = throughPathView(env.PATH!, this.daemonView('path-view'))
+    if (this.missing.length > 0) env.PATH = throughPathView(env.PATH!, this.daemonView('path-view'))
     env.HOME = this.layout.home // only this home exists (and is writable) for the sandbox
     env[SANDBOX_ID_VAR] = this.spec.id
     return env
