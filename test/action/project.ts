@@ -111,11 +111,18 @@ export async function openForkPullRequest(
 }
 
 /** Sandboxes the emulator still holds that are not destroyed (or on their way). */
+/**
+ * Sandboxes nobody has deleted. A deleted one is not counted while Daytona still tears it down: an errored
+ * sandbox, for one, is reported `error` until its runner has destroyed it (the state follows the DB's, §2.3).
+ */
 export async function liveSandboxes(
   project: Project,
 ): Promise<{ id: string; name: string; state: string }[]> {
   const all = await project.emulator.admin.sandboxes()
-  return all.filter((sandbox: { state: string }) => !['destroyed', 'destroying'].includes(sandbox.state))
+  return all.filter(
+    (sandbox: { state: string; desiredState: string }) =>
+      sandbox.desiredState !== 'destroyed' && !['destroyed', 'destroying'].includes(sandbox.state),
+  )
 }
 
 /** After a test: no faults left armed and no sandbox left alive, so one failure does not cascade into others. */
