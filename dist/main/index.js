@@ -40644,6 +40644,113 @@ async function digestFile(file, algorithm, encoding) {
     return hash.digest(encoding);
 }
 
+;// CONCATENATED MODULE: ./lib/daytona/wait.js
+// Polling a resource until it reaches a wanted state: backoff from 250 ms to 2 s, a failure set,
+// unknown states treated as transitional, and one last refresh at the deadline before giving up.
+
+async function pollUntil(spec, opts) {
+    const deadline = Date.now() + opts.timeoutMs;
+    let delay = spec.minDelayMs ?? 250;
+    const maxDelay = spec.maxDelayMs ?? 2000;
+    let last;
+    for (;;) {
+        opts.signal?.throwIfAborted();
+        const item = await spec.fetch();
+        const state = spec.stateOf(item);
+        if (state !== last) {
+            last = state;
+            opts.onState?.(state);
+        }
+        if (spec.isDone(state))
+            return item;
+        if (spec.isFailed(state))
+            throw spec.failure(item, state);
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            throw spec.timeout(item, state);
+        // sleeping at most until the deadline means the last fetch happens right at it
+        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
+        delay = Math.min(maxDelay, delay * 2);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/daytona/sandboxes.js
+// Sandbox lifecycle on the main API (daytona-api.md §2).
+
+
+/** States a sandbox does not leave by itself on its way to `started`. */
+const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying']);
+class Sandboxes {
+    #http;
+    #base;
+    constructor(http, apiUrl) {
+        this.#http = http;
+        this.#base = `${apiUrl}/sandbox`;
+    }
+    /**
+     * Not retried on 5xx or a reset connection (it may have created the sandbox already): only on
+     * connect-phase failures and 429. From a snapshot the server waits up to 30 s for `started`.
+     */
+    create(body, opts = {}) {
+        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
+    }
+    get(idOrName, opts = {}) {
+        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
+    }
+    /** Every sandbox matching the filter, following `nextCursor`. Listing is eventually consistent. */
+    async *list(filter = {}) {
+        let cursor;
+        do {
+            const page = await this.#http.request({
+                method: 'GET',
+                url: this.#base,
+                query: {
+                    labels: filter.labels,
+                    name: filter.name,
+                    states: filter.states,
+                    snapshots: filter.snapshots,
+                    limit: filter.limit,
+                    cursor,
+                },
+            });
+            yield* page.items;
+            cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+    }
+    /** Retries 409 "state change in progress"; a 404 is thrown as NotFoundError (the caller decides). */
+    async delete(idOrName, opts = {}) {
+        await this.#http.request({ method: 'DELETE', url: this.#url(idOrName), retry409: true, ...opts });
+    }
+    /** Polls until `started`; throws StateError on error/build_failed (with errorReason), DeadlineError on timeout. */
+    waitUntilStarted(id, opts) {
+        const ctx = { method: 'GET', path: new URL(this.#url(id)).pathname };
+        return pollUntil({
+            fetch: () => this.get(id, { signal: opts.signal }),
+            stateOf: (s) => s.state ?? 'unknown',
+            isDone: (state) => state === 'started',
+            isFailed: (state) => START_FAILED.has(state),
+            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
+            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
+        }, opts);
+    }
+    setAutostop(id, minutes) {
+        return this.#interval(id, 'autostop', minutes);
+    }
+    /** Re-anchors the wall-clock TTL from now. */
+    setTtl(id, minutes) {
+        return this.#interval(id, 'ttl', minutes);
+    }
+    async #interval(id, kind, minutes) {
+        if (!Number.isInteger(minutes))
+            throw new RangeError(`${kind} must be a whole number of minutes, got ${minutes}`);
+        // setting an interval twice is harmless, so a reset connection may be retried
+        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/${kind}/${minutes}`, idempotent: true });
+    }
+    #url(idOrName) {
+        return `${this.#base}/${encodeURIComponent(idOrName)}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/daytona/build-logs.js
 // Following a build log (sandbox or snapshot). The runner's follow stream ends when the image is built,
 // but NEVER on a failed build, so reads race a 2 s idle timer; on each idle tick we re-read the state and
@@ -40728,139 +40835,6 @@ class LineSplitter {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/daytona/wait.js
-// Polling a resource until it reaches a wanted state: backoff from 250 ms to 2 s, a failure set,
-// unknown states treated as transitional, and one last refresh at the deadline before giving up.
-
-async function pollUntil(spec, opts) {
-    const deadline = Date.now() + opts.timeoutMs;
-    let delay = spec.minDelayMs ?? 250;
-    const maxDelay = spec.maxDelayMs ?? 2000;
-    let last;
-    for (;;) {
-        opts.signal?.throwIfAborted();
-        const item = await spec.fetch();
-        const state = spec.stateOf(item);
-        if (state !== last) {
-            last = state;
-            opts.onState?.(state);
-        }
-        if (spec.isDone(state))
-            return item;
-        if (spec.isFailed(state))
-            throw spec.failure(item, state);
-        const remaining = deadline - Date.now();
-        if (remaining <= 0)
-            throw spec.timeout(item, state);
-        // sleeping at most until the deadline means the last fetch happens right at it
-        await (0,daytona_http/* abortableSleep */.Mf)(Math.min(delay, remaining), opts.signal);
-        delay = Math.min(maxDelay, delay * 2);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/daytona/sandboxes.js
-// Sandbox lifecycle on the main API (daytona-api.md §2).
-
-
-
-/** States a sandbox does not leave by itself on its way to `started`. */
-const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying']);
-/** A sandbox build log is over once the sandbox reached one of these (daytona-api.md §3.5). */
-const BUILD_LOG_TERMINAL = new Set(['started', 'starting', 'error', 'build_failed']);
-class Sandboxes {
-    #http;
-    #base;
-    constructor(http, apiUrl) {
-        this.#http = http;
-        this.#base = `${apiUrl}/sandbox`;
-    }
-    /**
-     * Not retried on 5xx or a reset connection (it may have created the sandbox already): only on
-     * connect-phase failures and 429. From a snapshot the server waits up to 30 s for `started`.
-     */
-    create(body, opts = {}) {
-        return this.#http.request({ method: 'POST', url: this.#base, body, idempotent: false, ...opts });
-    }
-    get(idOrName, opts = {}) {
-        return this.#http.request({ method: 'GET', url: this.#url(idOrName), ...opts });
-    }
-    /** Every sandbox matching the filter, following `nextCursor`. Listing is eventually consistent. */
-    async *list(filter = {}) {
-        let cursor;
-        do {
-            const page = await this.#http.request({
-                method: 'GET',
-                url: this.#base,
-                query: {
-                    labels: filter.labels,
-                    name: filter.name,
-                    states: filter.states,
-                    snapshots: filter.snapshots,
-                    limit: filter.limit,
-                    cursor,
-                },
-            });
-            yield* page.items;
-            cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-    }
-    /** Retries 409 "state change in progress"; a 404 is thrown as NotFoundError (the caller decides). */
-    async delete(idOrName, opts = {}) {
-        await this.#http.request({ method: 'DELETE', url: this.#url(idOrName), retry409: true, ...opts });
-    }
-    /** Polls until `started`; throws StateError on error/build_failed (with errorReason), DeadlineError on timeout. */
-    waitUntilStarted(id, opts) {
-        const ctx = { method: 'GET', path: new URL(this.#url(id)).pathname };
-        return pollUntil({
-            fetch: () => this.get(id, { signal: opts.signal }),
-            stateOf: (s) => s.state ?? 'unknown',
-            isDone: (state) => state === 'started',
-            isFailed: (state) => START_FAILED.has(state),
-            failure: (s, state) => new errors/* StateError */.qq(ctx, { resource: 'sandbox', id, state, errorReason: s.errorReason }),
-            timeout: (_s, state) => new errors/* DeadlineError */.j3(ctx, opts.timeoutMs, `sandbox ${id} not started after ${opts.timeoutMs} ms (${state})`),
-        }, opts);
-    }
-    setAutostop(id, minutes) {
-        return this.#interval(id, 'autostop', minutes);
-    }
-    setAutoarchive(id, minutes) {
-        return this.#interval(id, 'autoarchive', minutes);
-    }
-    setAutodelete(id, minutes) {
-        return this.#interval(id, 'autodelete', minutes);
-    }
-    /** Re-anchors the wall-clock TTL from now. */
-    setTtl(id, minutes) {
-        return this.#interval(id, 'ttl', minutes);
-    }
-    /** Resets the auto-stop timer. */
-    async refreshActivity(id) {
-        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/last-activity`, idempotent: true });
-    }
-    async buildLogsUrl(id) {
-        const res = await this.#http.request({
-            method: 'GET',
-            url: `${this.#url(id)}/build-logs-url`,
-        });
-        return res.url;
-    }
-    /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
-    async followBuildLogs(id, onLine, opts = {}) {
-        const url = await this.buildLogsUrl(id);
-        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
-        await followLogUrl(this.#http, url, onLine, owner, opts);
-    }
-    async #interval(id, kind, minutes) {
-        if (!Number.isInteger(minutes))
-            throw new RangeError(`${kind} must be a whole number of minutes, got ${minutes}`);
-        // setting an interval twice is harmless, so a reset connection may be retried
-        await this.#http.request({ method: 'POST', url: `${this.#url(id)}/${kind}/${minutes}`, idempotent: true });
-    }
-    #url(idOrName) {
-        return `${this.#base}/${encodeURIComponent(idOrName)}`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/daytona/snapshots.js
 // Snapshots (daytona-api.md §3): create, look up, list, activate, delete, wait, build logs, the quota.
 
@@ -40868,7 +40842,7 @@ class Sandboxes {
 
 
 const ACTIVATION_FAILED = new Set(['error', 'build_failed', 'removing']);
-const snapshots_BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
+const BUILD_LOG_TERMINAL = new Set(['active', 'error', 'build_failed']);
 /** The page size the list endpoint allows at most. */
 const PAGE_LIMIT = 200;
 class Snapshots {
@@ -40962,7 +40936,7 @@ class Snapshots {
         if (!url)
             return;
         opts.onFollowing?.();
-        const owner = { state: async () => (await this.get(id)).state, terminal: snapshots_BUILD_LOG_TERMINAL };
+        const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL };
         await followLogUrl(this.#http, url, onLine, owner, opts);
     }
     async #buildLogsUrlOnceAssigned(id, signal) {
@@ -40974,7 +40948,7 @@ class Snapshots {
                 if (!(err instanceof errors/* NotFoundError */.m_) || !/waiting for build runner/i.test(err.message))
                     throw err;
                 const state = (await this.get(id, { signal })).state;
-                if (snapshots_BUILD_LOG_TERMINAL.has(state))
+                if (BUILD_LOG_TERMINAL.has(state))
                     return undefined;
                 // the server itself waited; a short pause keeps a tight loop off it if it answers at once
                 await (0,daytona_http/* abortableSleep */.Mf)(1000, signal);

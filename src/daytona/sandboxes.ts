@@ -1,5 +1,4 @@
 // Sandbox lifecycle on the main API (daytona-api.md §2).
-import { type FollowOptions, followLogUrl } from './build-logs.ts'
 import { DeadlineError, StateError } from './errors.ts'
 import type { HttpClient } from './http.ts'
 import type { CreateSandbox, ListSandboxesResponse, Sandbox, SandboxListItem } from './types.ts'
@@ -19,8 +18,6 @@ export interface SandboxFilter {
 
 /** States a sandbox does not leave by itself on its way to `started`. */
 const START_FAILED = new Set(['error', 'build_failed', 'destroyed', 'destroying'])
-/** A sandbox build log is over once the sandbox reached one of these (daytona-api.md §3.5). */
-const BUILD_LOG_TERMINAL = new Set(['started', 'starting', 'error', 'build_failed'])
 
 export class Sandboxes {
   readonly #http: HttpClient
@@ -95,37 +92,9 @@ export class Sandboxes {
     return this.#interval(id, 'autostop', minutes)
   }
 
-  setAutoarchive(id: string, minutes: number): Promise<void> {
-    return this.#interval(id, 'autoarchive', minutes)
-  }
-
-  setAutodelete(id: string, minutes: number): Promise<void> {
-    return this.#interval(id, 'autodelete', minutes)
-  }
-
   /** Re-anchors the wall-clock TTL from now. */
   setTtl(id: string, minutes: number): Promise<void> {
     return this.#interval(id, 'ttl', minutes)
-  }
-
-  /** Resets the auto-stop timer. */
-  async refreshActivity(id: string): Promise<void> {
-    await this.#http.request({ method: 'POST', url: `${this.#url(id)}/last-activity`, idempotent: true })
-  }
-
-  async buildLogsUrl(id: string): Promise<string> {
-    const res = await this.#http.request<{ url: string }>({
-      method: 'GET',
-      url: `${this.#url(id)}/build-logs-url`,
-    })
-    return res.url
-  }
-
-  /** Streams a dynamic build's log until the sandbox leaves the build (started/starting/error/build_failed). */
-  async followBuildLogs(id: string, onLine: (line: string) => void, opts: FollowOptions = {}): Promise<void> {
-    const url = await this.buildLogsUrl(id)
-    const owner = { state: async () => (await this.get(id)).state, terminal: BUILD_LOG_TERMINAL }
-    await followLogUrl(this.#http, url, onLine, owner, opts)
   }
 
   async #interval(id: string, kind: string, minutes: number): Promise<void> {
