@@ -41,7 +41,7 @@ export const GROUPS: Record<string, MutationGroup> = {
   },
   capacity: {
     mutate: ['src/capacity.ts'],
-    tests: ['test/unit/capacity.test.ts', 'test/action/capacity.test.ts'],
+    tests: ['test/unit/capacity.test.ts', 'test/unit/capacity-wait.test.ts', 'test/action/capacity.test.ts'],
   },
   sweep: { mutate: ['src/sweep.ts'], tests: ['test/action/sweep.test.ts'] },
   cleanup: {

@@ -33,6 +33,13 @@ export class CapacityError extends Error {
   override name = 'CapacityError'
 }
 
+/** How the wait between tries is jittered and slept: a test sees the schedule without waiting it out. */
+export interface Pause {
+  random(): number
+  sleep(ms: number): Promise<unknown>
+}
+const realPause: Pause = { random: Math.random, sleep: (ms) => setTimeout(ms) }
+
 const FIRST_WAIT_MS = 2_000
 const MAX_WAIT_MS = 15_000
 const HOLDERS_SHOWN = 5
@@ -45,14 +52,16 @@ export class CapacityWait {
   readonly #client: Daytona
   readonly #repository: string
   readonly #timeoutMs: number
+  readonly #pause: Pause
   #deadline?: number
   #delayMs = FIRST_WAIT_MS
   #tries = 0
 
-  constructor(client: Daytona, repository: string, timeoutMs: number) {
+  constructor(client: Daytona, repository: string, timeoutMs: number, pause: Pause = realPause) {
     this.#client = client
     this.#repository = repository
     this.#timeoutMs = timeoutMs
+    this.#pause = pause
   }
 
   async wait(err: BadRequestError, shortage: Shortage): Promise<void> {
@@ -77,9 +86,9 @@ export class CapacityWait {
       core.info(`Still no room (${shortage}); trying again.`)
     }
     // Jitter keeps a matrix's waiting legs from all asking at the same moment.
-    const delay = Math.min(this.#delayMs * (0.75 + Math.random() / 2), this.#deadline - now)
+    const delay = Math.min(this.#delayMs * (0.75 + this.#pause.random() / 2), this.#deadline - now)
     this.#delayMs = Math.min(this.#delayMs * 1.5, MAX_WAIT_MS)
-    await setTimeout(Math.max(delay, 0))
+    await this.#pause.sleep(Math.max(delay, 0))
   }
 
   /** The organisation's running sandboxes with this action's labels for this repository. */

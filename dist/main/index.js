@@ -49079,6 +49079,7 @@ function shortageOf(err) {
 class CapacityError extends Error {
     name = 'CapacityError';
 }
+const realPause = { random: Math.random, sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms) };
 const FIRST_WAIT_MS = 2_000;
 const MAX_WAIT_MS = 15_000;
 const HOLDERS_SHOWN = 5;
@@ -49090,13 +49091,15 @@ class CapacityWait {
     #client;
     #repository;
     #timeoutMs;
+    #pause;
     #deadline;
     #delayMs = FIRST_WAIT_MS;
     #tries = 0;
-    constructor(client, repository, timeoutMs) {
+    constructor(client, repository, timeoutMs, pause = realPause) {
         this.#client = client;
         this.#repository = repository;
         this.#timeoutMs = timeoutMs;
+        this.#pause = pause;
     }
     async wait(err, shortage) {
         const now = Date.now();
@@ -49116,9 +49119,9 @@ class CapacityWait {
             lib_core/* info */.pq(`Still no room (${shortage}); trying again.`);
         }
         // Jitter keeps a matrix's waiting legs from all asking at the same moment.
-        const delay = Math.min(this.#delayMs * (0.75 + Math.random() / 2), this.#deadline - now);
+        const delay = Math.min(this.#delayMs * (0.75 + this.#pause.random() / 2), this.#deadline - now);
         this.#delayMs = Math.min(this.#delayMs * 1.5, MAX_WAIT_MS);
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.max(delay, 0));
+        await this.#pause.sleep(Math.max(delay, 0));
     }
     /** The organisation's running sandboxes with this action's labels for this repository. */
     async #holders() {
