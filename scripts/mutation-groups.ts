@@ -13,7 +13,12 @@ export const GROUPS: Record<string, MutationGroup> = {
   },
   fence: {
     mutate: ['src/untrusted-output.ts'],
-    tests: ['test/action/fence.test.ts', 'test/action/run.test.ts', 'test/action/output.test.ts'],
+    tests: [
+      'test/unit/untrusted-output.test.ts',
+      'test/action/fence.test.ts',
+      'test/action/run.test.ts',
+      'test/action/output.test.ts',
+    ],
   },
   // the trust and fork decisions: forkOfPullRequest … risk, and the helpers they decide with
   trust: {
