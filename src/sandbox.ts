@@ -167,8 +167,7 @@ async function createNamed(
         cleanup.forget()
         throw err
       }
-      // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
-      await adoptOrphan(client, body.name, cleanup)
+      // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: cleanup deletes it by name.
       throw err
     }
   }
@@ -176,12 +175,3 @@ async function createNamed(
 
 /** Connection errors of a request that never left: refused, or a name that does not resolve. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
-
-async function adoptOrphan(client: Daytona, name: string, cleanup: Cleanup): Promise<void> {
-  try {
-    const orphan = await client.sandboxes.get(name)
-    cleanup.rememberId(orphan.id)
-  } catch (err) {
-    core.debug(`No sandbox named ${name} was left behind (${(err as Error).message}).`)
-  }
-}

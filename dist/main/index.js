@@ -49288,23 +49288,13 @@ async function createNamed(client, body, cleanup, capacity) {
                 cleanup.forget();
                 throw err;
             }
-            // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: find it so cleanup deletes it.
-            await adoptOrphan(client, body.name, cleanup);
+            // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: cleanup deletes it by name.
             throw err;
         }
     }
 }
 /** Connection errors of a request that never left: refused, or a name that does not resolve. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-async function adoptOrphan(client, name, cleanup) {
-    try {
-        const orphan = await client.sandboxes.get(name);
-        cleanup.rememberId(orphan.id);
-    }
-    catch (err) {
-        lib_core/* debug */.Yz(`No sandbox named ${name} was left behind (${err.message}).`);
-    }
-}
 
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(8995);

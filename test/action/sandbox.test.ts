@@ -1,5 +1,6 @@
 // The sandbox the action creates (sandbox.ts), as the emulator recorded it: its server-side backstop, its labels
 // and env, the time a kept sandbox gets, and a create whose answer is lost or refused.
+import { createServer } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { job, leaveClean, liveSandboxes, openProject, type Project } from './project.ts'
 
@@ -51,6 +52,7 @@ describe('the sandbox created', () => {
     expect(main.annotations).toContainEqual(
       expect.objectContaining({
         level: 'notice',
+        title: 'Sandbox kept',
         message: `Sandbox ${main.state['sandbox-name']} (${id}) is kept for 7 minutes for debugging: open it from the Daytona dashboard. It then deletes itself.`,
       }),
     )
@@ -98,5 +100,74 @@ describe('a create that goes wrong', () => {
     expect((await project.emulator.admin.requests()).routes['GET /api/sandbox/{idOrName}']).toBeUndefined()
     expect(main.state['sandbox-settled']).toBe('none')
     expect(post.stdout).toBe('')
+  })
+
+  it('refused with a conflict on the first try fails, and adopts nothing by that name', async () => {
+    await project.emulator.admin.resetRequests()
+    await project.emulator.admin.faults({ method: 'POST', path: '^/api/sandbox$', status: 409, times: 1 })
+    const { main, post } = await job(project, { run: 'echo never' })
+    expect(main.exitCode).toBe(1)
+    expect(main.stdout).not.toContain('never\n')
+    expect(await creates()).toBe(1)
+    // only a create whose answer was lost may find its sandbox under its name
+    expect((await project.emulator.admin.requests()).routes['GET /api/sandbox/{idOrName}']).toBeUndefined()
+    expect(post.exitCode).toBe(0)
+  })
+
+  it('to an API nobody listens on fails naming api-url, and leaves nothing for post to look for', async () => {
+    const { main, post } = await job(project, {
+      run: 'echo never',
+      'api-url': `http://127.0.0.1:${await closedPort()}/api`,
+    })
+    expect(main.exitCode).toBe(1)
+    expect(
+      main.annotations
+        .filter((a) => a.level === 'error')
+        .map((a) => a.message)
+        .join('\n'),
+    ).toMatch(/api-url/)
+    expect(main.stdout).toMatch(/^Creating the sandbox failed \(.+\); trying again\.$/m)
+    expect(main.state['sandbox-settled']).toBe('none')
+    expect(post.stdout).toBe('')
+  })
+})
+
+/** A port on this machine that refuses connections. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('a slow create in a full organisation (1 vCPU in total)', () => {
+  let full: Project
+  beforeAll(async () => {
+    full = await openProject({}, { limits: { totalCpu: 1 }, delays: { createMs: 1000, createWaitMs: 50 } })
+  })
+  afterEach(() => leaveClean(full))
+  afterAll(() => full.close())
+
+  it('says how the sandbox is coming along while it starts', async () => {
+    const { main } = await job(full, { run: 'true' })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toMatch(/^Sandbox is creating…$/m)
+  })
+
+  it('whose answer was lost, then refused for the room its own first try took: adopted, not waited on', async () => {
+    await full.emulator.admin.resetRequests()
+    await full.emulator.admin.faults({
+      method: 'POST',
+      path: '^/api/sandbox$',
+      dropAfterHandling: true,
+      times: 1,
+    })
+    const { main } = await job(full, { run: 'echo adopted', 'capacity-timeout': '5s' })
+    expect(main.exitCode, main.stdout).toBe(0)
+    expect(main.stdout).toMatch(/^adopted$/m)
+    expect(main.annotations.filter((a) => a.title === 'Waiting for Daytona capacity')).toEqual([])
+    expect((await full.emulator.admin.requests()).routes['POST /api/sandbox']).toBe(2)
+    expect(await liveSandboxes(full)).toEqual([])
   })
 })
