@@ -23,9 +23,9 @@ beforeEach(() => {
   writeAnswer = () => true
   errorListenersBefore = process.stdout.listenerCount('error')
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    const accepted = writeAnswer()
+    // every call is seen, also one that then throws
     printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())
-    return accepted
+    return writeAnswer()
   })
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     errors.push(String(chunk))
@@ -143,6 +143,23 @@ describe('resumeWorkflowCommands', () => {
       resumeWorkflowCommands()
     })
     expect(log()).toBe(`::stop-commands::${token}\nstreaming\n::${token}::\n`)
+  })
+
+  it("leaves a fence opened after it alone: the resumed fence's end does not end that one", async () => {
+    const { withUntrustedOutput, resumeWorkflowCommands } = await freshFence()
+    let finishLater = () => {}
+    let later: Promise<void> | undefined
+    await withUntrustedOutput(async () => {
+      resumeWorkflowCommands()
+      printed = []
+      later = withUntrustedOutput(() => new Promise<void>((resolve) => (finishLater = resolve)))
+    })
+    // the later fence is still open, so a use now nests into it rather than opening a third
+    await withUntrustedOutput(async (write) => write('nested\n'))
+    finishLater()
+    await later
+    const token = tokenOf(log())
+    expect(log()).toBe(`::stop-commands::${token}\nnested\n::${token}::\n`)
   })
 
   it('lets the next use open a fence of its own', async () => {
