@@ -1,5 +1,6 @@
 // Sandbox lifecycle over real HTTP against the emulator: create, wait, list, intervals, delete.
 import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Daytona } from '../../src/daytona/client.ts'
 import {
@@ -179,7 +180,63 @@ describe('intervals', () => {
     expect(destroyAt - ttlFrom).toBeGreaterThanOrEqual(30 * 60_000 - 1000)
     expect(destroyAt - ttlFrom).toBeLessThanOrEqual(30 * 60_000 + 5000)
 
-    await expect(client.sandboxes.setAutostop(sb.id, 1.5)).rejects.toBeInstanceOf(RangeError)
+    await expect(client.sandboxes.setAutostop(sb.id, 1.5)).rejects.toThrow(
+      new RangeError('autostop must be a whole number of minutes, got 1.5'),
+    )
+    await client.sandboxes.delete(sb.id)
+  })
+
+  it('sends an interval again after a dropped connection: setting it twice is harmless', async () => {
+    const sb = await client.sandboxes.create({})
+    await client.sandboxes.waitUntilStarted(sb.id, { timeoutMs: 10_000 })
+    await h.admin.faults({ method: 'POST', path: '/autostop/', drop: true, times: 1 })
+    await client.sandboxes.setAutostop(sb.id, 9)
+    expect((await client.sandboxes.get(sb.id)).autoStopInterval).toBe(9)
+    expect((await h.admin.requests()).routes['POST /api/sandbox/{idOrName}/autostop/{minutes}']).toBe(2)
+    await client.sandboxes.delete(sb.id)
+  })
+})
+
+describe('waiting for a start that cannot come', () => {
+  it('ends at build_failed, with the reason and what was polled', async () => {
+    const dockerfileContent = `FROM node:22\nCOPY missing-${randomUUID()}.txt /x\n`
+    const sb = await client.sandboxes.create({ buildInfo: { dockerfileContent } })
+    const err = await client.sandboxes.waitUntilStarted(sb.id, { timeoutMs: 10_000 }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(StateError)
+    expect(err).toMatchObject({
+      resource: 'sandbox',
+      id: sb.id,
+      state: 'build_failed',
+      method: 'GET',
+      path: `/api/sandbox/${sb.id}`,
+    })
+    expect((err as Error).message).toMatch(new RegExp(`^sandbox ${sb.id} is build_failed: .*file not found`))
+    await client.sandboxes.delete(sb.id)
+  })
+
+  it('ends at once for a sandbox being deleted', async () => {
+    const sb = await client.sandboxes.create({})
+    await client.sandboxes.waitUntilStarted(sb.id, { timeoutMs: 10_000 })
+    await client.sandboxes.delete(sb.id)
+    const err = await client.sandboxes.waitUntilStarted(sb.id, { timeoutMs: 10_000 }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(StateError)
+    expect((err as StateError).state).toBe('destroying')
+  })
+
+  it('stops when aborted, also in the middle of a request', async () => {
+    const sb = await client.sandboxes.create({})
+    // every look at the sandbox would take half a minute to answer
+    await h.admin.faults({ method: 'GET', path: `^/api/sandbox/${sb.id}$`, latencyMs: 30_000 })
+    const stop = new AbortController()
+    const waiting = client.sandboxes
+      .waitUntilStarted(sb.id, { timeoutMs: 60_000, signal: stop.signal })
+      .catch((e: unknown) => e)
+    await sleep(200)
+    stop.abort()
+    const outcome = await Promise.race([waiting, sleep(10_000).then(() => 'still waiting')])
+    expect(outcome).not.toBe('still waiting')
+    expect((outcome as Error).name).toBe('AbortError')
+    await h.admin.clearFaults()
     await client.sandboxes.delete(sb.id)
   })
 })
