@@ -197,6 +197,22 @@ describe('intervals', () => {
   })
 })
 
+describe('reads', () => {
+  it('are sent again after a 503 with an empty body: a look and a listing change nothing', async () => {
+    const sb = await client.sandboxes.create({ labels: { run: randomUUID() } })
+    const once = { method: 'GET', status: 503, emptyBody: true, times: 1 }
+    await h.admin.faults({ ...once, path: `^/api/sandbox/${sb.id}$` })
+    await h.admin.faults({ ...once, path: '^/api/sandbox(\\?|$)' })
+    expect((await client.sandboxes.get(sb.id)).id).toBe(sb.id)
+    const listed = []
+    for await (const s of client.sandboxes.list({ labels: sb.labels })) listed.push(s.id)
+    expect(listed).toEqual([sb.id])
+    const routes = (await h.admin.requests()).routes
+    expect([routes['GET /api/sandbox/{idOrName}'], routes['GET /api/sandbox']]).toEqual([2, 2])
+    await client.sandboxes.delete(sb.id)
+  })
+})
+
 describe('waiting for a start that cannot come', () => {
   it('ends at build_failed, with the reason and what was polled', async () => {
     const dockerfileContent = `FROM node:22\nCOPY missing-${randomUUID()}.txt /x\n`
