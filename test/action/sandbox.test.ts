@@ -62,13 +62,7 @@ describe('the sandbox created', () => {
 describe('a create that goes wrong', () => {
   it('whose answer was lost is sent again once and the sandbox adopted, not made twice', async () => {
     const before = (await project.emulator.admin.sandboxes()).length
-    await project.emulator.admin.resetRequests()
-    await project.emulator.admin.faults({
-      method: 'POST',
-      path: '^/api/sandbox$',
-      dropAfterHandling: true,
-      times: 1,
-    })
+    await loseTheFirstCreateAnswer(project)
     const { main } = await job(project, { run: 'echo adopted' })
     expect(main.exitCode).toBe(0)
     expect(main.stdout).toMatch(/^Creating the sandbox failed \(.+\); trying again\.$/m)
@@ -132,6 +126,17 @@ describe('a create that goes wrong', () => {
   })
 })
 
+/** Counts requests from now; the next create is made, but its answer never arrives. */
+async function loseTheFirstCreateAnswer(on: Project): Promise<void> {
+  await on.emulator.admin.resetRequests()
+  await on.emulator.admin.faults({
+    method: 'POST',
+    path: '^/api/sandbox$',
+    dropAfterHandling: true,
+    times: 1,
+  })
+}
+
 /** A port on this machine that refuses connections. */
 async function closedPort(): Promise<number> {
   const server = createServer()
@@ -156,13 +161,7 @@ describe('a slow create in a full organisation (1 vCPU in total)', () => {
   })
 
   it('whose answer was lost, then refused for the room its own first try took: adopted, not waited on', async () => {
-    await full.emulator.admin.resetRequests()
-    await full.emulator.admin.faults({
-      method: 'POST',
-      path: '^/api/sandbox$',
-      dropAfterHandling: true,
-      times: 1,
-    })
+    await loseTheFirstCreateAnswer(full)
     const { main } = await job(full, { run: 'echo adopted', 'capacity-timeout': '5s' })
     expect(main.exitCode, main.stdout).toBe(0)
     expect(main.stdout).toMatch(/^adopted$/m)
