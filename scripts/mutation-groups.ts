@@ -69,6 +69,7 @@ export const GROUPS: Record<string, MutationGroup> = {
       'test/client/stream.test.ts',
       'test/client/commands-tail.test.ts',
       'test/client/process.test.ts',
+      'test/action/commands-session.test.ts',
       'test/action/commands.test.ts',
       'test/action/run.test.ts',
       'test/action/shell.test.ts',
