@@ -162,12 +162,9 @@ async function createNamed(
         await setTimeout(resends * 1000)
         continue
       }
-      if (!reached) {
-        // Daytona was never reached (a wrong api-url, no network): nothing exists, nothing is to be deleted.
-        cleanup.forget()
-        throw err
-      }
-      // "Sandbox failed to start" answers 400 but leaves an errored sandbox behind: cleanup deletes it by name.
+      // Never reached (a wrong api-url, no network), Daytona made nothing to delete. Otherwise it may have: a
+      // 400 "Sandbox failed to start" leaves an errored sandbox behind, which cleanup deletes by name.
+      if (!reached) cleanup.forget()
       throw err
     }
   }
