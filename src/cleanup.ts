@@ -104,22 +104,25 @@ export async function deleteSandbox(client: Daytona, ref: SandboxRef, deadlineMs
 export async function deleteLeftover(sandbox: SandboxRef, apiUrl: string): Promise<void> {
   // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
   guardStdout()
-  const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || ''
-  core.setSecret(apiKey)
-  if (!apiKey || !apiUrl) {
-    core.warning(
-      `Sandbox ${sandbox.name ?? sandbox.id} may still exist: no API key or URL to delete it with.`,
-    )
-    return
-  }
-  core.info(`Main did not finish cleaning up: deleting sandbox ${sandbox.name ?? sandbox.id}.`)
-  const client = new Daytona({ apiUrl, apiKey, onRetry: core.debug })
   try {
-    await deleteSandbox(client, sandbox, POST_DEADLINE_MS)
+    const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || ''
+    core.setSecret(apiKey)
+    if (!apiKey || !apiUrl) {
+      core.warning(
+        `Sandbox ${sandbox.name ?? sandbox.id} may still exist: no API key or URL to delete it with.`,
+      )
+      return
+    }
+    core.info(`Main did not finish cleaning up: deleting sandbox ${sandbox.name ?? sandbox.id}.`)
+    const client = new Daytona({ apiUrl, apiKey, onRetry: core.debug })
+    try {
+      await deleteSandbox(client, sandbox, POST_DEADLINE_MS)
+    } finally {
+      await client.close()
+    }
   } catch (err) {
+    // deleteSandbox warns rather than throws; this is for the rest (a client that cannot be made or closed)
     core.warning(`Cleanup failed: ${err instanceof Error ? err.message : err}`)
-  } finally {
-    await client.close()
   }
 }
 

@@ -47069,22 +47069,25 @@ async function deleteSandbox(client, ref, deadlineMs) {
 async function deleteLeftover(sandbox, apiUrl) {
     // a job log that breaks (EPIPE) must not crash the step before it has cleaned up
     guardStdout();
-    const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || '';
-    core.setSecret(apiKey);
-    if (!apiKey || !apiUrl) {
-        core.warning(`Sandbox ${sandbox.name ?? sandbox.id} may still exist: no API key or URL to delete it with.`);
-        return;
-    }
-    core.info(`Main did not finish cleaning up: deleting sandbox ${sandbox.name ?? sandbox.id}.`);
-    const client = new Daytona({ apiUrl, apiKey, onRetry: core.debug });
     try {
-        await deleteSandbox(client, sandbox, POST_DEADLINE_MS);
+        const apiKey = core.getInput('api-key') || process.env.DAYTONA_API_KEY || '';
+        core.setSecret(apiKey);
+        if (!apiKey || !apiUrl) {
+            core.warning(`Sandbox ${sandbox.name ?? sandbox.id} may still exist: no API key or URL to delete it with.`);
+            return;
+        }
+        core.info(`Main did not finish cleaning up: deleting sandbox ${sandbox.name ?? sandbox.id}.`);
+        const client = new Daytona({ apiUrl, apiKey, onRetry: core.debug });
+        try {
+            await deleteSandbox(client, sandbox, POST_DEADLINE_MS);
+        }
+        finally {
+            await client.close();
+        }
     }
     catch (err) {
+        // deleteSandbox warns rather than throws; this is for the rest (a client that cannot be made or closed)
         core.warning(`Cleanup failed: ${err instanceof Error ? err.message : err}`);
-    }
-    finally {
-        await client.close();
     }
 }
 /** Runs `handler` once on SIGINT or SIGTERM, then exits. Returns a function that removes the handlers. */
