@@ -110,7 +110,6 @@ export async function openForkPullRequest(
   return pr.event
 }
 
-/** Sandboxes the emulator still holds that are not destroyed (or on their way). */
 /**
  * Sandboxes nobody has deleted. A deleted one is not counted while Daytona still tears it down: an errored
  * sandbox, for one, is reported `error` until its runner has destroyed it (the state follows the DB's, §2.3).
