@@ -142,7 +142,7 @@ const routes: AdminRoute[] = [
         throw new HttpError(409, `sandbox ${params.idOrName} is ${sb.state}: it is not waiting for a runner`)
       }
       sb.queueTimedOutAt = Date.now()
-      await d.ctx.lifecycle.destroy(sb)
+      d.ctx.lifecycle.destroy(sb)
       sendEmpty(res, 204)
     },
   },

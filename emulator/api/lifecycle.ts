@@ -176,12 +176,19 @@ export class Lifecycle {
     this.later(sb, epoch, this.ctx.delays.stopMs, () => this.set(sb, 'archived'))
   }
 
-  /** Renames at once (the name is free again), then destroying → destroyed. */
-  async destroy(sb: SandboxRecord): Promise<void> {
+  /**
+   * Renames at once (the name is free again), then destroying → destroyed. The caller's answer does not wait
+   * for the sandbox's processes: the API's destroy is a soft-delete update and an event, and the runner tears
+   * the sandbox down afterwards (sandbox.service.ts `destroy`, sandbox-destroy.action.ts). Its processes are
+   * killed from now on, while it reads `destroying`.
+   */
+  destroy(sb: SandboxRecord): void {
     if (!sb.name.startsWith('DESTROYED_')) sb.name = `DESTROYED_${sb.name}_${Date.now()}`
     const epoch = this.begin(sb, 'destroyed')
-    if (sb.toolboxCreated) await this.ctx.toolbox.stop(sb.id)
+    const stopping = sb.toolboxCreated ? this.ctx.toolbox.stop(sb.id) : Promise.resolve()
+    stopping.catch(() => undefined) // awaited below, where a failure fails the sandbox
     this.later(sb, epoch, this.ctx.delays.destroyMs, async () => {
+      await stopping
       if (sb.toolboxCreated) await this.ctx.toolbox.destroy(sb.id)
       sb.toolboxCreated = false
       sb.destroyedAt = Date.now()
@@ -212,7 +219,7 @@ export class Lifecycle {
         Promise.resolve(p).catch((err) => this.ctx.log(`backstop on ${sb.id} failed: ${message(err)}`))
       if (sb.autoDestroyAt !== undefined && now >= sb.autoDestroyAt) {
         this.ctx.log(`sandbox ${sb.id} reached its TTL`)
-        run(this.destroy(sb))
+        this.destroy(sb)
         continue
       }
       if (sb.pending) continue
@@ -224,7 +231,7 @@ export class Lifecycle {
         sb.autoDeleteInterval >= 0 &&
         idle >= sb.autoDeleteInterval * minute
       ) {
-        run(this.destroy(sb))
+        this.destroy(sb)
       } else if (
         sb.state === 'stopped' &&
         sb.autoArchiveInterval > 0 &&

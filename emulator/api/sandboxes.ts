@@ -31,7 +31,7 @@ async function remove(r: RouteRequest): Promise<void> {
   const sb = byIdOrName(r.ctx, r.params.idOrName)
   // §2.5: deleting during a pending transition is refused, except while waiting for a build runner
   if (sb.pending && sb.state !== 'pending_build') throw conflict()
-  await r.ctx.lifecycle.destroy(sb)
+  r.ctx.lifecycle.destroy(sb)
   reply(r, sb)
 }
 

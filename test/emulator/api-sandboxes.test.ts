@@ -1,4 +1,5 @@
 // Sandbox behaviour a client notices: states over time, delete semantics, 409s, listing, quotas.
+import { readdir, readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { withEmulator } from '../helpers/emulator.ts'
 import { useEmulator, waitForSandbox, waitForSandboxGone } from './api-harness.ts'
@@ -13,6 +14,16 @@ async function deleteEventually(id: string) {
     await new Promise((r) => setTimeout(r, 25))
   }
   throw new Error(`sandbox ${id} stayed in transition`)
+}
+
+/** Whether a process whose command line holds `marker` is alive on this machine. */
+async function running(marker: string): Promise<boolean> {
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+    if (cmdline.includes(marker)) return true
+  }
+  return false
 }
 
 async function destroyAll() {
@@ -123,6 +134,32 @@ describe('lifecycle', () => {
     expect(archive.status).toBe(400)
     expect(archive.body.message).toBe('Sandbox is not stopped')
     await h.api('DELETE', `/sandbox/${sb.id}`)
+  })
+
+  it('answers a delete before the sandbox is torn down: its processes outlive the answer', async () => {
+    // Daytona's delete is a database update and an event; the runner kills the sandbox afterwards. Plain
+    // processes (no bwrap, whose sandbox dies with its first process) and a command that ignores SIGTERM keep
+    // the teardown going for the kill grace.
+    const slowKill = await withEmulator({ isolation: 'process', toolbox: { killGraceMs: 2000 } })
+    try {
+      const sb = (await slowKill.api('POST', '/sandbox', {})).body
+      const marker = `outlives-${sb.id}`
+      const session = `/toolbox/${sb.id}/process/session`
+      await slowKill.api('POST', session, { sessionId: 's' })
+      const command = `sh -c 'trap "" TERM; while :; do sleep 0.05; done' ${marker}`
+      await slowKill.api('POST', `${session}/s/exec`, { command, runAsync: true })
+      while (!(await running(marker))) await new Promise((r) => setTimeout(r, 20))
+      const del = await slowKill.api('DELETE', `/sandbox/${sb.id}`)
+      expect(del.status).toBe(200)
+      expect(del.body.state).toBe('destroying')
+      expect(await running(marker)).toBe(true)
+      const later = await slowKill.api('POST', `${session}/s/exec`, { command: 'true' })
+      expect(later.status).toBe(400)
+      await waitForSandboxGone(slowKill, sb.id)
+      expect(await running(marker)).toBe(false)
+    } finally {
+      await slowKill.close()
+    }
   })
 
   it('an ephemeral sandbox is destroyed by stop', async () => {
