@@ -45,6 +45,11 @@ export interface Comparison {
   ratio: number
   /** delays off: the same for the time spent outside Daytona's answers on the critical path */
   ownTimeRatio: number
+  /**
+   * delays off: the lowest ratio any main + post could reach here, doing nothing of its own: the action's
+   * waiting on Daytona (its round trips are the fewest a streamed command allows) plus two bare Node starts
+   */
+  floorRatio: number
   /** delays off: sequential round trips of a one-command job (main + post), and per extra command */
   roundTrips: { action: number; sdk: number; perExtraCommand: number }
 }
@@ -70,6 +75,7 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
   const rows: string[][] = []
   let ratio = Number.NaN
   let ownTimeRatio = Number.NaN
+  let floorRatio = Number.NaN
   let roundTrips = { action: Number.NaN, sdk: Number.NaN, perExtraCommand: Number.NaN }
   const chainRows: string[][] = []
   for (const profile of profiles) {
@@ -122,6 +128,19 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
       if (profile === profiles[0]) {
         ratio = profileRatio
         ownTimeRatio = ownRatio
+        opts.progress('compare: bare Node starts')
+        const nodeStart = median(await bareNodeStarts(opts.warmups + opts.runs))
+        const floorMs = median(action.map((r) => r.waitedMs)) + 2 * nodeStart
+        floorRatio = floorMs / median(sdk.map((r) => r.wallMs))
+        rows.push([
+          profile.label,
+          `floor: waiting on Daytona + 2 bare Node starts (${ms(nodeStart)} each)`,
+          '',
+          `${ms(floorMs)} (${floorRatio.toFixed(2)})`,
+          '',
+          '',
+          '',
+        ])
         opts.progress('compare: round-trip chains')
         const chain = async (run: () => Promise<unknown>) => {
           proxy.log.length = 0
@@ -146,6 +165,7 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
   return {
     ratio,
     ownTimeRatio,
+    floorRatio,
     roundTrips,
     sections: [
       {
@@ -162,7 +182,9 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
             '`git.clone`, `createSession`, one synchronous `executeSessionCommand`, `delete`. The action: ' +
             '`run: true`, main then post. "Realistic delays": creating 1.5 s, destroying 1 s (emulator CLI). ' +
             "The action's look-up of a Dockerfile through the GitHub API goes to a local stand-in, without " +
-            'the added latency.',
+            'the added latency. "Floor": what main + post would take if they did nothing but wait as long as the ' +
+            "action waits on Daytona, in two Node processes that start and exit (`node -e ''`, median of " +
+            `${opts.warmups + opts.runs}), as the runner starts main and post.`,
         ],
       },
       {
@@ -203,6 +225,21 @@ async function runAction(project: Project, actionDir: string, apiUrl: string, co
     if (step.exitCode !== 0) throw new Error(`the action failed:\n${step.stdout.slice(-2000)}`)
   }
   return main.durationMs + post.durationMs
+}
+
+/** Spawn-to-exit of a Node that runs nothing, like the runner's start of a step with nothing to do. */
+async function bareNodeStarts(runs: number): Promise<number[]> {
+  const took: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+      child.on('error', reject)
+      child.on('close', () => resolve())
+    })
+    took.push(performance.now() - started)
+  }
+  return took
 }
 
 async function runSdk(project: Project, apiUrl: string, command: string): Promise<number> {

@@ -86,7 +86,12 @@ try {
       progress,
     })
     sections.push(...c.sections)
-    Object.assign(figures, { ratio: c.ratio, ownTimeRatio: c.ownTimeRatio, roundTrips: c.roundTrips })
+    Object.assign(figures, {
+      ratio: c.ratio,
+      ownTimeRatio: c.ownTimeRatio,
+      floorRatio: c.floorRatio,
+      roundTrips: c.roundTrips,
+    })
   }
   const fx = await openFixture(action.dir)
   try {
