@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { kib, median, ms, type Section } from './stats.ts'
 
-async function sizes(actionDir: string, file: string): Promise<[number, number]> {
-  const bytes = await readFile(join(actionDir, file))
+async function sizes(dir: string, file: string): Promise<[number, number]> {
+  const bytes = await readFile(join(dir, file))
   return [bytes.length, gzipSync(bytes).length]
 }
 
@@ -25,6 +25,19 @@ async function timeNode(cwd: string, args: string[]): Promise<number> {
   return performance.now() - started
 }
 
+/** `entry` and every file it imports statically (`import … from "./x.js"`), transitively. */
+export async function staticClosure(dir: string, entry: string): Promise<Set<string>> {
+  const seen = new Set<string>()
+  const visit = async (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const text = await readFile(join(dir, file), 'utf8')
+    for (const m of text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"\.\/([^"]+)"/gm)) await visit(m[1]!)
+  }
+  await visit(entry)
+  return seen
+}
+
 async function coldStart(cwd: string, args: string[], runs: number): Promise<number> {
   await timeNode(cwd, args) // warm-up: the file system cache, not the process, is what stays warm
   const times: number[] = []
@@ -39,21 +52,25 @@ export async function measureBundle(
 ): Promise<Section> {
   progress('bundle: sizes and cold start')
   const rows: string[][] = []
-  for (const file of ['dist/main/index.js', 'dist/post/index.js']) {
-    const [raw, gz] = await sizes(actionDir, file)
-    rows.push([`\`${file}\``, `${raw} (${kib(raw)})`, `${gz} (${kib(gz)})`])
+  for (const step of ['main', 'post']) {
+    const dir = join(actionDir, 'dist', step)
+    // what `node dist/<step>/index.js` reads before it runs, and the chunks a run imports only when it needs them
+    const atStart = await staticClosure(dir, 'index.js')
+    const onDemand = (await readdir(dir)).filter((f) => f.endsWith('.js') && !atStart.has(f))
+    for (const [label, files] of [
+      [`dist/${step}: index.js and the chunks it imports (${atStart.size} files)`, [...atStart]],
+      [`dist/${step}: chunks loaded on demand (${onDemand.length})`, onDemand],
+    ] as const) {
+      let raw = 0
+      let gz = 0
+      for (const file of files) {
+        const [r, g] = await sizes(dir, file)
+        raw += r
+        gz += g
+      }
+      rows.push([label, `${raw} (${kib(raw)})`, `${gz} (${kib(gz)})`])
+    }
   }
-  // main's lazily loaded chunks (e.g. the cache client) are only read when their inputs are set
-  const chunks = (await readdir(join(actionDir, 'dist/main'))).filter((f) => /^\d+\.index\.js$/.test(f))
-  let raw = 0
-  let gz = 0
-  for (const chunk of chunks) {
-    const [r, g] = await sizes(actionDir, `dist/main/${chunk}`)
-    raw += r
-    gz += g
-  }
-  if (chunks.length > 0)
-    rows.push([`lazy chunks in dist/main (${chunks.length})`, `${raw} (${kib(raw)})`, `${gz} (${kib(gz)})`])
   const post = await coldStart(actionDir, ['dist/post/index.js'], runs)
   const bare = await coldStart(actionDir, ['-e', ''], runs)
   return {

@@ -1,5 +1,5 @@
 // Start-up: from spawning `node dist/main/index.js` to the first request it sends, next to the same for the
-// SDK job bundled with ncc (what an action built on the SDK would ship). A local server notes the arrival of
+// SDK job bundled the same way (what an action built on the SDK would ship). A local server notes the arrival of
 // the first request and answers 503; the process is then killed. Median of `runs` after one warm-up each.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -100,7 +100,7 @@ export async function measureStartup(
         headers: ['process', 'min', 'median', 'max'],
         rows: [
           row('`node dist/main/index.js`', action),
-          row('SDK job bundled with ncc', sdk),
+          row('SDK job bundled with esbuild', sdk),
           ['**ratio (medians)**', '', `**${(median(action) / median(sdk)).toFixed(2)}**`, ''],
         ],
         notes: [

@@ -1,7 +1,7 @@
 // The GitHub REST reads the action makes with the job's token: a file at the commit under test (a Dockerfile
 // without a checkout), the commit a tag names (so the sandbox clones that exact commit), and whether a run has
 // ended (the orphan sweep). One way to ask; the token never appears in a message.
-import { request } from 'undici'
+import { getGlobalDispatcher } from 'undici'
 import { errorCode } from './daytona/http.ts'
 
 const GITHUB_TIMEOUT_MS = 15_000
@@ -20,7 +20,11 @@ export async function githubGet(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<GitHubAnswer> {
   const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  const res = await request(`${api}${path}`, {
+  const url = new URL(`${api}${path}`)
+  const res = await getGlobalDispatcher().request({
+    origin: url.origin,
+    path: url.pathname + url.search,
+    method: 'GET',
     headers: {
       accept,
       'x-github-api-version': '2022-11-28',

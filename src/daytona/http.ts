@@ -1,7 +1,7 @@
 // The one HTTP path for every Daytona call (main API, toolbox, build logs): a keep-alive pool, a deadline
 // per attempt, deliberate retries (see retry.ts) and typed errors (see errors.ts).
 import { Readable } from 'node:stream'
-import { Agent, type Dispatcher, FormData, request } from 'undici'
+import { Agent, type Dispatcher } from 'undici'
 import { VERSION } from '../version.ts'
 import { ConnectionError, DaytonaError, DeadlineError, errorForStatus } from './errors.ts'
 import {
@@ -154,8 +154,10 @@ export class HttpClient {
       ...opts.headers,
     }
     try {
-      const res = await request(url, {
-        dispatcher: this.dispatcher,
+      const { origin, pathname, search } = new URL(url)
+      const res = await this.dispatcher.request({
+        origin,
+        path: pathname + search,
         method: method as Dispatcher.HttpMethod,
         headers,
         body: body as Dispatcher.DispatchOptions['body'],
@@ -224,8 +226,15 @@ function isStream(body: unknown): boolean {
 
 function encodeBody(body: unknown): { body: unknown; contentType?: string } {
   if (body === undefined) return { body: undefined }
-  // undici sets the multipart boundary itself; it also accepts Node's global FormData
-  if (body instanceof FormData || body instanceof globalThis.FormData) return { body }
+  // undici sets the multipart boundary itself, for its FormData and Node's global one alike. By tag, not
+  // instanceof, so that a JSON body does not load either.
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    Object.prototype.toString.call(body) === '[object FormData]'
+  ) {
+    return { body }
+  }
   if (isStream(body)) return { body, contentType: 'application/octet-stream' }
   if (body instanceof Uint8Array) return { body, contentType: 'application/octet-stream' }
   return { body: JSON.stringify(body), contentType: 'application/json' }

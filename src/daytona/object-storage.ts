@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import aws4 from 'aws4'
-import { type Dispatcher, request } from 'undici'
+import type { Dispatcher } from 'undici'
 import { ConnectionError, DaytonaError } from './errors.ts'
 import { abortableSleep, errorCode, type HttpClient } from './http.ts'
 import type { StorageAccess } from './types.ts'
@@ -101,11 +101,12 @@ export class ObjectStorage {
       let status: number | undefined
       let text = ''
       try {
-        const res = await request(`${base.origin}${signed.path}`, {
-          method,
+        const res = await this.#http.dispatcher.request({
+          origin: base.origin,
+          path: signed.path ?? path,
+          method: method as Dispatcher.HttpMethod,
           headers: signed.headers as Record<string, string>,
           body: body?.() as Dispatcher.DispatchOptions['body'],
-          dispatcher: this.#http.dispatcher,
           headersTimeout: TIMEOUT_MS,
           bodyTimeout: TIMEOUT_MS,
         })

@@ -1,0 +1,45 @@
+// What `node dist/<step>/index.js` reads before it runs: a run that asks for no cache, results or uploads must
+// not pay for them, nor for the parts of undici it never calls. esbuild names each bundled module in a comment
+// (`// node_modules/undici/lib/…`), which is what these checks read.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { staticClosure } from '../../bench/bundle.ts'
+import { PROJECT_ROOT } from '../../runner/job.ts'
+
+const built = ['main', 'post'].every((step) => existsSync(join(PROJECT_ROOT, 'dist', step, 'index.js')))
+
+async function modulesAtStart(step: string): Promise<string[]> {
+  const dir = join(PROJECT_ROOT, 'dist', step)
+  const modules: string[] = []
+  for (const file of await staticClosure(dir, 'index.js')) {
+    const text = readFileSync(join(dir, file), 'utf8')
+    for (const m of text.matchAll(/^\/\/ (node_modules\/\S+|src\/\S+)$/gm)) modules.push(m[1]!)
+  }
+  return modules
+}
+
+describe.runIf(built)('the bundles (needs dist/)', () => {
+  it("main starts with undici's agent and request API, not its index, fetch, WebSocket or mocks", async () => {
+    const modules = await modulesAtStart('main')
+    expect(modules).toContain('node_modules/undici/lib/dispatcher/agent.js')
+    expect(modules).toContain('node_modules/undici/lib/api/api-request.js')
+    expect(modules).toContain('src/main.ts')
+    // (fetch's body and FormData come along for multipart uploads: bundled, but run only when one is sent)
+    const unwanted =
+      /undici\/index\.js|undici\/lib\/(mock|cache|interceptor)\/|undici\/lib\/web\/(fetch\/index|websocket|eventsource|cookies)/
+    expect(modules.filter((m) => unwanted.test(m))).toEqual([])
+  })
+
+  it('main loads the cache, results, tar, globbing, XML, the Dockerfile parser and ws only when asked', async () => {
+    const lazy =
+      /@actions\/cache|@azure|src\/(cache\/sandbox-cache|results\/(?!inputs))|node_modules\/(tar|tinyglobby|fast-xml-parser|dockerfile-ast|ws)\//
+    expect((await modulesAtStart('main')).filter((m) => lazy.test(m))).toEqual([])
+  })
+
+  it('post starts without any HTTP client: it loads one only for a leftover sandbox', async () => {
+    const modules = await modulesAtStart('post')
+    expect(modules).toContain('src/post.ts')
+    expect(modules.filter((m) => /undici|src\/daytona\//.test(m))).toEqual([])
+  })
+})
