@@ -4,6 +4,7 @@
 // anywhere: paths are relative to the repository.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type Metafile, type Plugin } from 'esbuild-wasm'
@@ -19,6 +20,27 @@ const leanUndici: Plugin = {
   },
 }
 
+/**
+ * Node's modules imported by ES modules (`import * as http from 'http'` in @actions/http-client) are required
+ * instead: an ES import of `node:http` makes Node build its module namespace, whose lazy WebSocket getters
+ * load Node's own copy of undici (~10 ms of start-up); require() leaves them unread.
+ */
+const builtinsByRequire: Plugin = {
+  name: 'builtins-by-require',
+  setup(b) {
+    const builtins = new Set(builtinModules)
+    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '')
+      if (args.kind !== 'import-statement' || !builtins.has(name)) return undefined
+      return { path: name, namespace: 'builtin' }
+    })
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require('node:${args.path}')`,
+      loader: 'js',
+    }))
+  },
+}
+
 rmSync(join(root, 'dist'), { recursive: true, force: true })
 for (const entry of ['main', 'post']) {
   const outdir = join(root, 'dist', entry)
@@ -27,7 +49,7 @@ for (const entry of ['main', 'post']) {
     entryPoints: { index: join(root, 'src', `${entry}.ts`) },
     outdir,
     ...NODE_BUNDLE,
-    plugins: [leanUndici],
+    plugins: [leanUndici, builtinsByRequire],
     metafile: true,
     logLevel: 'warning',
   })

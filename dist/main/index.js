@@ -8,7 +8,7 @@ import {
   ContextEscapeError,
   isInside,
   realPathOf
-} from "./chunk-TGTDHMIW.js";
+} from "./chunk-PCEQIAAZ.js";
 import {
   AuthenticationError,
   BadRequestError,
@@ -43,7 +43,7 @@ import {
   sandboxName,
   tailLines,
   truncateChars
-} from "./chunk-H5CNCAWL.js";
+} from "./chunk-VRL4OC5L.js";
 import {
   printable
 } from "./chunk-DW7GAU4X.js";
@@ -51,9 +51,15 @@ import {
   EndLineFilter,
   execText,
   newMarker,
+  require_util,
   runTarScript,
   shellQuote
-} from "./chunk-XP3IKFS7.js";
+} from "./chunk-2FNDV2OH.js";
+import {
+  require_module,
+  require_url
+} from "./chunk-MAOBVQVE.js";
+import "./chunk-DQEOZGSC.js";
 import {
   ExitCode,
   debug,
@@ -61,17 +67,45 @@ import {
   group,
   info,
   notice,
+  require_child_process,
+  require_os,
   saveState,
   setFailed,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunk-LT5EYUFW.js";
-import "./chunk-QLYWY7VR.js";
+} from "./chunk-IHAY7U6S.js";
+import {
+  require_crypto,
+  require_fs,
+  require_promises
+} from "./chunk-IO2VXFRS.js";
+import {
+  require_path
+} from "./chunk-3NDCYET4.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-QLYWY7VR.js";
+
+// builtin:timers/promises
+var require_promises2 = __commonJS({
+  "builtin:timers/promises"(exports, module) {
+    module.exports = __require("node:timers/promises");
+  }
+});
+
+// builtin:perf_hooks
+var require_perf_hooks = __commonJS({
+  "builtin:perf_hooks"(exports, module) {
+    module.exports = __require("node:perf_hooks");
+  }
+});
 
 // src/input-parsers.ts
-import { posix } from "node:path";
+var import_node_path = __toESM(require_path(), 1);
 var InputError = class extends Error {
   name = "InputError";
   /** The input at fault (the first one, for rules that span inputs). */
@@ -128,7 +162,7 @@ function relativePath(name, value, base) {
   if (value.startsWith("/") || value.startsWith("~") || /^[A-Za-z]:[\\/]/.test(value)) {
     fail(name, `must be a path relative to ${base}, not an absolute path`, value);
   }
-  const normal = posix.normalize(value).replace(/\/+$/, "");
+  const normal = import_node_path.posix.normalize(value).replace(/\/+$/, "");
   if (normal === ".." || normal.startsWith("../")) {
     fail(name, `must stay inside ${base} (no '..' leading out of it)`, value);
   }
@@ -249,9 +283,9 @@ var STATE_KEYS = {
 };
 
 // src/untrusted-output.ts
-import { randomUUID } from "node:crypto";
+var import_node_crypto = __toESM(require_crypto(), 1);
 var Fence = class {
-  #token = randomUUID();
+  #token = (0, import_node_crypto.randomUUID)();
   #atLineStart = true;
   #open = true;
   constructor() {
@@ -416,7 +450,7 @@ function onCancel(handler) {
 }
 
 // src/commands.ts
-import { posix as posix2 } from "node:path";
+var import_node_path2 = __toESM(require_path(), 1);
 
 // src/report/outputs.ts
 var TIMEOUT_EXIT_CODE = 124;
@@ -697,15 +731,15 @@ function logOutcome(result) {
   else info(`\u2717 exit code ${result.exitCode} after ${took}`);
 }
 function resolveCwd(clonePath, workingDirectory) {
-  return posix2.join(clonePath, workingDirectory);
+  return import_node_path2.posix.join(clonePath, workingDirectory);
 }
 
 // src/environment/dockerfile.ts
-import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+var import_promises = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 
 // src/environment/key.ts
-import { createHash } from "node:crypto";
+var import_node_crypto2 = __toESM(require_crypto(), 1);
 var KEY_VERSION = 2;
 var HASH_LENGTH = 16;
 var PREFIX_LENGTH = 40;
@@ -721,7 +755,7 @@ function snapshotName(prefix, key) {
     key.resources.disk ?? null,
     key.region ?? null
   ]);
-  const hash = createHash("sha256").update(canonical).digest("hex").slice(0, HASH_LENGTH);
+  const hash = (0, import_node_crypto2.createHash)("sha256").update(canonical).digest("hex").slice(0, HASH_LENGTH);
   return `${readablePrefix(prefix)}-${key.trust}-${hash}`;
 }
 function trustOf(source) {
@@ -736,10 +770,10 @@ function prefixOf(config, source) {
 }
 
 // src/environment/whole-context.ts
-import { posix as posix3 } from "node:path";
+var import_node_path3 = __toESM(require_path(), 1);
 function wholeContextCopy(sources) {
   return sources.find((source) => {
-    const path2 = posix3.normalize(source.source.replace(/^\/+/, "") || ".").replace(/\/+$/, "");
+    const path2 = import_node_path3.posix.normalize(source.source.replace(/^\/+/, "") || ".").replace(/\/+$/, "");
     return path2 === "." || path2 === "*";
   });
 }
@@ -780,7 +814,7 @@ async function findDockerfile(config, source, workspace, env = process.env) {
   return void 0;
 }
 async function readLocal(workspace, path2) {
-  const real = await realPathOf(resolve(workspace, path2));
+  const real = await realPathOf((0, import_node_path4.resolve)(workspace, path2));
   if (!real) return void 0;
   const root = await realPathOf(workspace) ?? workspace;
   if (!isInside(root, real)) {
@@ -788,7 +822,7 @@ async function readLocal(workspace, path2) {
       `${path2} leads outside the workspace through a symbolic link: refusing to read it as the Dockerfile.`
     );
   }
-  return readFile(real, "utf8").catch((err) => {
+  return (0, import_promises.readFile)(real, "utf8").catch((err) => {
     if (err.code === "EISDIR") throw new Error(`Input 'dockerfile' names ${path2}, which is a directory.`);
     throw new Error(`Could not read ${path2} from the workspace (${err.code ?? "error"}).`);
   });
@@ -810,7 +844,7 @@ async function fetchFromGitHub(path2, source, token, env) {
   }
 }
 async function prepareDockerfile(client, config, source, workspace, dockerfile) {
-  const { buildContext, copySources, uploadContext } = await import("./context-7RRS45TU.js");
+  const { buildContext, copySources, uploadContext } = await import("./context-U5XQW2WK.js");
   const sources = copySources(dockerfile.text);
   if (dockerfile.from === "workspace") noticeWholeContextCopy(dockerfile.path, sources);
   if (dockerfile.from === "github" && sources.length > 0) {
@@ -819,10 +853,10 @@ async function prepareDockerfile(client, config, source, workspace, dockerfile) 
       `${dockerfile.path} copies files from the build context (line ${first.line}: ${first.keyword} ${first.source}), and this job has no copy of the repository: add actions/checkout before this step.`
     );
   }
-  const contextDir = resolve(workspace, config.context ?? dirname(config.dockerfile));
+  const contextDir = (0, import_node_path4.resolve)(workspace, config.context ?? (0, import_node_path4.dirname)(config.dockerfile));
   const entries = await buildContext(contextDir, dockerfile.text, {
     dockerfileName: dockerfile.path,
-    dockerfilePath: resolve(workspace, dockerfile.path),
+    dockerfilePath: (0, import_node_path4.resolve)(workspace, dockerfile.path),
     workspace
   });
   const name = snapshotName(prefixOf(config, source), {
@@ -953,10 +987,10 @@ async function usage(client, known, family) {
 }
 
 // src/environment/snapshot.ts
-import { setTimeout as setTimeout3 } from "node:timers/promises";
+var import_promises3 = __toESM(require_promises2(), 1);
 
 // src/environment/activate.ts
-import { setTimeout as setTimeout2 } from "node:timers/promises";
+var import_promises2 = __toESM(require_promises2(), 1);
 var TAKEN_BY_ANOTHER = /is already active|cannot be activated - it is in \S+ state/i;
 var STILL_DEACTIVATING = /deactivation is still in progress/i;
 var QUOTA_EXCEEDED = /snapshot quota exceeded/i;
@@ -995,7 +1029,7 @@ async function activateSnapshot(client, snapshot, opts) {
           `Snapshot ${snapshot.name} could not be activated within ${formatDuration(opts.timeoutMs)}: Daytona was still deactivating it. Run the job again in a few minutes, or raise snapshot-timeout.`
         );
       }
-      await setTimeout2(delay);
+      await (0, import_promises2.setTimeout)(delay);
       delay = Math.min(MAX_RETRY_MS, delay * 2);
     }
   }
@@ -1108,7 +1142,7 @@ async function createWithinQuota(client, spec, settings) {
       if (await client.snapshots.find(spec.name)) return "taken";
       const freed = await quota.makeRoom();
       if (attempt >= QUOTA_ATTEMPTS) throw await quota.explain(err, spec.name);
-      if (!freed) await setTimeout3(QUOTA_RETRY_MS);
+      if (!freed) await (0, import_promises3.setTimeout)(QUOTA_RETRY_MS);
     }
   }
 }
@@ -1131,7 +1165,7 @@ async function showBuild(client, created, settings, write) {
   );
   try {
     await waitActive(client, created.id, settings.snapshotTimeoutMs, settings.rebuildSnapshot);
-    if (following) await Promise.race([logs, setTimeout3(LOG_DRAIN_MS)]);
+    if (following) await Promise.race([logs, (0, import_promises3.setTimeout)(LOG_DRAIN_MS)]);
   } finally {
     stopLogs.abort();
     await logs;
@@ -1159,7 +1193,7 @@ async function waitUntilGone(client, snapshot, deadline, timeoutMs) {
   while ((await client.snapshots.find(snapshot.name))?.id === snapshot.id) {
     if (Date.now() > deadline)
       throw new Error(`Snapshot ${snapshot.name} was not removed within ${formatDuration(timeoutMs)}.`);
-    await setTimeout3(1e3);
+    await (0, import_promises3.setTimeout)(1e3);
   }
 }
 async function buildFailure(client, snapshot, rebuildOn) {
@@ -1223,7 +1257,7 @@ function fromSnapshot(kind, origin, built) {
 }
 
 // src/results/inputs.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
+var import_node_path5 = __toESM(require_path(), 1);
 var RESULTS_INPUTS = {
   download: "download",
   downloadPath: "download-path",
@@ -1265,11 +1299,11 @@ function cloneGlob(name, line) {
 function downloadPath(value, env) {
   if (value) {
     if (new RegExp("\\p{Cc}", "u").test(value)) fail(RESULTS_INPUTS.downloadPath, "must be a directory path on one line");
-    return resolve2(env.GITHUB_WORKSPACE ?? process.cwd(), value);
+    return (0, import_node_path5.resolve)(env.GITHUB_WORKSPACE ?? process.cwd(), value);
   }
   const temp = env.RUNNER_TEMP;
-  if (temp && isAbsolute(temp)) return resolve2(temp, DEFAULT_DOWNLOAD_DIR);
-  return resolve2(process.cwd(), DEFAULT_DOWNLOAD_DIR);
+  if (temp && (0, import_node_path5.isAbsolute)(temp)) return (0, import_node_path5.resolve)(temp, DEFAULT_DOWNLOAD_DIR);
+  return (0, import_node_path5.resolve)(process.cwd(), DEFAULT_DOWNLOAD_DIR);
 }
 
 // src/inputs.ts
@@ -1932,10 +1966,10 @@ function redactor(config) {
 }
 
 // src/sandbox.ts
-import { setTimeout as setTimeout5 } from "node:timers/promises";
+var import_promises5 = __toESM(require_promises2(), 1);
 
 // src/capacity.ts
-import { setTimeout as setTimeout4 } from "node:timers/promises";
+var import_promises4 = __toESM(require_promises2(), 1);
 var SHORTAGES = [
   [/^Total CPU limit exceeded/, "CPU"],
   [/^Total memory limit exceeded/, "memory"],
@@ -1951,7 +1985,7 @@ function shortageOf(err) {
 var CapacityError = class extends Error {
   name = "CapacityError";
 };
-var realPause = { random: Math.random, sleep: (ms) => setTimeout4(ms) };
+var realPause = { random: Math.random, sleep: (ms) => (0, import_promises4.setTimeout)(ms) };
 var FIRST_WAIT_MS = 2e3;
 var MAX_WAIT_MS = 15e3;
 var HOLDERS_SHOWN = 5;
@@ -2111,7 +2145,7 @@ async function createNamed(client, body, cleanup, capacity) {
       if (resends + 1 < CREATE_ATTEMPTS && answerLost2) {
         info(`Creating the sandbox failed (${printable(err.message)}); trying again.`);
         resends++;
-        await setTimeout5(resends * 1e3);
+        await (0, import_promises5.setTimeout)(resends * 1e3);
         continue;
       }
       if (!reached) cleanup.forget();
@@ -2122,24 +2156,24 @@ async function createNamed(client, body, cleanup, capacity) {
 var NEVER_SENT = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
 // src/script.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+var import_promises7 = __toESM(require_promises(), 1);
+var import_node_module = __toESM(require_module(), 1);
+var import_node_url2 = __toESM(require_url(), 1);
 
 // node_modules/sh-syntax/lib/index.js
-import fs from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
+var import_node_url = __toESM(require_url(), 1);
 
 // node_modules/sh-syntax/lib/shim.js
-import { randomFillSync } from "node:crypto";
-import _fs from "node:fs";
-import { performance } from "node:perf_hooks";
-globalThis.fs ??= _fs;
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_perf_hooks = __toESM(require_perf_hooks(), 1);
+globalThis.fs ??= import_node_fs.default;
 globalThis.crypto ??= {
-  getRandomValues: randomFillSync
+  getRandomValues: import_node_crypto3.randomFillSync
 };
-globalThis.performance ??= performance;
+globalThis.performance ??= import_node_perf_hooks.performance;
 
 // node_modules/sh-syntax/lib/types.js
 var LangVariant = {
@@ -2221,8 +2255,8 @@ var getProcessor = (getWasm) => {
 
 // node_modules/sh-syntax/lib/index.js
 var importMetaUrl = import.meta.url;
-var _dirname = importMetaUrl ? path.dirname(fileURLToPath(importMetaUrl)) : __bundleDirname;
-var processor = getProcessor(() => fs.readFile(path.resolve(_dirname, "../main.wasm")));
+var _dirname = importMetaUrl ? import_node_path6.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl)) : __bundleDirname;
+var processor = getProcessor(() => import_promises6.default.readFile(import_node_path6.default.resolve(_dirname, "../main.wasm")));
 
 // src/script.ts
 function scriptCommands(config) {
@@ -2283,12 +2317,12 @@ var BUNDLED_WASM = "sh-syntax.wasm";
 var BUNDLED_GLUE = "sh-syntax-wasm_exec.cjs";
 function parser() {
   if (processor2) return processor2;
-  const require2 = createRequire(import.meta.url);
+  const require2 = (0, import_node_module.createRequire)(import.meta.url);
   const fromSources = import.meta.url.endsWith(".ts");
-  const locate = (bundled, inPackage) => fromSources ? require2.resolve(["sh-syntax", inPackage].join("/")) : fileURLToPath2(new URL(bundled, import.meta.url));
+  const locate = (bundled, inPackage) => fromSources ? require2.resolve(["sh-syntax", inPackage].join("/")) : (0, import_node_url2.fileURLToPath)(new URL(bundled, import.meta.url));
   require2(locate(BUNDLED_GLUE, "vendors/wasm_exec"));
   const wasm = locate(BUNDLED_WASM, "main.wasm");
-  processor2 = getProcessor(() => readFile2(wasm));
+  processor2 = getProcessor(() => (0, import_promises7.readFile)(wasm));
   return processor2;
 }
 var JOB_USE = /\$!|\$\{!\}|(?:^|[\s;&|(])(?:wait|jobs|disown)(?=$|[\s;&|)])/;
@@ -2396,26 +2430,26 @@ function commitMissing(err) {
 }
 
 // src/workspace-upload.ts
-import { execFile } from "node:child_process";
-import { lstat, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
+var import_node_util = __toESM(require_util(), 1);
 var ARCHIVE = ".daytona-action-workspace.tar.gz";
 async function planWorkspaceUpload(workspace) {
   return { workspace, files: await workspaceFiles(workspace) };
 }
 async function uploadWorkspace(toolbox, source, { workspace, files }) {
   const path2 = source.repository.split("/")[1] ?? "repository";
-  const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "daytona-workspace-"));
+  const scratch = await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP || (0, import_node_os.tmpdir)(), "daytona-workspace-"));
   try {
-    const archive = join(scratch, "workspace.tar.gz");
-    const { create } = await import("./index.min-BXCYV2OX.js");
+    const archive = (0, import_node_path7.join)(scratch, "workspace.tar.gz");
+    const { create } = await import("./index.min-MPBEUWWV.js");
     await create({ file: archive, gzip: true, cwd: workspace, portable: true, noDirRecurse: true }, files);
     info(`Uploading the workspace (${files.length} files, as git would commit them) into ${path2}\u2026`);
     await toolbox.files.upload([{ source: archive, destination: ARCHIVE }]);
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await (0, import_promises8.rm)(scratch, { recursive: true, force: true });
   }
   const target = shellQuote(path2);
   try {
@@ -2431,7 +2465,7 @@ async function uploadWorkspace(toolbox, source, { workspace, files }) {
 }
 async function workspaceFiles(workspace) {
   try {
-    const { stdout } = await promisify(execFile)(
+    const { stdout } = await (0, import_node_util.promisify)(import_node_child_process.execFile)(
       "git",
       ["-C", workspace, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
       { maxBuffer: 256 * 1024 * 1024 }
@@ -2439,7 +2473,7 @@ async function workspaceFiles(workspace) {
     const listed = stdout.split("\0").filter((file) => file !== "" && !file.split("/").includes(".git"));
     const present = await Promise.all(
       listed.map(
-        (file) => lstat(join(workspace, file)).then(
+        (file) => (0, import_promises8.lstat)((0, import_node_path7.join)(workspace, file)).then(
           () => true,
           () => false
         )
@@ -2460,7 +2494,7 @@ async function run() {
   const config = readInputs();
   debug(`Inputs: ${JSON.stringify(redactConfig(config))}`);
   if (config.mode === "cleanup") {
-    const { sweep } = await import("./sweep-AAMP4WK5.js");
+    const { sweep } = await import("./sweep-ZMI7IWQ7.js");
     return sweep(config, fromEnvironment());
   }
   const commands = await scriptCommands(config);
@@ -2485,14 +2519,14 @@ async function run() {
     const toolbox = client.toolbox(sandbox);
     const shell2 = new CommandShell(toolbox).open();
     const checkout = upload ? await group("Uploading the workspace", () => uploadWorkspace(toolbox, source, upload)) : await group("Cloning the source", () => cloneSource(toolbox, source, config, event));
-    const cache = wantsCache(config) ? await import("./sandbox-cache-AJWMZ2PB.js") : void 0;
+    const cache = wantsCache(config) ? await import("./sandbox-cache-KTDA7ORE.js") : void 0;
     const restored = cache && await group("Restoring the dependency cache", () => cache.restoreSandboxCache(toolbox, config));
     const cwd = resolveCwd(checkout.path, config.workingDirectory);
     try {
       await runCommands(shell2, { ...config, commands, cwd }, outcome.results);
     } finally {
       if (wantsResults(config)) {
-        const { fetchResults } = await import("./results-UCT4JDDI.js");
+        const { fetchResults } = await import("./results-IGTFKB76.js");
         outcome.resultsBack = await group(
           "Fetching results from the sandbox",
           () => fetchResults(toolbox, config, checkout.path)

@@ -12,6 +12,6 @@ import "./chunk-UCGQUMOC.js";
 // src/post.ts
 var leftover = savedState.leftover();
 if (leftover) {
-  const { deleteLeftover } = await import("./cleanup-Q7QNH6QB.js");
+  const { deleteLeftover } = await import("./cleanup-HVZIHBLR.js");
   await deleteLeftover(leftover, savedState.apiUrl());
 }

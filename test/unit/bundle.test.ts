@@ -37,6 +37,19 @@ describe.runIf(built)('the bundles (needs dist/)', () => {
     expect((await modulesAtStart('main')).filter((m) => lazy.test(m))).toEqual([])
   })
 
+  it("requires Node's modules rather than importing them (an ES import of node:http loads Node's own undici)", async () => {
+    for (const step of ['main', 'post']) {
+      const dir = join(PROJECT_ROOT, 'dist', step)
+      const imported = new Set<string>()
+      for (const file of await staticClosure(dir, 'index.js')) {
+        const text = readFileSync(join(dir, file), 'utf8')
+        for (const m of text.matchAll(/^import\s[^;]*?\sfrom\s*["']([^./][^"']*)["']/gm)) imported.add(m[1]!)
+      }
+      // what the banner needs to make require() and __dirname
+      expect([...imported].sort()).toEqual(['node:module', 'node:path', 'node:url'])
+    }
+  })
+
   it('post starts without any HTTP client: it loads one only for a leftover sandbox', async () => {
     const modules = await modulesAtStart('post')
     expect(modules).toContain('src/post.ts')
