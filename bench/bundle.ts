@@ -38,7 +38,8 @@ export async function staticClosure(dir: string, entry: string): Promise<Set<str
   return seen
 }
 
-async function coldStart(cwd: string, args: string[], runs: number): Promise<number> {
+/** Median wall time of `node <args>` over `runs`, after a warm-up. */
+export async function coldStart(cwd: string, args: string[], runs: number): Promise<number> {
   await timeNode(cwd, args) // warm-up: the file system cache, not the process, is what stays warm
   const times: number[] = []
   for (let i = 0; i < runs; i++) times.push(await timeNode(cwd, args))

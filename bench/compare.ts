@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Delays } from '../emulator/api/context.ts'
 import { PROJECT_ROOT } from '../runner/job.ts'
 import { BASE, job, openProject, type Project } from '../test/action/project.ts'
+import { coldStart } from './bundle.ts'
 import { type LoggedRequest, sequentialChain, startLatencyProxy, waitedOnDaytonaMs } from './proxy.ts'
 import { ensureSdk } from './sdk.ts'
 import { median, ms, type Section } from './stats.ts'
@@ -129,7 +130,7 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
         ratio = profileRatio
         ownTimeRatio = ownRatio
         opts.progress('compare: bare Node starts')
-        const nodeStart = median(await bareNodeStarts(opts.warmups + opts.runs))
+        const nodeStart = await coldStart(PROJECT_ROOT, ['-e', ''], opts.runs)
         const floorMs = median(action.map((r) => r.waitedMs)) + 2 * nodeStart
         floorRatio = floorMs / median(sdk.map((r) => r.wallMs))
         rows.push([
@@ -184,7 +185,7 @@ export async function measureComparison(opts: CompareOptions): Promise<Compariso
             "The action's look-up of a Dockerfile through the GitHub API goes to a local stand-in, without " +
             'the added latency. "Floor": what main + post would take if they did nothing but wait as long as the ' +
             "action waits on Daytona, in two Node processes that start and exit (`node -e ''`, median of " +
-            `${opts.warmups + opts.runs}), as the runner starts main and post.`,
+            `${opts.runs} after a warm-up), as the runner starts main and post.`,
         ],
       },
       {
@@ -225,21 +226,6 @@ async function runAction(project: Project, actionDir: string, apiUrl: string, co
     if (step.exitCode !== 0) throw new Error(`the action failed:\n${step.stdout.slice(-2000)}`)
   }
   return main.durationMs + post.durationMs
-}
-
-/** Spawn-to-exit of a Node that runs nothing, like the runner's start of a step with nothing to do. */
-async function bareNodeStarts(runs: number): Promise<number[]> {
-  const took: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
-      child.on('error', reject)
-      child.on('close', () => resolve())
-    })
-    took.push(performance.now() - started)
-  }
-  return took
 }
 
 async function runSdk(project: Project, apiUrl: string, command: string): Promise<number> {

@@ -43,7 +43,7 @@ import {
   sandboxName,
   tailLines,
   truncateChars
-} from "./chunk-VRL4OC5L.js";
+} from "./chunk-K5RRDZAZ.js";
 import {
   printable
 } from "./chunk-DW7GAU4X.js";
@@ -2494,7 +2494,7 @@ async function run() {
   const config = readInputs();
   debug(`Inputs: ${JSON.stringify(redactConfig(config))}`);
   if (config.mode === "cleanup") {
-    const { sweep } = await import("./sweep-ZMI7IWQ7.js");
+    const { sweep } = await import("./sweep-TBLZ6HQY.js");
     return sweep(config, fromEnvironment());
   }
   const commands = await scriptCommands(config);

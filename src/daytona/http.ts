@@ -228,13 +228,7 @@ function encodeBody(body: unknown): { body: unknown; contentType?: string } {
   if (body === undefined) return { body: undefined }
   // undici sets the multipart boundary itself, for its FormData and Node's global one alike. By tag, not
   // instanceof, so that a JSON body does not load either.
-  if (
-    typeof body === 'object' &&
-    body !== null &&
-    Object.prototype.toString.call(body) === '[object FormData]'
-  ) {
-    return { body }
-  }
+  if (Object.prototype.toString.call(body) === '[object FormData]') return { body }
   if (isStream(body)) return { body, contentType: 'application/octet-stream' }
   if (body instanceof Uint8Array) return { body, contentType: 'application/octet-stream' }
   return { body: JSON.stringify(body), contentType: 'application/json' }

@@ -9,14 +9,15 @@ import { PROJECT_ROOT } from '../../runner/job.ts'
 
 const built = ['main', 'post'].every((step) => existsSync(join(PROJECT_ROOT, 'dist', step, 'index.js')))
 
-async function modulesAtStart(step: string): Promise<string[]> {
+/** The text of `dist/<step>/index.js` and of every chunk it imports statically. */
+async function textAtStart(step: string): Promise<string> {
   const dir = join(PROJECT_ROOT, 'dist', step)
-  const modules: string[] = []
-  for (const file of await staticClosure(dir, 'index.js')) {
-    const text = readFileSync(join(dir, file), 'utf8')
-    for (const m of text.matchAll(/^\/\/ (node_modules\/\S+|src\/\S+)$/gm)) modules.push(m[1]!)
-  }
-  return modules
+  const files = [...(await staticClosure(dir, 'index.js'))]
+  return files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n')
+}
+
+async function modulesAtStart(step: string): Promise<string[]> {
+  return [...(await textAtStart(step)).matchAll(/^\/\/ (node_modules\/\S+|src\/\S+)$/gm)].map((m) => m[1]!)
 }
 
 describe.runIf(built)('the bundles (needs dist/)', () => {
@@ -39,12 +40,10 @@ describe.runIf(built)('the bundles (needs dist/)', () => {
 
   it("requires Node's modules rather than importing them (an ES import of node:http loads Node's own undici)", async () => {
     for (const step of ['main', 'post']) {
-      const dir = join(PROJECT_ROOT, 'dist', step)
-      const imported = new Set<string>()
-      for (const file of await staticClosure(dir, 'index.js')) {
-        const text = readFileSync(join(dir, file), 'utf8')
-        for (const m of text.matchAll(/^import\s[^;]*?\sfrom\s*["']([^./][^"']*)["']/gm)) imported.add(m[1]!)
-      }
+      const text = await textAtStart(step)
+      const imported = new Set(
+        [...text.matchAll(/^import\s[^;]*?\sfrom\s*["']([^./][^"']*)["']/gm)].map((m) => m[1]),
+      )
       // what the banner needs to make require() and __dirname
       expect([...imported].sort()).toEqual(['node:module', 'node:path', 'node:url'])
     }
