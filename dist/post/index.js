@@ -12,6 +12,6 @@ import "./chunk-UCGQUMOC.js";
 // src/post.ts
 var leftover = savedState.leftover();
 if (leftover) {
-  const { deleteLeftover } = await import("./cleanup-JBE327BM.js");
+  const { deleteLeftover } = await import("./cleanup-QLATCQQM.js");
   await deleteLeftover(leftover, savedState.apiUrl());
 }

@@ -55,9 +55,11 @@ export class ProcessApi {
   }
 
   async createSession(sessionId: string): Promise<void> {
-    // a session's commands are followed: load the WebSocket client while the session is made
-    loadWebSocket().catch(() => {}) // a failure resurfaces at the first follow
     await this.#http.request({ method: 'POST', url: `${this.#base}process/session`, body: { sessionId } })
+    // A session's commands are followed: load the WebSocket client now, while the clone beside the session
+    // runs. Not sooner: compiling it holds the thread for ~10 ms, which would delay sending the clone (its
+    // socket connects after anything queued now). A failure resurfaces at the first follow.
+    loadWebSocket().catch(() => {})
   }
 
   getSession(sessionId: string): Promise<Session> {
