@@ -163,12 +163,21 @@ export class Lifecycle {
     if (!skipStart) this.start(sb)
   }
 
-  /** started → stopping → stopped; an ephemeral sandbox (autoDelete 0) is destroyed instead. */
-  async stop(sb: SandboxRecord): Promise<void> {
-    if (sb.autoDeleteInterval === 0) return this.destroy(sb)
+  /**
+   * started → stopping → stopped; an ephemeral sandbox (autoDelete 0) is destroyed instead. Like a delete, the
+   * answer does not wait for the processes (sandbox.service.ts `stop`: an update and an event).
+   */
+  stop(sb: SandboxRecord): void {
+    if (sb.autoDeleteInterval === 0) {
+      this.destroy(sb)
+      return
+    }
     const epoch = this.begin(sb, 'stopped')
-    if (sb.toolboxCreated) await this.ctx.toolbox.stop(sb.id)
-    this.later(sb, epoch, this.ctx.delays.stopMs, () => this.set(sb, 'stopped'))
+    const stopping = this.killProcesses(sb)
+    this.later(sb, epoch, this.ctx.delays.stopMs, async () => {
+      await stopping
+      this.set(sb, 'stopped')
+    })
   }
 
   archive(sb: SandboxRecord): void {
@@ -185,8 +194,7 @@ export class Lifecycle {
   destroy(sb: SandboxRecord): void {
     if (!sb.name.startsWith('DESTROYED_')) sb.name = `DESTROYED_${sb.name}_${Date.now()}`
     const epoch = this.begin(sb, 'destroyed')
-    const stopping = sb.toolboxCreated ? this.ctx.toolbox.stop(sb.id) : Promise.resolve()
-    stopping.catch(() => undefined) // awaited below, where a failure fails the sandbox
+    const stopping = this.killProcesses(sb)
     this.later(sb, epoch, this.ctx.delays.destroyMs, async () => {
       await stopping
       if (sb.toolboxCreated) await this.ctx.toolbox.destroy(sb.id)
@@ -194,6 +202,13 @@ export class Lifecycle {
       sb.destroyedAt = Date.now()
       this.set(sb, 'destroyed')
     })
+  }
+
+  /** Starts killing the sandbox's processes, as its runner does once told; awaited where the state moves on. */
+  private killProcesses(sb: SandboxRecord): Promise<void> {
+    const killing = sb.toolboxCreated ? this.ctx.toolbox.stop(sb.id) : Promise.resolve()
+    killing.catch(() => undefined) // a failure fails the sandbox where it is awaited
+    return killing
   }
 
   // ---- backstop -------------------------------------------------------------------------------
@@ -215,8 +230,6 @@ export class Lifecycle {
       if (sb.state === 'destroyed' || sb.desiredState === 'destroyed') continue
       if ((this.ctx.openConnections.get(sb.id) ?? 0) > 0) sb.lastActivityAt = now
       const idle = now - sb.lastActivityAt
-      const run = (p: Promise<void> | void) =>
-        Promise.resolve(p).catch((err) => this.ctx.log(`backstop on ${sb.id} failed: ${message(err)}`))
       if (sb.autoDestroyAt !== undefined && now >= sb.autoDestroyAt) {
         this.ctx.log(`sandbox ${sb.id} reached its TTL`)
         this.destroy(sb)
@@ -225,7 +238,7 @@ export class Lifecycle {
       if (sb.pending) continue
       if (sb.state === 'started' && sb.autoStopInterval > 0 && idle >= sb.autoStopInterval * minute) {
         this.ctx.log(`sandbox ${sb.id} auto-stopped after ${sb.autoStopInterval} idle minutes`)
-        run(this.stop(sb))
+        this.stop(sb)
       } else if (
         (sb.state === 'stopped' || sb.state === 'archived') &&
         sb.autoDeleteInterval >= 0 &&

@@ -56,7 +56,7 @@ async function stop(r: RouteRequest): Promise<void> {
   const sb = byIdOrName(r.ctx, r.params.idOrName)
   if (sb.pending) throw conflict()
   if (sb.state !== 'started') throw badRequest('Sandbox is not in a stoppable state')
-  await r.ctx.lifecycle.stop(sb)
+  r.ctx.lifecycle.stop(sb)
   reply(r, sb)
 }
 

@@ -136,10 +136,13 @@ describe('lifecycle', () => {
     await h.api('DELETE', `/sandbox/${sb.id}`)
   })
 
-  it('answers a delete before the sandbox is torn down: its processes outlive the answer', async () => {
-    // Daytona's delete is a database update and an event; the runner kills the sandbox afterwards. Plain
-    // processes (no bwrap, whose sandbox dies with its first process) and a command that ignores SIGTERM keep
-    // the teardown going for the kill grace.
+  // Daytona's delete and stop are a database update and an event; the runner kills the sandbox afterwards.
+  // Plain processes (no bwrap, whose sandbox dies with its first process) and a command that ignores SIGTERM
+  // keep the teardown going for the kill grace.
+  it.each([
+    { action: 'delete', method: 'DELETE', path: '', reads: 'destroying', settled: 'destroyed' },
+    { action: 'stop', method: 'POST', path: '/stop', reads: 'stopping', settled: 'stopped' },
+  ])('answers a $action before the sandbox is torn down: its processes outlive the answer', async (c) => {
     const slowKill = await withEmulator({ isolation: 'process', toolbox: { killGraceMs: 2000 } })
     try {
       const sb = (await slowKill.api('POST', '/sandbox', {})).body
@@ -149,13 +152,14 @@ describe('lifecycle', () => {
       const command = `sh -c 'trap "" TERM; while :; do sleep 0.05; done' ${marker}`
       await slowKill.api('POST', `${session}/s/exec`, { command, runAsync: true })
       while (!(await running(marker))) await new Promise((r) => setTimeout(r, 20))
-      const del = await slowKill.api('DELETE', `/sandbox/${sb.id}`)
-      expect(del.status).toBe(200)
-      expect(del.body.state).toBe('destroying')
+      const answer = await slowKill.api(c.method, `/sandbox/${sb.id}${c.path}`)
+      expect(answer.status).toBe(200)
+      expect(answer.body.state).toBe(c.reads)
       expect(await running(marker)).toBe(true)
       const later = await slowKill.api('POST', `${session}/s/exec`, { command: 'true' })
       expect(later.status).toBe(400)
-      await waitForSandboxGone(slowKill, sb.id)
+      const settled = async () => (await slowKill.admin.sandboxes()).find((r) => r.id === sb.id).dbState
+      while ((await settled()) !== c.settled) await new Promise((r) => setTimeout(r, 50))
       expect(await running(marker)).toBe(false)
     } finally {
       await slowKill.close()
