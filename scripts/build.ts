@@ -55,12 +55,10 @@ for (const entry of ['main', 'post']) {
   })
   writeFileSync(join(outdir, 'package.json'), MODULE_PACKAGE_JSON)
   writeFileSync(join(outdir, 'licenses.txt'), licenses(metafile))
-}
-// Every file must at least parse, also the chunks only some inputs load (a name the banner declares twice
-// would otherwise surface only in the run that imports that chunk).
-for (const entry of ['main', 'post']) {
-  for (const file of readdirSync(join(root, 'dist', entry)).filter((f) => f.endsWith('.js'))) {
-    execFileSync(process.execPath, ['--check', join(root, 'dist', entry, file)], { stdio: 'inherit' })
+  // Every file must at least parse, also the chunks only some inputs load (a name the banner declares twice
+  // would otherwise surface only in the run that imports that chunk).
+  for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'))) {
+    execFileSync(process.execPath, ['--check', join(root, file)], { stdio: 'inherit' })
   }
 }
 // The shell parser's WebAssembly and Go's glue for it, loaded from beside the bundle (src/script.ts).

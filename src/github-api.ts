@@ -2,7 +2,7 @@
 // without a checkout), the commit a tag names (so the sandbox clones that exact commit), and whether a run has
 // ended (the orphan sweep). One way to ask; the token never appears in a message.
 import { getGlobalDispatcher } from 'undici'
-import { errorCode } from './daytona/http.ts'
+import { errorCode, requestAt } from './daytona/http.ts'
 
 const GITHUB_TIMEOUT_MS = 15_000
 
@@ -20,10 +20,7 @@ export async function githubGet(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<GitHubAnswer> {
   const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  const url = new URL(`${api}${path}`)
-  const res = await getGlobalDispatcher().request({
-    origin: url.origin,
-    path: url.pathname + url.search,
+  const res = await requestAt(getGlobalDispatcher(), `${api}${path}`, {
     method: 'GET',
     headers: {
       accept,

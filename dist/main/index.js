@@ -43,7 +43,7 @@ import {
   sandboxName,
   tailLines,
   truncateChars
-} from "./chunk-LXI66YVM.js";
+} from "./chunk-T6BXRN5F.js";
 import {
   printable
 } from "./chunk-DW7GAU4X.js";
@@ -2494,7 +2494,7 @@ async function run() {
   const config = readInputs();
   debug(`Inputs: ${JSON.stringify(redactConfig(config))}`);
   if (config.mode === "cleanup") {
-    const { sweep } = await import("./sweep-V3OWXVWW.js");
+    const { sweep } = await import("./sweep-QSXY3BO3.js");
     return sweep(config, fromEnvironment());
   }
   const commands = await scriptCommands(config);

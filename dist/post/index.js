@@ -12,6 +12,6 @@ import "./chunk-UCGQUMOC.js";
 // src/post.ts
 var leftover = savedState.leftover();
 if (leftover) {
-  const { deleteLeftover } = await import("./cleanup-QLATCQQM.js");
+  const { deleteLeftover } = await import("./cleanup-IJO3CXIC.js");
   await deleteLeftover(leftover, savedState.apiUrl());
 }

@@ -154,10 +154,7 @@ export class HttpClient {
       ...opts.headers,
     }
     try {
-      const { origin, pathname, search } = new URL(url)
-      const res = await this.dispatcher.request({
-        origin,
-        path: pathname + search,
+      const res = await requestAt(this.dispatcher, url, {
         method: method as Dispatcher.HttpMethod,
         headers,
         body: body as Dispatcher.DispatchOptions['body'],
@@ -247,6 +244,16 @@ function parseBody(text: string, contentType: string | string[] | undefined): un
 }
 
 /** The system or undici error code of a failed request (ECONNRESET, UND_ERR_SOCKET…), looking into causes. */
+/** `dispatcher.request` at an absolute URL, as undici's top-level `request()` does without its whole index. */
+export function requestAt(
+  dispatcher: Dispatcher,
+  url: string,
+  opts: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>,
+): Promise<Dispatcher.ResponseData> {
+  const { origin, pathname, search } = new URL(url)
+  return dispatcher.request({ ...opts, origin, path: pathname + search })
+}
+
 export function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined
   const code = (err as { code?: unknown }).code
